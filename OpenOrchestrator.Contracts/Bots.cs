@@ -1,0 +1,85 @@
+using Orleans;
+
+namespace OpenOrchestrator.Contracts;
+
+/// <summary>What a user says about a bot: the body of POST and PUT /api/bots.</summary>
+[GenerateSerializer, Alias("BotSpec")]
+public sealed record BotSpec
+{
+    [Id(0)] public string? Name { get; set; }
+    [Id(1)] public string? Emoji { get; set; }
+    [Id(2)] public string? Description { get; set; }
+    [Id(3)] public string? Prompt { get; set; }
+    [Id(4)] public string? Model { get; set; }
+    [Id(5)] public IReadOnlyList<string>? Tools { get; set; }
+    [Id(6)] public ScheduleSpec? Schedule { get; set; }
+    [Id(7)] public IReadOnlyList<string>? Notify { get; set; }
+    [Id(8)] public bool? Enabled { get; set; }
+}
+
+[GenerateSerializer, Alias("ScheduleSpec")]
+public sealed record ScheduleSpec
+{
+    [Id(0)] public string Kind { get; set; } = ScheduleKinds.Manual;
+    [Id(1)] public int? EveryMinutes { get; set; }
+    [Id(2)] public string? Cron { get; set; }
+    [Id(3)] public string? TimeZone { get; set; }
+    [Id(4)] public string? AfterBotId { get; set; }
+}
+
+/// <summary>A bot as every read returns it.</summary>
+public sealed record BotView(
+    string Id,
+    string Name,
+    string Emoji,
+    string? Description,
+    string Prompt,
+    string Model,
+    IReadOnlyList<string> Tools,
+    ScheduleSpec Schedule,
+    IReadOnlyList<string> Notify,
+    bool Enabled,
+    string Status,
+    DateTimeOffset? LastRunAt,
+    DateTimeOffset? NextRunAt,
+    BotStats Stats,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record BotStats(int Runs, int Results, int NewResults, double? SuccessRate);
+
+public static class ScheduleKinds
+{
+    public const string Manual = "manual";
+    public const string Interval = "interval";
+    public const string Cron = "cron";
+    public const string After = "after";
+    public static readonly IReadOnlyList<string> All = [Manual, Interval, Cron, After];
+}
+
+public static class ToolNames
+{
+    public const string WebSearch = "web_search";
+    public const string Browser = "browser";
+    public const string Code = "code";
+    public const string Files = "files";
+    public static readonly IReadOnlyList<string> All = [WebSearch, Browser, Code, Files];
+}
+
+public static class NotifyChannels
+{
+    public const string Dashboard = "dashboard";
+    public const string Telegram = "telegram";
+    public const string Email = "email";
+    public static readonly IReadOnlyList<string> All = [Dashboard, Telegram, Email];
+}
+
+/// <summary>What GET /api/bots/{id} says a bot is doing.</summary>
+public static class BotStatuses
+{
+    public const string Idle = "idle";
+    public const string Running = "running";
+    public const string Paused = "paused";
+    public const string Waiting = "waiting";
+    public const string Failed = "failed";
+}

@@ -1,0 +1,53 @@
+namespace OpenOrchestrator.Contracts;
+
+public sealed record StartRunRequest(string? Input);
+
+public sealed record RunView(
+    string Id,
+    string BotId,
+    string Trigger,
+    string Status,
+    string? Input,
+    string? Output,
+    string? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    long? DurationMs,
+    RunUsage Usage,
+    RunCounts Counts);
+
+public sealed record RunUsage(int PromptTokens, int CompletionTokens, int TotalTokens, int ModelCalls, int ToolCalls);
+
+/// <summary>Results this run reported: new ones, and ones the bot had reported before ("seen").</summary>
+public sealed record RunCounts(int NewResults, int SeenResults);
+
+public sealed record RunLogLine(int Seq, DateTimeOffset At, string Kind, string Message);
+
+public static class RunStatuses
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+    public const string TimedOut = "timed_out";
+
+    public static bool IsFinished(string status) => status is Completed or Failed or Cancelled or TimedOut;
+}
+
+public static class RunTriggers
+{
+    public const string Manual = "manual";
+    public const string Schedule = "schedule";
+    public static string FromBot(string botId) => $"trigger:{botId}";
+}
+
+public static class LogKinds
+{
+    public const string Info = "info";
+    public const string Model = "model";
+    public const string Tool = "tool";
+    public const string Output = "output";
+    public const string Error = "error";
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Accounts;
+
+public sealed record InvitationView(string Code, DateTimeOffset ExpiresAt);
+
+public static class AccountsApi
+{
+    /// <summary>The identity API endpoints (register, login, refresh, manage/info) plus invitations.</summary>
+    public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Accounts");
+        group.MapIdentityApi<AppUser>().AddEndpointFilter<IEndpointConventionBuilder, RegistrationGate>();
+        group.MapPost("/invitations", CreateInvitationAsync).RequireAuthorization();
+        return group;
+    }
+
+    private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> CreateInvitationAsync(
+        ClaimsPrincipal principal, UserManager<AppUser> users, OrchestratorDbContext db, IOptions<AuthOptions> options, TimeProvider time)
+    {
+        var user = await users.FindByIdAsync(principal.UserId());
+        if (user is not { IsAdmin: true })
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only the instance's owner can invite.");
+        }
+
+        var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var now = time.GetUtcNow().UtcDateTime;
+        var invitation = new InvitationRecord
+        {
+            CodeHash = RegistrationGate.Hash(code),
+            CreatedBy = user.Id,
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(options.Value.InvitationDays),
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(new InvitationView(code, new DateTimeOffset(invitation.ExpiresAt)));
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.DataProtection;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Accounts;
+
+public static class AccountsExtensions
+{
+    /// <summary>ASP.NET Core Identity with cookies (the UI) and bearer tokens (scripts), DESIGN D10.</summary>
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddAuthorization();
+        builder.Services.AddIdentityApiEndpoints<AppUser>(o => o.User.RequireUniqueEmail = true)
+            .AddEntityFrameworkStores<OrchestratorDbContext>();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            // An API answers 401/403; it never redirects to a login page.
+            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+
+        builder.Services.AddScoped<RegistrationGate>();
+        return builder.AddSecrets();
+    }
+
+    /// <summary>Data Protection keys under the data directory, and the user secrets they encrypt (DESIGN D11).</summary>
+    public static IHostApplicationBuilder AddSecrets(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddDataProtection()
+            .SetApplicationName("OpenOrchestrator")
+            .PersistKeysToFileSystem(new DirectoryInfo(DataPaths.Resolve(builder).Keys));
+        builder.Services.AddSingleton<SecretStore>();
+        return builder;
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace OpenOrchestrator.Silo.Accounts;
+
+public sealed class AppUser : IdentityUser
+{
+    /// <summary>The instance's owner: the first account under <c>Auth__Registration=first-user</c>.</summary>
+    public bool IsAdmin { get; set; }
+    public string? TelegramChatId { get; set; }
+    public string? NotifyEmail { get; set; }
+}

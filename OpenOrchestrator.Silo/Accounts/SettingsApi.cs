@@ -1,0 +1,82 @@
+using System.Net.Mail;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using OpenOrchestrator.Contracts;
+
+namespace OpenOrchestrator.Silo.Accounts;
+
+public static class SettingsApi
+{
+    public static RouteGroupBuilder MapSettingsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/settings").WithTags("Settings").RequireAuthorization();
+        group.MapGet("/", GetAsync);
+        group.MapPut("/", UpdateAsync);
+        return group;
+    }
+
+    private static async Task<Ok<SettingsView>> GetAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets)
+    {
+        var user = (await users.FindByIdAsync(principal.UserId()))!;
+        return TypedResults.Ok(await ViewAsync(user, secrets));
+    }
+
+    private static async Task<Results<Ok<SettingsView>, ValidationProblem>> UpdateAsync(
+        SettingsUpdate update, ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets)
+    {
+        var errors = Validate(update);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var user = (await users.FindByIdAsync(principal.UserId()))!;
+        if (update.TelegramChatId is not null) user.TelegramChatId = Blank(update.TelegramChatId);
+        if (update.Email is not null) user.NotifyEmail = Blank(update.Email);
+        await users.UpdateAsync(user);
+        foreach (var (name, value) in Secrets(update))
+        {
+            if (value is not null)
+            {
+                await secrets.SetAsync(user.Id, name, value.Trim());
+            }
+        }
+
+        return TypedResults.Ok(await ViewAsync(user, secrets));
+    }
+
+    private static Dictionary<string, string[]> Validate(SettingsUpdate update)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (update.Email is { Length: > 0 } email && (email.Length > 254 || !MailAddress.TryCreate(email, out _)))
+            errors["email"] = ["Not a valid e-mail address."];
+        if (update.TelegramChatId is { Length: > 0 } chat && !IsChatId(chat.Trim()))
+            errors["telegramChatId"] = ["A Telegram chat id is a number (e.g. 123456789 or -100123456789) or @channelname."];
+        foreach (var (name, value) in Secrets(update))
+        {
+            if (value is { Length: > 1000 }) errors[name] = ["At most 1000 characters."];
+        }
+
+        return errors;
+    }
+
+    private static bool IsChatId(string chat) =>
+        long.TryParse(chat, out _) || (chat.StartsWith('@') && chat.Length is > 5 and <= 33 && chat[1..].All(c => char.IsAsciiLetterOrDigit(c) || c == '_'));
+
+    private static IEnumerable<(string Name, string? Value)> Secrets(SettingsUpdate update) =>
+    [
+        (SecretNames.OpenAiApiKey, update.OpenAiApiKey),
+        (SecretNames.AnthropicApiKey, update.AnthropicApiKey),
+        (SecretNames.TelegramBotToken, update.TelegramBotToken),
+    ];
+
+    private static async Task<SettingsView> ViewAsync(AppUser user, SecretStore secrets)
+    {
+        var set = await secrets.NamesAsync(user.Id);
+        return new SettingsView(user.TelegramChatId, user.NotifyEmail,
+            set.Contains(SecretNames.OpenAiApiKey), set.Contains(SecretNames.AnthropicApiKey), set.Contains(SecretNames.TelegramBotToken));
+    }
+
+    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

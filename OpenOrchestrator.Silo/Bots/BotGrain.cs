@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Runs;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Bots;
+
+public sealed partial class BotGrain(
+    IDbContextFactory<OrchestratorDbContext> dbFactory,
+    RunExecutor executor,
+    DocumentStore documents,
+    TimeProvider time,
+    ILogger<BotGrain> logger) : Grain, IBotGrain
+{
+    private BotRecord? _bot;
+
+    private string BotId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        _bot = await db.Bots.AsNoTracking().SingleOrDefaultAsync(b => b.Id == BotId, cancellationToken);
+    }
+
+    public async Task<bool> CreateAsync(string ownerId, BotSpec spec)
+    {
+        if (_bot is not null)
+        {
+            return false;
+        }
+
+        BotSpecValidator.ThrowIfInvalid(spec);
+        var now = time.GetUtcNow().UtcDateTime;
+        var bot = new BotRecord
+        {
+            Id = BotId,
+            OwnerId = ownerId,
+            Name = "",
+            Prompt = "",
+            Model = "",
+            DocsPath = documents.FolderOf(BotId),
+            CreatedAt = now,
+        };
+        Apply(bot, spec, now);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Bots.Add(bot);
+        await db.SaveChangesAsync();
+        _bot = bot;
+        LogCreated(BotId, ownerId);
+        return true;
+    }
+
+    public async Task<bool> UpdateAsync(string ownerId, BotSpec spec)
+    {
+        if (!IsOwnedBy(ownerId))
+        {
+            return false;
+        }
+
+        BotSpecValidator.ThrowIfInvalid(spec);
+        var bot = Copy(_bot!);
+        Apply(bot, spec, time.GetUtcNow().UtcDateTime);
+        await SaveAsync(bot);
+        return true;
+    }
+
+    public async Task<bool> DeleteAsync(string ownerId)
+    {
+        if (!IsOwnedBy(ownerId))
+        {
+            return false;
+        }
+
+        if (_bot!.ActiveRunId is { } activeRun)
+        {
+            executor.Cancel(activeRun, RunStopReason.Cancelled);
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var runIds = db.Runs.Where(r => r.BotId == BotId).Select(r => r.Id);
+            await db.RunLog.Where(l => runIds.Contains(l.RunId)).ExecuteDeleteAsync();
+            await db.Results.Where(r => r.BotId == BotId).ExecuteDeleteAsync();
+            await db.Runs.Where(r => r.BotId == BotId).ExecuteDeleteAsync();
+            await db.Triggers.Where(t => t.SourceBot == BotId || t.TargetBot == BotId).ExecuteDeleteAsync();
+            await db.Bots.Where(b => b.Id == BotId).ExecuteDeleteAsync();
+            await tx.CommitAsync();
+        }
+
+        documents.DeleteBotFolder(BotId);
+        _bot = null;
+        DeactivateOnIdle();
+        return true;
+    }
+
+    private bool IsOwnedBy(string ownerId) => _bot is not null && _bot.OwnerId == ownerId;
+
+    private async Task SaveAsync(BotRecord bot)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Bots.Update(bot);
+        await db.SaveChangesAsync();
+        _bot = bot;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId} created by {OwnerId}")]
+    private partial void LogCreated(string botId, string ownerId);
+}

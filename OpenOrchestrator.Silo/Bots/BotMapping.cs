@@ -1,0 +1,32 @@
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Bots;
+
+public static class BotMapping
+{
+    public static BotView ToView(this BotRecord bot, BotStats stats) => new(
+        bot.Id,
+        bot.Name,
+        bot.Emoji,
+        bot.Description,
+        bot.Prompt,
+        bot.Model,
+        bot.Tools,
+        new ScheduleSpec
+        {
+            Kind = bot.ScheduleKind,
+            EveryMinutes = bot.ScheduleEveryMinutes,
+            Cron = bot.Schedule,
+            TimeZone = bot.ScheduleTimeZone,
+            AfterBotId = bot.ScheduleAfterBotId,
+        },
+        bot.Notify,
+        bot.Enabled,
+        bot.Status,
+        bot.LastRunAt.Utc(),
+        bot.NextRunAt.Utc(),
+        stats,
+        bot.CreatedAt.Utc(),
+        bot.UpdatedAt.Utc());
+}

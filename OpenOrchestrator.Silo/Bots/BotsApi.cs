@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Models;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Bots;
+
+public static class BotsApi
+{
+    public static RouteGroupBuilder MapBotsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/bots").WithTags("Bots").RequireAuthorization();
+        group.MapGet("/", ListAsync);
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPut("/{id}", UpdateAsync);
+        group.MapDelete("/{id}", DeleteAsync);
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<BotView>>> ListAsync(ClaimsPrincipal user, BotQueries bots, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await bots.ListAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Results<Created<BotView>, ValidationProblem>> CreateAsync(
+        BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, IOptions<ModelOptions> models, CancellationToken cancellationToken)
+    {
+        spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? models.Value.Default : spec.Model };
+        if (await ValidateAsync(spec, null, user.UserId(), bots, cancellationToken) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var id = Ids.New();
+        await grains.GetGrain<IBotGrain>(id).CreateAsync(user.UserId(), spec);
+        return TypedResults.Created($"/api/bots/{id}", await bots.GetAsync(user.UserId(), id, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<BotView>, NotFound>> GetAsync(string id, ClaimsPrincipal user, BotQueries bots, CancellationToken cancellationToken) =>
+        Ids.IsWellFormed(id) && await bots.GetAsync(user.UserId(), id, cancellationToken) is { } bot ? TypedResults.Ok(bot) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<BotView>, NotFound, ValidationProblem>> UpdateAsync(
+        string id, BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, IOptions<ModelOptions> models, CancellationToken cancellationToken)
+    {
+        if (!Ids.IsWellFormed(id) || !await bots.ExistsAsync(user.UserId(), id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? models.Value.Default : spec.Model };
+        if (await ValidateAsync(spec, id, user.UserId(), bots, cancellationToken) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await grains.GetGrain<IBotGrain>(id).UpdateAsync(user.UserId(), spec)
+            ? TypedResults.Ok((await bots.GetAsync(user.UserId(), id, cancellationToken))!)
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        Ids.IsWellFormed(id) && await grains.GetGrain<IBotGrain>(id).DeleteAsync(user.UserId()) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>The spec's own rules, plus what needs the database: an 'after' bot must be another of the user's bots.</summary>
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(BotSpec spec, string? id, string ownerId, BotQueries bots, CancellationToken cancellationToken)
+    {
+        var errors = BotSpecValidator.Validate(spec);
+        if (spec.Schedule is { Kind: ScheduleKinds.After, AfterBotId: { } after } && !errors.ContainsKey("schedule.afterBotId")
+            && (after == id || !await bots.ExistsAsync(ownerId, after, cancellationToken)))
+        {
+            errors["schedule.afterBotId"] = [after == id ? "A bot cannot wait for itself." : $"You have no bot with id '{after}'."];
+        }
+
+        return errors;
+    }
+}

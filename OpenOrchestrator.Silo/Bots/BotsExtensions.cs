@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenOrchestrator.Contracts;
+
+[assembly: GenerateCodeForDeclaringAssembly(typeof(BotSpec))]
+
+namespace OpenOrchestrator.Silo.Bots;
+
+public sealed class SiloOptions
+{
+    public const string SectionName = "Orleans";
+
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+    public string ClusterId { get; set; } = "openorchestrator";
+    public string ServiceId { get; set; } = "openorchestrator";
+}
+
+public static class BotsExtensions
+{
+    /// <summary>The co-hosted Orleans silo (DESIGN D1: one node on localhost clustering by default).</summary>
+    public static IHostApplicationBuilder AddBots(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId));
+        return builder.AddBotServices();
+    }
+
+    /// <summary>What bot grains and the bot API need besides the silo itself.</summary>
+    public static IHostApplicationBuilder AddBotServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<BotQueries>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

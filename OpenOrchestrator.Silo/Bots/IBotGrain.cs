@@ -1,0 +1,55 @@
+using OpenOrchestrator.Contracts;
+
+namespace OpenOrchestrator.Silo.Bots;
+
+/// <summary>One bot (key = bot id): the single writer of its row, and the gate every run passes.</summary>
+public interface IBotGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the bot; false when the id is taken.</summary>
+    Task<bool> CreateAsync(string ownerId, BotSpec spec);
+
+    /// <summary>Replaces the bot's spec; false when there is no such bot of this owner.</summary>
+    Task<bool> UpdateAsync(string ownerId, BotSpec spec);
+
+    /// <summary>Removes the bot with its runs, results, triggers and documents.</summary>
+    Task<bool> DeleteAsync(string ownerId);
+
+    Task<StartRunResult> StartRunAsync(string ownerId, string trigger, string? input);
+
+    Task<CancelRunResult> CancelRunAsync(string ownerId, string runId);
+
+    /// <summary>Called by the run executor when a run has ended: stores the outcome with the bot's new state.</summary>
+    Task RunFinishedAsync(string runId, RunOutcome outcome);
+}
+
+[GenerateSerializer, Alias("StartRunResult")]
+public sealed record StartRunResult([property: Id(0)] StartRunOutcome Outcome, [property: Id(1)] string? RunId);
+
+public enum StartRunOutcome
+{
+    Started,
+    NotFound,
+    AlreadyRunning,
+}
+
+public enum CancelRunResult
+{
+    Cancelling,
+    NotFound,
+    AlreadyFinished,
+}
+
+/// <summary>How a run ended, with what it used and found.</summary>
+[GenerateSerializer, Alias("RunOutcome")]
+public sealed record RunOutcome(
+    [property: Id(0)] string Status,
+    [property: Id(1)] string? Output,
+    [property: Id(2)] string? Error,
+    [property: Id(3)] DateTime FinishedAt,
+    [property: Id(4)] long DurationMs,
+    [property: Id(5)] int PromptTokens = 0,
+    [property: Id(6)] int CompletionTokens = 0,
+    [property: Id(7)] int ModelCalls = 0,
+    [property: Id(8)] int ToolCalls = 0,
+    [property: Id(9)] int NewResults = 0,
+    [property: Id(10)] int SeenResults = 0);

@@ -1,0 +1,3 @@
+namespace OpenOrchestrator.Silo.Models;
+
+public sealed class ModelNotConfiguredException(string message) : Exception(message);

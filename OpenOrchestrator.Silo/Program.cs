@@ -1,0 +1,44 @@
+using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
+using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Models;
+using OpenOrchestrator.Silo.Results;
+using OpenOrchestrator.Silo.Runs;
+using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Tools;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    builder.WebHost.UseUrls("http://localhost:8080");
+}
+
+builder.AddServiceDefaults();
+builder.AddStorage();
+builder.AddAccounts();
+builder.AddApi();
+builder.AddBots();
+builder.AddRuns();
+builder.AddTools();
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+await InterruptedRuns.MarkAsync(app.Services);
+
+app.UseApi();
+app.MapDefaultEndpoints();
+var api = app.MapApiGroup();
+api.MapAccountsApi();
+api.MapSettingsApi();
+api.MapModelsApi();
+api.MapBotsApi();
+api.MapRunsApi();
+api.MapResultsApi();
+api.MapDocumentsApi();
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory.</summary>
+public partial class Program;

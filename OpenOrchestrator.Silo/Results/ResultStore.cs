@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Results;
+
+public sealed record ReportedResult(string Id, bool IsNew);
+
+public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>Stores a finding once per bot (DESIGN D7); a repeat is answered with the stored one.</summary>
+    public async Task<ReportedResult> ReportAsync(
+        string botId, string runId, string title, string? url, string? content, Dictionary<string, string>? metadata,
+        CancellationToken cancellationToken = default)
+    {
+        var key = DedupKey.For(title, url);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await ExistingAsync(db, botId, key, cancellationToken) is { } existing)
+        {
+            return new ReportedResult(existing, false);
+        }
+
+        var result = new ResultRecord
+        {
+            Id = Ids.New(),
+            BotId = botId,
+            RunId = runId,
+            Title = title.Trim(),
+            Url = string.IsNullOrWhiteSpace(url) ? null : url.Trim(),
+            Content = content,
+            Metadata = metadata is { Count: > 0 } ? metadata : null,
+            DedupKey = key,
+            Status = ResultStatuses.Reported,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Results.Add(result);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new ReportedResult(result.Id, true);
+        }
+        catch (DbUpdateException)
+        {
+            // Two reports of one finding raced: the unique (bot, key) index let one in.
+            await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await ExistingAsync(again, botId, key, cancellationToken) is { } winner)
+            {
+                return new ReportedResult(winner, false);
+            }
+
+            throw;
+        }
+    }
+
+    private static Task<string?> ExistingAsync(OrchestratorDbContext db, string botId, string key, CancellationToken cancellationToken) =>
+        db.Results.Where(r => r.BotId == botId && r.DedupKey == key).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Results;
+
+public static class ResultsApi
+{
+    public static RouteGroupBuilder MapResultsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Results").RequireAuthorization();
+        group.MapGet("/bots/{id}/results", ListAsync);
+        group.MapPost("/bots/{id}/results/seen", MarkSeenAsync);
+        group.MapPost("/results/{resultId}/pin", (string resultId, ClaimsPrincipal user, OrchestratorDbContext db) => PinAsync(resultId, true, user, db));
+        group.MapDelete("/results/{resultId}/pin", (string resultId, ClaimsPrincipal user, OrchestratorDbContext db) => PinAsync(resultId, false, user, db));
+        return group;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ResultView>>, NotFound, ValidationProblem>> ListAsync(
+        string id, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken, string filter = ResultFilters.All, int limit = 200)
+    {
+        if (!Ids.IsWellFormed(id) || !await db.Bots.AnyAsync(b => b.Id == id && b.OwnerId == user.UserId(), cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var query = db.Results.AsNoTracking().Where(r => r.BotId == id);
+        query = filter switch
+        {
+            ResultFilters.All => query,
+            ResultFilters.New => query.Where(r => !r.Seen),
+            ResultFilters.Pinned => query.Where(r => r.Pinned),
+            _ => null!,
+        };
+        if (query is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [$"Unknown filter '{filter}': use all, new or pinned."] });
+        }
+
+        var results = await query.OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ResultView>>([.. results.Select(ToView)]);
+    }
+
+    private static async Task<Results<NoContent, NotFound>> MarkSeenAsync(string id, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken)
+    {
+        if (!Ids.IsWellFormed(id) || !await db.Bots.AnyAsync(b => b.Id == id && b.OwnerId == user.UserId(), cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await db.Results.Where(r => r.BotId == id && !r.Seen).ExecuteUpdateAsync(s => s.SetProperty(r => r.Seen, true), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<ResultView>, NotFound>> PinAsync(string resultId, bool pinned, ClaimsPrincipal user, OrchestratorDbContext db)
+    {
+        var ownerId = user.UserId();
+        var result = Ids.IsWellFormed(resultId)
+            ? await db.Results.SingleOrDefaultAsync(r => r.Id == resultId && db.Bots.Any(b => b.Id == r.BotId && b.OwnerId == ownerId))
+            : null;
+        if (result is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        result.Pinned = pinned;
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(ToView(result));
+    }
+
+    public static ResultView ToView(ResultRecord r) =>
+        new(r.Id, r.BotId, r.RunId, r.Title, r.Content, r.Url, r.Metadata, r.Pinned, !r.Seen, r.Status, r.CreatedAt.Utc());
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel;
+using Microsoft.SemanticKernel;
+using OpenOrchestrator.Silo.Runs;
+
+namespace OpenOrchestrator.Silo.Results;
+
+/// <summary>results.report: how a bot hands a finding to its owner.</summary>
+public sealed class ResultsPlugin(ResultStore store, RunContext run)
+{
+    [KernelFunction("report")]
+    [Description("Report one finding to the bot's owner. A finding reported before (same URL, or same title without URL) is recognised and not stored again.")]
+    public async Task<string> ReportAsync(
+        [Description("Short title, e.g. 'Nike Air Max 90 size 43 — 35 €'")] string title,
+        [Description("Link to the finding, if it has one")] string? url = null,
+        [Description("Details: description, why it matters")] string? content = null,
+        [Description("Price with currency, if it has one")] string? price = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return "Error: a result needs a title.";
+        }
+
+        var metadata = price is null ? null : new Dictionary<string, string> { ["price"] = price };
+        var reported = await store.ReportAsync(run.BotId, run.RunId, RunContext.Truncate(title, 500), url, content, metadata, cancellationToken);
+        run.CountResult(reported.IsNew);
+        return reported.IsNew ? $"Stored as a new result ({reported.Id})." : "Already reported before: not stored again.";
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Runs;
+
+/// <summary>
+/// At start, a run still queued or running was cut off by a crash: it ends as failed ("interrupted")
+/// and is not re-run (DESIGN D7); its bot is free to run again.
+/// </summary>
+public static class InterruptedRuns
+{
+    public const string Reason = "interrupted";
+
+    public static async Task<int> MarkAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = await services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var runs = await db.Runs
+            .Where(r => r.Status == RunStatuses.Queued || r.Status == RunStatuses.Running)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RunStatuses.Failed)
+                .SetProperty(r => r.Error, Reason)
+                .SetProperty(r => r.FinishedAt, now), cancellationToken);
+        await db.Bots
+            .Where(b => b.ActiveRunId != null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.ActiveRunId, (string?)null)
+                .SetProperty(b => b.LastRunStatus, RunStatuses.Failed)
+                .SetProperty(b => b.Status, b => b.Enabled ? BotStatuses.Failed : BotStatuses.Paused), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return runs;
+    }
+}

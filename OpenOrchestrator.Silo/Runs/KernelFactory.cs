@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Models;
+using OpenOrchestrator.Silo.Results;
+using OpenOrchestrator.Silo.Tools;
+
+namespace OpenOrchestrator.Silo.Runs;
+
+/// <summary>A Kernel per run: the bot's model and only the plugins the bot enables (DESIGN D6, D8).</summary>
+public sealed class KernelFactory(
+    ModelCatalog models,
+    ResultStore results,
+    DocumentStore documents,
+    IHttpClientFactory http,
+    IOptions<BrowserOptions> browser,
+    IOptions<WebSearchOptions> webSearch,
+    IOptions<RunOptions> runOptions)
+{
+    public const string BrowserClient = "browser";
+    public const string WebSearchClient = "web-search";
+
+    public async Task<Kernel> CreateAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddSingleton(await models.CreateChatServiceAsync(run.Ticket.OwnerId, run.Ticket.Bot.Model, cancellationToken));
+        var kernel = builder.Build();
+
+        kernel.Plugins.AddFromObject(new ResultsPlugin(results, run), "results");
+        foreach (var tool in run.Ticket.Bot.Tools)
+        {
+            switch (tool)
+            {
+                case ToolNames.Browser:
+                    kernel.Plugins.AddFromObject(new BrowserPlugin(http.CreateClient(BrowserClient), browser.Value), "browser");
+                    break;
+                case ToolNames.Files:
+                    kernel.Plugins.AddFromObject(new FilesPlugin(documents, run.BotId, run.Ticket.ReadableSourceBotId), "files");
+                    break;
+                case ToolNames.WebSearch:
+                    kernel.Plugins.AddFromObject(new WebSearchPlugin(http.CreateClient(WebSearchClient), webSearch.Value), "web");
+                    break;
+            }
+        }
+
+        kernel.AutoFunctionInvocationFilters.Add(new ToolCallFilter(run, runOptions.Value.MaxSteps));
+        return kernel;
+    }
+}

@@ -1,0 +1,70 @@
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Runs;
+
+/// <summary>One executing run: its counters and its log. Tool plugins and filters share it.</summary>
+public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider time, CancellationTokenSource stop)
+{
+    private int _seq;
+    private int _promptTokens;
+    private int _completionTokens;
+    private int _modelCalls;
+    private int _toolCalls;
+    private int _newResults;
+    private int _seenResults;
+
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public RunTicket Ticket => ticket;
+
+    /// <summary>Completes once the run's outcome is stored.</summary>
+    public Task Finished => _finished.Task;
+    public string RunId => ticket.RunId;
+    public string BotId => ticket.Bot.Id;
+    public RunStopReason StopReason { get; private set; }
+    public int PromptTokens => _promptTokens;
+    public int CompletionTokens => _completionTokens;
+    public int TotalTokens => _promptTokens + _completionTokens;
+    public int ModelCalls => _modelCalls;
+    public int ToolCalls => _toolCalls;
+    public int NewResults => _newResults;
+    public int SeenResults => _seenResults;
+
+    /// <summary>Stops the run; the first reason given is the one reported.</summary>
+    public void Stop(RunStopReason reason)
+    {
+        if (StopReason == RunStopReason.None)
+        {
+            StopReason = reason;
+        }
+
+        stop.Cancel();
+    }
+
+    public void MarkFinished() => _finished.TrySetResult();
+
+    public void Log(string kind, string message) => log.Append(new RunLogRecord
+    {
+        RunId = RunId,
+        Seq = Interlocked.Increment(ref _seq),
+        At = time.GetUtcNow().UtcDateTime,
+        Kind = kind,
+        Message = Truncate(message, 4000),
+    });
+
+    public void Info(string message) => Log(LogKinds.Info, message);
+
+    public void AddUsage(int promptTokens, int completionTokens)
+    {
+        Interlocked.Add(ref _promptTokens, promptTokens);
+        Interlocked.Add(ref _completionTokens, completionTokens);
+        Interlocked.Increment(ref _modelCalls);
+    }
+
+    public int NextToolCall() => Interlocked.Increment(ref _toolCalls);
+
+    public void CountResult(bool isNew) => Interlocked.Increment(ref isNew ? ref _newResults : ref _seenResults);
+
+    public static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Models;
+
+namespace OpenOrchestrator.Silo.Runs;
+
+/// <summary>
+/// Carries out runs on the thread pool, off the grain's turn (DESIGN D6): the grain hands over a
+/// ticket, the executor writes the run's log and outcome and tells the grain when it is over.
+/// </summary>
+public sealed partial class RunExecutor(
+    RunLogWriter log,
+    TimeProvider time,
+    KernelFactory kernels,
+    RunAgent agent,
+    IGrainFactory grains,
+    IOptions<RunOptions> options,
+    ILogger<RunExecutor> logger)
+{
+    private readonly ConcurrentDictionary<string, RunContext> _active = new();
+
+    public int ActiveCount => _active.Count;
+
+    public void Start(RunTicket ticket)
+    {
+        var stop = new CancellationTokenSource();
+        var run = new RunContext(ticket, log, time, stop);
+        _active[ticket.RunId] = run;
+        _ = Task.Run(() => ExecuteAsync(run, stop));
+    }
+
+    /// <summary>Asks a run executing in this process to stop; false when it is not here.</summary>
+    public bool Cancel(string runId, RunStopReason reason)
+    {
+        if (!_active.TryGetValue(runId, out var run))
+        {
+            return false;
+        }
+
+        run.Stop(reason);
+        return true;
+    }
+
+    /// <summary>Waits until a run executing here has finished, at most <paramref name="max"/>.</summary>
+    public async Task WaitAsync(string runId, TimeSpan max, CancellationToken cancellationToken)
+    {
+        if (!_active.TryGetValue(runId, out var run))
+        {
+            return;
+        }
+
+        try
+        {
+            await run.Finished.WaitAsync(max, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Still running: the caller answers with the run as it is.
+        }
+    }
+
+    private async Task ExecuteAsync(RunContext run, CancellationTokenSource stop)
+    {
+        var (status, output, error) = (RunStatuses.Failed, (string?)null, (string?)null);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
+            using var onTimeout = timeout.Token.Register(() => run.Stop(RunStopReason.TimedOut));
+            var bot = run.Ticket.Bot;
+            run.Info($"Run started ({run.Ticket.Trigger}) with model {bot.Model}; tools: {string.Join(", ", ["results", .. bot.Tools])}.");
+            var kernel = await kernels.CreateAsync(run, stop.Token);
+            output = await agent.RunAsync(kernel, run, stop.Token);
+            status = RunStatuses.Completed;
+        }
+        catch (OperationCanceledException) when (run.StopReason != RunStopReason.None)
+        {
+            (status, error) = Outcome(run);
+        }
+        catch (ModelNotConfiguredException e)
+        {
+            error = e.Message;
+        }
+        catch (HttpOperationException e)
+        {
+            error = $"The model call failed ({(int?)e.StatusCode}): {e.Message}";
+        }
+        catch (Exception e)
+        {
+            LogRunCrashed(e, run.RunId);
+            error = e.Message;
+        }
+        finally
+        {
+            await FinishAsync(run, status, output, error);
+            _active.TryRemove(run.RunId, out _);
+            run.MarkFinished();
+            stop.Dispose();
+        }
+    }
+
+    private async Task FinishAsync(RunContext run, string status, string? output, string? error)
+    {
+        try
+        {
+            if (error is not null)
+            {
+                run.Log(LogKinds.Error, error);
+            }
+
+            run.Info(status == RunStatuses.Completed
+                ? $"Done: {run.NewResults} new result(s), {run.SeenResults} already known; {run.ModelCalls} model call(s), {run.ToolCalls} tool call(s), {run.TotalTokens} tokens."
+                : $"Run ended: {status}.");
+            await log.FlushAsync();
+            var now = time.GetUtcNow().UtcDateTime;
+            await grains.GetGrain<IBotGrain>(run.BotId).RunFinishedAsync(run.RunId, new RunOutcome(
+                status, output, error, now, (long)(now - run.Ticket.StartedAt).TotalMilliseconds,
+                run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls, run.NewResults, run.SeenResults));
+        }
+        catch (Exception e)
+        {
+            LogFinishFailed(e, run.RunId);
+        }
+    }
+
+    private (string Status, string Error) Outcome(RunContext run) => run.StopReason switch
+    {
+        RunStopReason.Cancelled => (RunStatuses.Cancelled, "cancelled by the user"),
+        RunStopReason.TimedOut => (RunStatuses.TimedOut, $"timed out after {options.Value.TimeoutSeconds} s (Runs__TimeoutSeconds)"),
+        RunStopReason.StepLimit => (RunStatuses.Failed, $"stopped after {options.Value.MaxSteps} tool calls (Runs__MaxSteps)"),
+        RunStopReason.TokenLimit => (RunStatuses.Failed, $"stopped after {run.TotalTokens} tokens, over the limit of {options.Value.MaxTokens} (Runs__MaxTokens)"),
+        _ => (RunStatuses.Failed, "interrupted"),
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} crashed")]
+    private partial void LogRunCrashed(Exception exception, string runId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} could not record its outcome")]
+    private partial void LogFinishFailed(Exception exception, string runId);
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Runs;
+
+public sealed class RunQueries(IDbContextFactory<OrchestratorDbContext> dbFactory)
+{
+    public async Task<RunView?> GetAsync(string ownerId, string runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId && r.OwnerId == ownerId, cancellationToken);
+        return run?.ToView();
+    }
+
+    public async Task<IReadOnlyList<RunView>> ListAsync(string ownerId, string botId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var runs = await db.Runs.AsNoTracking()
+            .Where(r => r.BotId == botId && r.OwnerId == ownerId)
+            .OrderByDescending(r => r.CreatedAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. runs.Select(r => r.ToView())];
+    }
+
+    /// <summary>The run's log lines after <paramref name="afterSeq"/>; null when the run is not the user's.</summary>
+    public async Task<IReadOnlyList<RunLogLine>?> LogAsync(string ownerId, string runId, int afterSeq, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Runs.AnyAsync(r => r.Id == runId && r.OwnerId == ownerId, cancellationToken))
+        {
+            return null;
+        }
+
+        var lines = await db.RunLog.AsNoTracking()
+            .Where(l => l.RunId == runId && l.Seq > afterSeq)
+            .OrderBy(l => l.Seq)
+            .ToListAsync(cancellationToken);
+        return [.. lines.Select(l => new RunLogLine(l.Seq, l.At.Utc(), l.Kind, l.Message))];
+    }
+}
+
+public static class RunMapping
+{
+    public static RunView ToView(this RunRecord run) => new(
+        run.Id,
+        run.BotId,
+        run.Trigger,
+        run.Status,
+        run.Input,
+        run.Output,
+        run.Error,
+        run.CreatedAt.Utc(),
+        run.StartedAt.Utc(),
+        run.FinishedAt.Utc(),
+        run.DurationMs,
+        new RunUsage(run.PromptTokens, run.CompletionTokens, run.PromptTokens + run.CompletionTokens, run.ModelCalls, run.ToolCalls),
+        new RunCounts(run.NewResults, run.SeenResults));
+}

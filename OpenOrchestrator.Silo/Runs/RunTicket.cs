@@ -1,0 +1,25 @@
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Runs;
+
+/// <summary>What the executor needs to carry out one run: a snapshot, so later edits do not change it.</summary>
+public sealed record RunTicket(string RunId, string OwnerId, string Trigger, string? Input, DateTime StartedAt, RunBot Bot)
+{
+    /// <summary>The bot whose completion started this run: its documents are readable, never writable.</summary>
+    public string? ReadableSourceBotId { get; init; }
+}
+
+public sealed record RunBot(string Id, string Name, string Prompt, string Model, IReadOnlyList<string> Tools)
+{
+    public static RunBot From(BotRecord bot) => new(bot.Id, bot.Name, bot.Prompt, bot.Model, [.. bot.Tools]);
+}
+
+public enum RunStopReason
+{
+    None,
+    Cancelled,
+    TimedOut,
+    StepLimit,
+    TokenLimit,
+    Shutdown,
+}

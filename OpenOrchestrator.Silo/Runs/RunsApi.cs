@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Runs;
+
+public static class RunsApi
+{
+    public const int MaxInputLength = 20_000;
+
+    public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Runs").RequireAuthorization();
+        group.MapPost("/bots/{id}/runs", StartAsync);
+        group.MapGet("/bots/{id}/runs", ListAsync);
+        group.MapGet("/runs/{runId}", GetAsync);
+        group.MapGet("/runs/{runId}/log", LogAsync);
+        group.MapPost("/runs/{runId}/cancel", CancelAsync);
+        return group;
+    }
+
+    private static async Task<Results<Accepted<RunView>, NotFound, ValidationProblem, ProblemHttpResult>> StartAsync(
+        string id, StartRunRequest? request, ClaimsPrincipal user, IGrainFactory grains, RunQueries runs, CancellationToken cancellationToken)
+    {
+        if (!Ids.IsWellFormed(id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request?.Input is { Length: > MaxInputLength })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["input"] = [$"The input may have at most {MaxInputLength} characters."] });
+        }
+
+        var started = await grains.GetGrain<IBotGrain>(id).StartRunAsync(user.UserId(), RunTriggers.Manual, request?.Input);
+        return started.Outcome switch
+        {
+            StartRunOutcome.Started => TypedResults.Accepted($"/api/runs/{started.RunId}", (await runs.GetAsync(user.UserId(), started.RunId!, cancellationToken))!),
+            StartRunOutcome.AlreadyRunning => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The bot is already running.",
+                detail: $"Run {started.RunId} has not finished yet; a bot runs one run at a time. Cancel it or wait for it.",
+                extensions: new Dictionary<string, object?> { ["runId"] = started.RunId }),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RunView>>, NotFound>> ListAsync(
+        string id, ClaimsPrincipal user, BotQueries bots, RunQueries runs, CancellationToken cancellationToken, int limit = 50)
+    {
+        if (!Ids.IsWellFormed(id) || !await bots.ExistsAsync(user.UserId(), id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await runs.ListAsync(user.UserId(), id, Math.Clamp(limit, 1, 500), cancellationToken));
+    }
+
+    /// <summary>The run; with <c>?wait=N</c>, first waits up to N seconds (at most 60) for it to finish.</summary>
+    private static async Task<Results<Ok<RunView>, NotFound>> GetAsync(
+        string runId, ClaimsPrincipal user, RunQueries runs, RunExecutor executor, CancellationToken cancellationToken, int wait = 0)
+    {
+        if (!Ids.IsWellFormed(runId) || await runs.GetAsync(user.UserId(), runId, cancellationToken) is not { } run)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (wait > 0 && !RunStatuses.IsFinished(run.Status))
+        {
+            await executor.WaitAsync(runId, TimeSpan.FromSeconds(Math.Min(wait, 60)), cancellationToken);
+            run = (await runs.GetAsync(user.UserId(), runId, cancellationToken))!;
+        }
+
+        return TypedResults.Ok(run);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RunLogLine>>, NotFound>> LogAsync(
+        string runId, ClaimsPrincipal user, RunQueries runs, CancellationToken cancellationToken, int after = 0) =>
+        Ids.IsWellFormed(runId) && await runs.LogAsync(user.UserId(), runId, after, cancellationToken) is { } lines ? TypedResults.Ok(lines) : TypedResults.NotFound();
+
+    private static async Task<Results<Accepted<RunView>, NotFound, ProblemHttpResult>> CancelAsync(
+        string runId, ClaimsPrincipal user, IGrainFactory grains, RunQueries runs, CancellationToken cancellationToken)
+    {
+        if (!Ids.IsWellFormed(runId) || await runs.GetAsync(user.UserId(), runId, cancellationToken) is not { } run)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await grains.GetGrain<IBotGrain>(run.BotId).CancelRunAsync(user.UserId(), runId) switch
+        {
+            CancelRunResult.Cancelling => TypedResults.Accepted($"/api/runs/{runId}", (await runs.GetAsync(user.UserId(), runId, cancellationToken))!),
+            CancelRunResult.AlreadyFinished => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The run has already finished.", detail: $"Run {runId} ended as {run.Status}."),
+            _ => TypedResults.NotFound(),
+        };
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using OpenOrchestrator.Silo.Models;
+using OpenOrchestrator.Silo.Results;
+
+namespace OpenOrchestrator.Silo.Runs;
+
+public static class RunsExtensions
+{
+    public static IHostApplicationBuilder AddRuns(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RunOptions>().BindConfiguration(RunOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ModelOptions>, ModelEndpointValidation>();
+        builder.Services.AddHttpClient(ModelCatalog.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<ModelCatalog>();
+        builder.Services.AddSingleton<RunQueries>();
+        builder.Services.AddSingleton<ResultStore>();
+        builder.Services.AddSingleton<KernelFactory>();
+        builder.Services.AddSingleton<RunAgent>();
+        builder.Services.AddSingleton<RunExecutor>();
+        builder.Services.AddSingleton<RunLogWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RunLogWriter>());
+        return builder;
+    }
+}

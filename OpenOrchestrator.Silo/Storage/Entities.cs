@@ -1,0 +1,112 @@
+namespace OpenOrchestrator.Silo.Storage;
+
+/// <summary>The seed's <c>bots</c> table; BotGrain is its only writer.</summary>
+public sealed class BotRecord
+{
+    public required string Id { get; set; }
+    public required string OwnerId { get; set; }
+    public required string Name { get; set; }
+    public string Emoji { get; set; } = "🤖";
+    public string? Description { get; set; }
+    public required string Prompt { get; set; }
+    public required string Model { get; set; }
+    public List<string> Tools { get; set; } = [];
+    public string ScheduleKind { get; set; } = "manual";
+    public int? ScheduleEveryMinutes { get; set; }
+    /// <summary>The cron expression, or null: the seed's <c>schedule</c> column.</summary>
+    public string? Schedule { get; set; }
+    public string? ScheduleTimeZone { get; set; }
+    public string? ScheduleAfterBotId { get; set; }
+    public required string DocsPath { get; set; }
+    public List<string> Notify { get; set; } = ["dashboard"];
+    public bool Enabled { get; set; } = true;
+    public string Status { get; set; } = "idle";
+    public string? ActiveRunId { get; set; }
+    public string? LastRunStatus { get; set; }
+    public DateTime? LastRunAt { get; set; }
+    public DateTime? NextRunAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>The seed's <c>triggers</c> table: when a source bot does something, start a target.</summary>
+public sealed class TriggerRecord
+{
+    public required string Id { get; set; }
+    public required string OwnerId { get; set; }
+    public required string SourceBot { get; set; }
+    public required string Event { get; set; }
+    public string? TargetBot { get; set; }
+    public string TargetAction { get; set; } = "start";
+    public bool Enabled { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>The seed's <c>runs</c> table; the log lives in <see cref="RunLogRecord"/>.</summary>
+public sealed class RunRecord
+{
+    public required string Id { get; set; }
+    public required string BotId { get; set; }
+    public required string OwnerId { get; set; }
+    public required string Trigger { get; set; }
+    public string Status { get; set; } = "queued";
+    public string? Input { get; set; }
+    public string? Output { get; set; }
+    public string? Error { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public long? DurationMs { get; set; }
+    public int PromptTokens { get; set; }
+    public int CompletionTokens { get; set; }
+    public int ModelCalls { get; set; }
+    public int ToolCalls { get; set; }
+    public int NewResults { get; set; }
+    public int SeenResults { get; set; }
+}
+
+public sealed class RunLogRecord
+{
+    public long Id { get; set; }
+    public required string RunId { get; set; }
+    public int Seq { get; set; }
+    public DateTime At { get; set; }
+    public required string Kind { get; set; }
+    public required string Message { get; set; }
+}
+
+/// <summary>The seed's <c>results</c> table; <see cref="DedupKey"/> is unique per bot.</summary>
+public sealed class ResultRecord
+{
+    public required string Id { get; set; }
+    public required string BotId { get; set; }
+    public required string RunId { get; set; }
+    public required string Title { get; set; }
+    public string? Content { get; set; }
+    public string? Url { get; set; }
+    public Dictionary<string, string>? Metadata { get; set; }
+    public bool Pinned { get; set; }
+    public bool Seen { get; set; }
+    public string Status { get; set; } = "reported";
+    public required string DedupKey { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A user's secret (model key, bot token), encrypted with Data Protection.</summary>
+public sealed class CredentialRecord
+{
+    public required string UserId { get; set; }
+    public required string Name { get; set; }
+    public required string ProtectedValue { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>A one-time code an admin hands out when registration is invitation-only.</summary>
+public sealed class InvitationRecord
+{
+    public required string CodeHash { get; set; }
+    public required string CreatedBy { get; set; }
+    public string? UsedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OpenOrchestrator.Silo.Accounts;
+
+namespace OpenOrchestrator.Silo.Storage;
+
+/// <summary>
+/// The one relational model (DESIGN D4). Each provider has a subclass only so that it can
+/// keep its own migrations; the model is the same.
+/// </summary>
+public abstract class OrchestratorDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<BotRecord> Bots => Set<BotRecord>();
+    public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();
+    public DbSet<RunRecord> Runs => Set<RunRecord>();
+    public DbSet<RunLogRecord> RunLog => Set<RunLogRecord>();
+    public DbSet<ResultRecord> Results => Set<ResultRecord>();
+    public DbSet<CredentialRecord> Credentials => Set<CredentialRecord>();
+    public DbSet<InvitationRecord> Invitations => Set<InvitationRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored in UTC; SQLite hands back unspecified kinds.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>().ToTable("users");
+        builder.Entity<IdentityRole>().ToTable("roles");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+
+        builder.Entity<BotRecord>(bot =>
+        {
+            bot.ToTable("bots");
+            bot.Property(b => b.Id).HasMaxLength(40);
+            bot.Property(b => b.OwnerId).HasMaxLength(450);
+            bot.Property(b => b.Name).HasMaxLength(100);
+            bot.Property(b => b.Emoji).HasMaxLength(16);
+            bot.Property(b => b.Model).HasMaxLength(200);
+            bot.Property(b => b.Tools).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
+            bot.Property(b => b.Notify).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
+            bot.HasIndex(b => b.OwnerId);
+        });
+
+        builder.Entity<TriggerRecord>(trigger =>
+        {
+            trigger.ToTable("triggers");
+            trigger.HasIndex(t => t.SourceBot);
+            trigger.HasIndex(t => t.OwnerId);
+        });
+
+        builder.Entity<RunRecord>(run =>
+        {
+            run.ToTable("runs");
+            run.HasIndex(r => new { r.BotId, r.CreatedAt });
+            run.HasIndex(r => r.Status);
+        });
+
+        builder.Entity<RunLogRecord>(line =>
+        {
+            line.ToTable("run_log");
+            line.HasIndex(l => new { l.RunId, l.Seq }).IsUnique();
+        });
+
+        builder.Entity<ResultRecord>(result =>
+        {
+            result.ToTable("results");
+            result.Property(r => r.DedupKey).HasMaxLength(64);
+            result.Property(r => r.Metadata).HasConversion(
+                v => v == null ? null : JsonSerializer.Serialize(v, JsonOptions),
+                v => v == null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonOptions));
+            result.HasIndex(r => new { r.BotId, r.DedupKey }).IsUnique();
+            result.HasIndex(r => new { r.BotId, r.CreatedAt });
+        });
+
+        builder.Entity<CredentialRecord>(credential =>
+        {
+            credential.ToTable("credentials");
+            credential.HasKey(c => new { c.UserId, c.Name });
+        });
+
+        builder.Entity<InvitationRecord>(invitation =>
+        {
+            invitation.ToTable("invitations");
+            invitation.HasKey(i => i.CodeHash);
+        });
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private static ValueConverter<List<string>, string> JsonList() => new(
+        v => JsonSerializer.Serialize(v, JsonOptions),
+        v => JsonSerializer.Deserialize<List<string>>(v, JsonOptions) ?? new List<string>());
+
+    private static ValueComparer<List<string>> ListComparer() => new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.GetHashCode())),
+        v => v.ToList());
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteOrchestratorDbContext(DbContextOptions<SqliteOrchestratorDbContext> options) : OrchestratorDbContext(options);
+
+public sealed class PostgreSqlOrchestratorDbContext(DbContextOptions<PostgreSqlOrchestratorDbContext> options) : OrchestratorDbContext(options);
+
+public sealed class SqlServerOrchestratorDbContext(DbContextOptions<SqlServerOrchestratorDbContext> options) : OrchestratorDbContext(options);

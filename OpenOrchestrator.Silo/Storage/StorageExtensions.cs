@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenOrchestrator.Silo.Storage;
+
+public static class StorageExtensions
+{
+    public const string ConnectionName = "orchestrator";
+
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        var paths = DataPaths.Resolve(builder);
+        Directory.CreateDirectory(paths.Root);
+        builder.Services.AddSingleton(paths);
+
+        var provider = builder.Configuration[$"{DatabaseOptions.SectionName}:Provider"] ?? DatabaseOptions.Sqlite;
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName);
+        switch (provider.ToUpperInvariant())
+        {
+            case "SQLITE":
+                connectionString ??= $"Data Source={paths.SqliteFile};Default Timeout=30";
+                builder.Services.AddProviderContext<SqliteOrchestratorDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+                break;
+            case "POSTGRESQL" or "POSTGRES" or "NPGSQL":
+                builder.Services.AddProviderContext<PostgreSqlOrchestratorDbContext>(o => o.UseNpgsql(Require(connectionString, provider)));
+                break;
+            case "SQLSERVER":
+                builder.Services.AddProviderContext<SqlServerOrchestratorDbContext>(o => o.UseSqlServer(Require(connectionString, provider)));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database__Provider '{provider}' is not supported: use Sqlite, PostgreSQL or SqlServer.");
+        }
+
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations; runs before the silo starts so grains find their tables.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets the dashboard read while a run writes its log.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    private static string Require(string? connectionString, string provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"Database__Provider={provider} needs ConnectionStrings__{ConnectionName}.")
+            : connectionString;
+
+    private static void AddProviderContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : OrchestratorDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(o => configure(o.UseSnakeCaseNamingConvention()));
+        services.AddSingleton<IDbContextFactory<OrchestratorDbContext>, ProviderContextFactory<TContext>>();
+        services.AddScoped<OrchestratorDbContext>(sp => sp.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContext());
+    }
+
+    private sealed class ProviderContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<OrchestratorDbContext>
+        where TContext : OrchestratorDbContext
+    {
+        public OrchestratorDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

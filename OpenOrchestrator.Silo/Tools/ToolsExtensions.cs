@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Runs;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Tools;
+
+public static class ToolsExtensions
+{
+    /// <summary>The tools' options and clients; the plugins themselves are made per run by <see cref="KernelFactory"/>.</summary>
+    public static IHostApplicationBuilder AddTools(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<BrowserOptions>().BindConfiguration(BrowserOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<WebSearchOptions>().BindConfiguration(WebSearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddSingleton(sp => new NetworkGuard(sp.GetRequiredService<IOptions<NetworkOptions>>().Value));
+        builder.Services.AddHttpClient(KernelFactory.BrowserClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<NetworkGuard>().CreateHandler());
+        builder.Services.AddHttpClient(KernelFactory.WebSearchClient);
+        builder.Services.AddSingleton(sp => new DocumentStore(
+            sp.GetRequiredService<DataPaths>().Bots,
+            sp.GetRequiredService<IOptions<DocumentOptions>>().Value));
+        return builder;
+    }
+}
