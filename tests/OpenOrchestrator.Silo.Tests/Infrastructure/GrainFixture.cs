@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Runs;
+using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Tools;
+using OpenOrchestrator.Testing;
+using Orleans.TestingHost;
+
+namespace OpenOrchestrator.Silo.Tests.Infrastructure;
+
+/// <summary>Bot grains on Orleans' in-process test cluster, with the product's storage and runner.</summary>
+public sealed class GrainFixture : IAsyncLifetime
+{
+    private readonly string _dataPath = Directory.CreateTempSubdirectory("oo-grains-").FullName;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public ScriptedModelServer Model { get; private set; } = null!;
+    public IGrainFactory Grains => Cluster.Client;
+    public IServiceProvider Services => Cluster.GetActiveSilos().First().ServiceProvider;
+
+    public async Task InitializeAsync()
+    {
+        Model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Done."));
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Orchestrator:DataPath"] = _dataPath,
+                ["OPENAI_BASE_URL"] = Model.BaseUrl.ToString(),
+                ["OPENAI_API_KEY"] = "grain-key",
+            });
+            host.AddStorage();
+            host.AddSecrets();
+            host.AddBotServices();
+            host.AddRuns();
+            host.AddTools();
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        await Services.MigrateDatabaseAsync();
+    }
+
+    public async Task<BotRecord?> RowAsync(string botId)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync();
+        return await db.Bots.AsNoTracking().SingleOrDefaultAsync(b => b.Id == botId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Model.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GrainCollection : ICollectionFixture<GrainFixture>
+{
+    public const string Name = "grains";
+}

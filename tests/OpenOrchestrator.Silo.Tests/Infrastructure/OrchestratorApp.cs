@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.Silo.Tests.Infrastructure;
+
+/// <summary>The real Silo in process (Orleans, EF Core on a fresh SQLite file), pointed at scripted servers.</summary>
+public sealed class OrchestratorApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public string DataPath { get; } = Directory.CreateTempSubdirectory("oo-api-").FullName;
+
+    public static IReadOnlyDictionary<string, string?> SettingsFor(ScriptedModelServer model, params (string Key, string? Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["OPENAI_BASE_URL"] = model.BaseUrl.ToString(),
+            ["OPENAI_API_KEY"] = "server-key",
+            ["Models:Default"] = "scripted-model",
+            ["Auth:Registration"] = "open",
+            ["Api:RequestsPerSecond"] = "100000",
+            ["Api:Burst"] = "100000",
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Orchestrator:DataPath", DataPath);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on the way down; the temp folder is cleaned by the OS.
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+
+namespace OpenOrchestrator.Testing;
+
+/// <summary>What the scripted model does in a conversation, round by round.</summary>
+public static partial class Scripts
+{
+    /// <summary>The completed model rounds so far: assistant turns that asked for tools.</summary>
+    public static int Round(this ModelRequest request) => request.Messages.Count(m => m.IsAssistant && m.ToolCalls.Count > 0);
+
+    /// <summary>The seed's eBay scout: fetch the listing page, report every item on it, then sum up.</summary>
+    public static ModelReply Scout(ModelRequest request, Uri listings) => request.Round() switch
+    {
+        0 => ModelReply.ToolCalls(ModelToolCall.Create("browser-fetch", new { url = listings.ToString() })),
+        1 => ReportItems(request.ToolResults.Single().Content),
+        _ => ModelReply.Text("Done. Reported the offers on the page."),
+    };
+
+    private static ModelReply ReportItems(string page)
+    {
+        var calls = Items().Matches(page)
+            .Select(m => ModelToolCall.Create("results-report", new { title = m.Groups["title"].Value.Trim(), url = m.Groups["url"].Value, price = m.Groups["price"].Value }))
+            .ToArray();
+        return calls.Length == 0 ? ModelReply.Text("No offers on the page.") : ModelReply.ToolCalls(calls);
+    }
+
+    [GeneratedRegex(@"^[ \t]*(?:- )?(?<title>[^\n()]+?)\s*\((?<url>https?://[^)\s]+/item/[^)\s]+)\)[^\n]*?(?<price>\d+(?:[.,]\d+)?\s*€)", RegexOptions.Multiline)]
+    private static partial Regex Items();
+}
