@@ -4,12 +4,13 @@ using OpenOrchestrator.Silo.Runs;
 
 namespace OpenOrchestrator.Silo.Results;
 
-/// <summary>results.report: how a bot hands a finding to its owner.</summary>
-public sealed class ResultsPlugin(ResultStore store, RunContext run)
+/// <summary>results.report: how a bot hands a finding to its owner. One instance serves every run.</summary>
+public sealed class ResultsPlugin(ResultStore store)
 {
     [KernelFunction("report")]
     [Description("Report one finding to the bot's owner. A finding reported before (same URL, or same title without URL) is recognised and not stored again.")]
     public async Task<string> ReportAsync(
+        Kernel kernel,
         [Description("Short title, e.g. 'Nike Air Max 90 size 43 — 35 €'")] string title,
         [Description("Link to the finding, if it has one")] string? url = null,
         [Description("Details: description, why it matters")] string? content = null,
@@ -21,6 +22,7 @@ public sealed class ResultsPlugin(ResultStore store, RunContext run)
             return "Error: a result needs a title.";
         }
 
+        var run = RunContext.Of(kernel);
         var metadata = price is null ? null : new Dictionary<string, string> { ["price"] = price };
         var reported = await store.ReportAsync(run.BotId, run.RunId, RunContext.Truncate(title, 500), url, content, metadata, cancellationToken);
         run.CountResult(reported.IsNew);

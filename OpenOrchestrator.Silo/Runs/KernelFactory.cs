@@ -8,7 +8,10 @@ using OpenOrchestrator.Silo.Tools;
 
 namespace OpenOrchestrator.Silo.Runs;
 
-/// <summary>A Kernel per run: the bot's model and only the plugins the bot enables (DESIGN D6, D8).</summary>
+/// <summary>
+/// A Kernel per run: the bot's model and only the plugins the bot enables (DESIGN D6, D8). Plugins
+/// without per-run state are built once (their reflection is not free) and shared by every Kernel.
+/// </summary>
 public sealed class KernelFactory(
     ModelCatalog models,
     ResultStore results,
@@ -21,25 +24,32 @@ public sealed class KernelFactory(
     public const string BrowserClient = "browser";
     public const string WebSearchClient = "web-search";
 
+    private readonly KernelPlugin _results = KernelPluginFactory.CreateFromObject(new ResultsPlugin(results), "results");
+    private readonly KernelPlugin _browser = KernelPluginFactory.CreateFromObject(
+        new BrowserPlugin(http.CreateClient(BrowserClient), browser.Value), BrowserPlugin.PluginName);
+    private readonly KernelPlugin _web = KernelPluginFactory.CreateFromObject(
+        new WebSearchPlugin(http.CreateClient(WebSearchClient), webSearch.Value), WebSearchPlugin.PluginName);
+
     public async Task<Kernel> CreateAsync(RunContext run, CancellationToken cancellationToken)
     {
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(await models.CreateChatServiceAsync(run.Ticket.OwnerId, run.Ticket.Bot.Model, cancellationToken));
         var kernel = builder.Build();
+        kernel.Data[RunContext.KernelDataKey] = run;
 
-        kernel.Plugins.AddFromObject(new ResultsPlugin(results, run), "results");
+        kernel.Plugins.Add(_results);
         foreach (var tool in run.Ticket.Bot.Tools)
         {
             switch (tool)
             {
                 case ToolNames.Browser:
-                    kernel.Plugins.AddFromObject(new BrowserPlugin(http.CreateClient(BrowserClient), browser.Value), "browser");
+                    kernel.Plugins.Add(_browser);
                     break;
                 case ToolNames.Files:
-                    kernel.Plugins.AddFromObject(new FilesPlugin(documents, run.BotId, run.Ticket.ReadableSourceBotId), "files");
+                    kernel.Plugins.AddFromObject(new FilesPlugin(documents, run.BotId, run.Ticket.ReadableSourceBotId), FilesPlugin.PluginName);
                     break;
                 case ToolNames.WebSearch:
-                    kernel.Plugins.AddFromObject(new WebSearchPlugin(http.CreateClient(WebSearchClient), webSearch.Value), "web");
+                    kernel.Plugins.Add(_web);
                     break;
             }
         }

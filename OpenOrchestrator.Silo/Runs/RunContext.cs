@@ -16,6 +16,9 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
 
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Where a run's Kernel carries its context, for plugins shared by all runs.</summary>
+    public const string KernelDataKey = "openorchestrator.run";
+
     public RunTicket Ticket => ticket;
 
     /// <summary>Completes once the run's outcome is stored.</summary>
@@ -65,6 +68,8 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     public int NextToolCall() => Interlocked.Increment(ref _toolCalls);
 
     public void CountResult(bool isNew) => Interlocked.Increment(ref isNew ? ref _newResults : ref _seenResults);
+
+    public static RunContext Of(Microsoft.SemanticKernel.Kernel kernel) => (RunContext)kernel.Data[KernelDataKey]!;
 
     public static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 }

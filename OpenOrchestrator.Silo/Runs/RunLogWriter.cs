@@ -11,7 +11,12 @@ namespace OpenOrchestrator.Silo.Runs;
 public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext> dbFactory, ILogger<RunLogWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 500;
+
+    /// <summary>How long lines wait for company before they are written, unless a run flushes.</summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(50);
+
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
+    private volatile TaskCompletionSource _flushRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Append(RunLogRecord line) => _queue.Writer.TryWrite(new Entry(line, null));
 
@@ -19,7 +24,13 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
     public Task FlushAsync()
     {
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite(new Entry(null, flushed)) ? flushed.Task : Task.CompletedTask;
+        if (!_queue.Writer.TryWrite(new Entry(null, flushed)))
+        {
+            return Task.CompletedTask;
+        }
+
+        _flushRequested.TrySetResult();
+        return flushed.Task;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -35,6 +46,8 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
         var waiters = new List<TaskCompletionSource>();
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            await Task.WhenAny(_flushRequested.Task, Task.Delay(Linger, CancellationToken.None));
+            _flushRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
             {
                 if (entry.Line is { } line) batch.Add(line);

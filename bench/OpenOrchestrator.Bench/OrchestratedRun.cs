@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.Bench;
+
+/// <summary>
+/// The whole path: POST /api/bots/{id}/runs → BotGrain → runs row → per-run Kernel → results.report →
+/// results row, run log and outcome stored → the waiting GET /api/runs/{id}?wait returns.
+/// </summary>
+public sealed class OrchestratedRun : IAsyncDisposable
+{
+    private readonly Factory _app;
+    private readonly HttpClient _client;
+    private readonly string _botId;
+
+    private OrchestratedRun(Factory app, HttpClient client, string botId) => (_app, _client, _botId) = (app, client, botId);
+
+    public static async Task<OrchestratedRun> StartAsync(ScriptedModelServer model)
+    {
+        var app = new Factory(model.BaseUrl);
+        var client = app.CreateClient();
+        await client.SignUpAsync("bench@example.com");
+        var bot = await client.CreateBotAsync(ApiClient.Spec("Bench", OverheadScript.Prompt));
+        return new OrchestratedRun(app, client, bot.Id);
+    }
+
+    public async Task RunAsync()
+    {
+        var response = await _client.PostAsJsonAsync($"/api/bots/{_botId}/runs", new StartRunRequest(null));
+        var run = (await response.Content.ReadFromJsonAsync<RunView>())!;
+        var finished = await _client.WaitForRunAsync(run.Id);
+        if (finished.Status != RunStatuses.Completed || finished.Counts.NewResults != 1)
+        {
+            throw new InvalidOperationException($"Run {run.Id} ended {finished.Status}: {finished.Error}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private sealed class Factory(Uri modelUrl) : WebApplicationFactory<global::Program>
+    {
+        private readonly string _dataPath = Directory.CreateTempSubdirectory("oo-bench-").FullName;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Orchestrator:DataPath", _dataPath);
+            builder.UseSetting("OPENAI_BASE_URL", modelUrl.ToString());
+            builder.UseSetting("OPENAI_API_KEY", "bench");
+            builder.UseSetting("Models:Default", "scripted-model");
+            builder.UseSetting("Auth:Registration", "open");
+            builder.UseSetting("Api:RequestsPerSecond", "1000000");
+            builder.UseSetting("Api:Burst", "1000000");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Directory.Delete(_dataPath, recursive: true);
+        }
+    }
+}

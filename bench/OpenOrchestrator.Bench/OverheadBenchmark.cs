@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.Bench;
+
+/// <summary>
+/// Orchestration overhead of one run, measured against a bare Semantic Kernel call to the same
+/// local model server, both in this one process: see bench/README.md.
+/// </summary>
+public static class OverheadBenchmark
+{
+    public static async Task Main(string[] args)
+    {
+        var iterations = args.Length > 0 ? int.Parse(args[0]) : 300;
+        var warmup = Math.Max(10, iterations / 10);
+
+        await using var model = await ScriptedModelServer.StartAsync(OverheadScript.Reply);
+        var bare = new BareKernelRun(model.BaseUrl);
+        await using var full = await OrchestratedRun.StartAsync(model);
+
+        var bareTimes = await MeasureAsync("bare Semantic Kernel call", bare.RunAsync, warmup, iterations);
+        var fullTimes = await MeasureAsync("OpenOrchestrator run", full.RunAsync, warmup, iterations);
+
+        Console.WriteLine();
+        Console.WriteLine($"iterations: {iterations} (after {warmup} warm-up), one tool call and two streamed model calls each");
+        Report.Print(bareTimes, fullTimes);
+
+        static async Task<double[]> MeasureAsync(string name, Func<Task> run, int warmup, int iterations)
+        {
+            for (var i = 0; i < warmup; i++)
+            {
+                await run();
+            }
+
+            var times = new double[iterations];
+            for (var i = 0; i < iterations; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await run();
+                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+
+            Console.WriteLine($"{name}: done");
+            return times;
+        }
+    }
+}
