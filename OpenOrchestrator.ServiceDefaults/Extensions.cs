@@ -20,7 +20,7 @@ public static class Extensions
     public const string AlivePath = "/alive";
 
     /// <summary>Activity sources and meters of the product itself; hosts add theirs here too.</summary>
-    public static readonly List<string> TelemetrySources = ["OpenOrchestrator", "Microsoft.Orleans", "Microsoft.SemanticKernel*"];
+    public static readonly List<string> TelemetrySources = ["OpenOrchestrator*", "Microsoft.Orleans*", "Microsoft.SemanticKernel*"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

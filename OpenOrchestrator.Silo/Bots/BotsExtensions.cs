@@ -21,7 +21,9 @@ public static class BotsExtensions
     public static IHostApplicationBuilder AddBots(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId));
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
+            .AddActivityPropagation());
         return builder.AddBotServices();
     }
 

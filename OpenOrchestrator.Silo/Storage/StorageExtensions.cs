@@ -31,6 +31,7 @@ public static class StorageExtensions
                     $"Database__Provider '{provider}' is not supported: use Sqlite, PostgreSQL or SqlServer.");
         }
 
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 
