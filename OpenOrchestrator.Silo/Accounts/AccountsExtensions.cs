@@ -29,6 +29,7 @@ public static class AccountsExtensions
         builder.Services.AddDataProtection()
             .SetApplicationName("OpenOrchestrator")
             .PersistKeysToFileSystem(new DirectoryInfo(DataPaths.Resolve(builder).Keys));
+        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SecretStore>();
         return builder;
     }

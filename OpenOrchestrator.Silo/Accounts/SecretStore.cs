@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
@@ -13,13 +14,24 @@ public static class SecretNames
 
 /// <summary>
 /// A user's secrets, encrypted at rest with Data Protection (DESIGN D11) under a purpose bound to
-/// the user, so one user's ciphertext cannot be decrypted as another's.
+/// the user, so one user's ciphertext cannot be decrypted as another's. Every run looks up its
+/// owner's key, so lookups are cached briefly; a change made here takes effect at once, one made
+/// through another silo within <see cref="CacheFor"/>.
 /// </summary>
-public sealed class SecretStore(IDbContextFactory<OrchestratorDbContext> dbFactory, IDataProtectionProvider protection, TimeProvider time)
+public sealed class SecretStore(IDbContextFactory<OrchestratorDbContext> dbFactory, IDataProtectionProvider protection, IMemoryCache cache, TimeProvider time)
 {
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
     private readonly IDataProtector _protector = protection.CreateProtector("OpenOrchestrator.Secrets.v1");
 
-    public async Task<string?> GetAsync(string userId, string name, CancellationToken cancellationToken = default)
+    public async Task<string?> GetAsync(string userId, string name, CancellationToken cancellationToken = default) =>
+        await cache.GetOrCreateAsync(CacheKey(userId, name), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return await ReadAsync(userId, name, cancellationToken);
+        });
+
+    private async Task<string?> ReadAsync(string userId, string name, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Credentials.AsNoTracking()
@@ -62,5 +74,8 @@ public sealed class SecretStore(IDbContextFactory<OrchestratorDbContext> dbFacto
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(userId, name));
     }
+
+    private static string CacheKey(string userId, string name) => $"secret\n{userId}\n{name}";
 }

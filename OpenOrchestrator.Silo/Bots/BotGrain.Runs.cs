@@ -46,7 +46,7 @@ public sealed partial class BotGrain
 
         _bot = bot;
         executor.Start(new RunTicket(run.Id, ownerId, trigger, input, now, RunBot.From(bot)));
-        return new StartRunResult(StartRunOutcome.Started, run.Id);
+        return new StartRunResult(StartRunOutcome.Started, run.Id, now);
     }
 
     public async Task<CancelRunResult> CancelRunAsync(string ownerId, string runId)

@@ -23,7 +23,10 @@ public interface IBotGrain : IGrainWithStringKey
 }
 
 [GenerateSerializer, Alias("StartRunResult")]
-public sealed record StartRunResult([property: Id(0)] StartRunOutcome Outcome, [property: Id(1)] string? RunId);
+public sealed record StartRunResult(
+    [property: Id(0)] StartRunOutcome Outcome,
+    [property: Id(1)] string? RunId,
+    [property: Id(2)] DateTime? StartedAt = null);
 
 public enum StartRunOutcome
 {

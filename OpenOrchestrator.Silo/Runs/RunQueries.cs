@@ -43,6 +43,11 @@ public sealed class RunQueries(IDbContextFactory<OrchestratorDbContext> dbFactor
 
 public static class RunMapping
 {
+    /// <summary>A run as the grain has just written it: no need to read it back.</summary>
+    public static RunView Started(string runId, string botId, string trigger, string? input, DateTime startedAt) => new(
+        runId, botId, trigger, RunStatuses.Running, input, null, null, startedAt.Utc(), startedAt.Utc(), null, null,
+        new RunUsage(0, 0, 0, 0, 0), new RunCounts(0, 0));
+
     public static RunView ToView(this RunRecord run) => new(
         run.Id,
         run.BotId,

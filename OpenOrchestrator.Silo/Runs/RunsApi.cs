@@ -23,7 +23,7 @@ public static class RunsApi
     }
 
     private static async Task<Results<Accepted<RunView>, NotFound, ValidationProblem, ProblemHttpResult>> StartAsync(
-        string id, StartRunRequest? request, ClaimsPrincipal user, IGrainFactory grains, RunQueries runs, CancellationToken cancellationToken)
+        string id, StartRunRequest? request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!Ids.IsWellFormed(id))
         {
@@ -38,7 +38,7 @@ public static class RunsApi
         var started = await grains.GetGrain<IBotGrain>(id).StartRunAsync(user.UserId(), RunTriggers.Manual, request?.Input);
         return started.Outcome switch
         {
-            StartRunOutcome.Started => TypedResults.Accepted($"/api/runs/{started.RunId}", (await runs.GetAsync(user.UserId(), started.RunId!, cancellationToken))!),
+            StartRunOutcome.Started => TypedResults.Accepted($"/api/runs/{started.RunId}", RunMapping.Started(started.RunId!, id, RunTriggers.Manual, request?.Input, started.StartedAt!.Value)),
             StartRunOutcome.AlreadyRunning => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The bot is already running.",
