@@ -46,7 +46,7 @@ public sealed class OrchestratedRun : IAsyncDisposable
 
     private sealed class Factory(Uri modelUrl) : WebApplicationFactory<global::Program>
     {
-        private readonly string _dataPath = Directory.CreateTempSubdirectory("oo-bench-").FullName;
+        private readonly string _dataPath = TempDirectory.Create("oo-bench-");
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -63,7 +63,7 @@ public sealed class OrchestratedRun : IAsyncDisposable
         public override async ValueTask DisposeAsync()
         {
             await base.DisposeAsync();
-            Directory.Delete(_dataPath, recursive: true);
+            TempDirectory.DeleteQuietly(_dataPath);
         }
     }
 }

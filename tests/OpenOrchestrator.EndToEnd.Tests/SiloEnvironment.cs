@@ -7,7 +7,7 @@ public sealed class SiloEnvironment : IAsyncLifetime
 {
     public ScriptedModelServer Model { get; private set; } = null!;
     public ShopSite Shop { get; private set; } = null!;
-    public string DataPath { get; } = Directory.CreateTempSubdirectory("oo-e2e-").FullName;
+    public string DataPath { get; } = TempDirectory.Create("oo-e2e-");
 
     public async Task InitializeAsync()
     {
@@ -36,13 +36,6 @@ public sealed class SiloEnvironment : IAsyncLifetime
     {
         await Model.DisposeAsync();
         await Shop.DisposeAsync();
-        try
-        {
-            Directory.Delete(DataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean.
-        }
+        TempDirectory.DeleteQuietly(DataPath);
     }
 }

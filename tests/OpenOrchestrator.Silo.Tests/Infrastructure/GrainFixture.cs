@@ -14,7 +14,7 @@ namespace OpenOrchestrator.Silo.Tests.Infrastructure;
 /// <summary>Bot grains on Orleans' in-process test cluster, with the product's storage and runner.</summary>
 public sealed class GrainFixture : IAsyncLifetime
 {
-    private readonly string _dataPath = Directory.CreateTempSubdirectory("oo-grains-").FullName;
+    private readonly string _dataPath = TempDirectory.Create("oo-grains-");
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public ScriptedModelServer Model { get; private set; } = null!;
@@ -54,14 +54,7 @@ public sealed class GrainFixture : IAsyncLifetime
     {
         await Cluster.DisposeAsync();
         await Model.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean.
-        }
+        TempDirectory.DeleteQuietly(_dataPath);
     }
 }
 

@@ -7,7 +7,7 @@ namespace OpenOrchestrator.Silo.Tests.Infrastructure;
 /// <summary>The real Silo in process (Orleans, EF Core on a fresh SQLite file), pointed at scripted servers.</summary>
 public sealed class OrchestratorApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
-    public string DataPath { get; } = Directory.CreateTempSubdirectory("oo-api-").FullName;
+    public string DataPath { get; } = TempDirectory.Create("oo-api-");
 
     public static IReadOnlyDictionary<string, string?> SettingsFor(ScriptedModelServer model, params (string Key, string? Value)[] extra)
     {
@@ -42,13 +42,6 @@ public sealed class OrchestratorApp(IReadOnlyDictionary<string, string?> setting
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try
-        {
-            Directory.Delete(DataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on the way down; the temp folder is cleaned by the OS.
-        }
+        TempDirectory.DeleteQuietly(DataPath);
     }
 }
