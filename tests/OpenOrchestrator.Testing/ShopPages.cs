@@ -7,9 +7,6 @@ namespace OpenOrchestrator.Testing;
 /// <summary>The HTML of the shop: real pages with the script, style and navigation noise a text extractor must drop.</summary>
 internal static class ShopPages
 {
-    private const int LineBytes = 1024;
-    private static readonly string FillLine = "<p>" + new string('x', LineBytes - 8) + "</p>\n";
-
     public static string ListingsPage(IReadOnlyList<Listing> listings)
     {
         var items = new StringBuilder();
@@ -26,28 +23,6 @@ internal static class ShopPages
         $"    <h1>{Html(listing.Title)}</h1>\n    <p>{PriceTag(listing)}</p>\n    <p><a href=\"/listings\">Back to all listings</a></p>\n");
 
     public static string NotFoundPage(string id) => Page("Not found", $"    <h1>Not found</h1>\n    <p>No listing {Html(id)}.</p>\n");
-
-    public static string MessagePage(string title, string text) => Page(title, $"    <h1>{Html(title)}</h1>\n    <p>{Html(text)}</p>\n");
-
-    /// <summary>Exactly <paramref name="bytes"/> bytes of ASCII HTML (or just the skeleton, if that is already longer).</summary>
-    public static IEnumerable<string> BigPage(long bytes)
-    {
-        const string head = "<!DOCTYPE html>\n<html><head><title>Big page</title></head><body>\n";
-        const string tail = "</body></html>\n";
-        yield return head;
-        var fill = bytes - head.Length - tail.Length;
-        for (; fill >= LineBytes; fill -= LineBytes)
-        {
-            yield return FillLine;
-        }
-
-        if (fill > 0)
-        {
-            yield return fill >= 8 ? "<p>" + new string('x', (int)fill - 8) + "</p>\n" : new string(' ', (int)fill);
-        }
-
-        yield return tail;
-    }
 
     private static string Html(string text) => WebUtility.HtmlEncode(text);
 

@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace OpenOrchestrator.Testing;
 
-/// <summary>
-/// A small shop for the scout bot: /listings, /item/{id}, plus /redirect?to=, /big?kb= (add &amp;chunked=1 to omit
-/// Content-Length) and /slow?ms= for the browser tool's limits.
-/// </summary>
+/// <summary>A small shop for the scout bot: /listings and /item/{id}.</summary>
 public sealed class ShopSite : IAsyncDisposable
 {
     /// <summary>Appears only inside the pages' &lt;script&gt;; readable text must not contain it.</summary>
@@ -92,59 +89,7 @@ public sealed class ShopSite : IAsyncDisposable
                 ? HtmlAsync(context, ShopPages.NotFoundPage(id), StatusCodes.Status404NotFound)
                 : HtmlAsync(context, ShopPages.ItemPage(listing));
         });
-        app.MapGet("/redirect", RedirectAsync);
-        app.MapGet("/big", BigAsync);
-        app.MapGet("/slow", SlowAsync);
     }
-
-    private static Task RedirectAsync(HttpContext context)
-    {
-        var to = context.Request.Query["to"].ToString();
-        if (to.Length == 0)
-        {
-            return HtmlAsync(context, ShopPages.MessagePage("Bad request", "Missing ?to="), StatusCodes.Status400BadRequest);
-        }
-
-        context.Response.StatusCode = StatusCodes.Status302Found;
-        context.Response.Headers.Location = to;
-        return Task.CompletedTask;
-    }
-
-    private static async Task BigAsync(HttpContext context)
-    {
-        var bytes = (long)Number(context, "kb", 1) * 1024;
-        var parts = ShopPages.BigPage(bytes).ToList();
-        context.Response.ContentType = "text/html; charset=utf-8";
-        if (context.Request.Query["chunked"] != "1")
-        {
-            context.Response.ContentLength = parts.Sum(p => (long)p.Length);
-        }
-
-        foreach (var part in parts)
-        {
-            await context.Response.WriteAsync(part, context.RequestAborted);
-        }
-    }
-
-    private async Task SlowAsync(HttpContext context)
-    {
-        using var aborted = _host.LinkToStopping(context.RequestAborted);
-        try
-        {
-            await Task.Delay(Number(context, "ms", 1000), aborted.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: drop the connection rather than answer an empty 200.
-            context.Abort();
-            return;
-        }
-
-        await HtmlAsync(context, ShopPages.MessagePage("Slow page", "Finally here."));
-    }
-
-    private static int Number(HttpContext context, string name, int fallback) =>
-        int.TryParse(context.Request.Query[name], out var value) && value >= 0 ? value : fallback;
 
     private static Task HtmlAsync(HttpContext context, string html, int status = StatusCodes.Status200OK)
     {

@@ -45,7 +45,7 @@ public sealed class BrowserContentTests : IDisposable
     public async Task ASlowServerTimesOutWithAnError()
     {
         await using var server = await LocalServer.StartAsync(app => app.MapGet("/", (HttpContext context) =>
-            Task.Delay(Timeout.Infinite, context.RequestAborted)));
+            new TaskCompletionSource().Task.WaitAsync(context.RequestAborted)));
 
         var result = await _browsers.For(server, new BrowserOptions { TimeoutSeconds = 1 })
             .FetchAsync(server.Url("/"), CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class BrowserContentTests : IDisposable
         await using var server = await LocalServer.StartAsync(app => app.MapGet("/", (HttpContext context) =>
         {
             arrived.TrySetResult();
-            return Task.Delay(Timeout.Infinite, context.RequestAborted);
+            return new TaskCompletionSource().Task.WaitAsync(context.RequestAborted);
         }));
         using var cancellation = new CancellationTokenSource();
 
