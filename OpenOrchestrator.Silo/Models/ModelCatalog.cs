@@ -14,11 +14,15 @@ using OpenOrchestrator.Silo.Accounts;
 
 namespace OpenOrchestrator.Silo.Models;
 
-/// <summary>Chat services for runs: the user's own key first, then the server's.</summary>
+/// <summary>
+/// Chat services for runs: the user's own key first, then the server's. A service holds no
+/// per-run state, so one per key and model serves every run.
+/// </summary>
 public sealed class ModelCatalog(IConfiguration configuration, IOptions<ModelOptions> options, SecretStore secrets, IHttpClientFactory http)
 {
     public const string HttpClientName = "models";
     private readonly ConcurrentDictionary<string, OpenAIClient> _clients = new();
+    private readonly ConcurrentDictionary<string, IChatCompletionService> _services = new();
 
     private string? OpenAiKey => NonEmpty(configuration["OPENAI_API_KEY"]);
     private string? OpenAiBaseUrl => NonEmpty(configuration["OPENAI_BASE_URL"]);
@@ -38,16 +42,16 @@ public sealed class ModelCatalog(IConfiguration configuration, IOptions<ModelOpt
         if (userKey is not null || OpenAiKey is not null || OpenAiBaseUrl is not null)
         {
             // A local OpenAI-compatible server (Ollama, vLLM) may need no key at all.
-            return new OpenAIChatCompletionService(model, OpenAiClient(userKey ?? OpenAiKey ?? "none"));
+            var key = userKey ?? OpenAiKey ?? "none";
+            return _services.GetOrAdd(Hash("openai", key, model), _ => new OpenAIChatCompletionService(model, OpenAiClient(key)));
         }
 
         if (AzureEndpoint is not null && AzureKey is not null)
         {
-            var client = new AzureOpenAIClient(new Uri(AzureEndpoint), new ApiKeyCredential(AzureKey), new AzureOpenAIClientOptions
+            return _services.GetOrAdd(Hash("azure", AzureKey, model), _ => new AzureOpenAIChatCompletionService(model, new AzureOpenAIClient(new Uri(AzureEndpoint), new ApiKeyCredential(AzureKey), new AzureOpenAIClientOptions
             {
                 Transport = new HttpClientPipelineTransport(http.CreateClient(HttpClientName)),
-            });
-            return new AzureOpenAIChatCompletionService(model, client);
+            })));
         }
 
         throw new ModelNotConfiguredException(
@@ -57,8 +61,7 @@ public sealed class ModelCatalog(IConfiguration configuration, IOptions<ModelOpt
 
     private OpenAIClient OpenAiClient(string key)
     {
-        var cacheKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}\n{OpenAiBaseUrl}")));
-        return _clients.GetOrAdd(cacheKey, _ => new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions
+        return _clients.GetOrAdd(Hash(key, OpenAiBaseUrl ?? ""), _ => new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions
         {
             Endpoint = OpenAiBaseUrl is null ? null : new Uri(OpenAiBaseUrl),
             Transport = new HttpClientPipelineTransport(http.CreateClient(HttpClientName)),
@@ -66,6 +69,9 @@ public sealed class ModelCatalog(IConfiguration configuration, IOptions<ModelOpt
             NetworkTimeout = Timeout.InfiniteTimeSpan,
         }));
     }
+
+    /// <summary>Keys hold secrets, so the caches see only their hash.</summary>
+    private static string Hash(params string[] parts) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
