@@ -15,6 +15,9 @@ public sealed record BotSpec
     [Id(6)] public ScheduleSpec? Schedule { get; set; }
     [Id(7)] public IReadOnlyList<string>? Notify { get; set; }
     [Id(8)] public bool? Enabled { get; set; }
+
+    /// <summary>Slots missed while the service was down: <c>runOnce</c> (default) or <c>skip</c>.</summary>
+    [Id(9)] public string? MissedRuns { get; set; }
 }
 
 [GenerateSerializer, Alias("ScheduleSpec")]
@@ -39,6 +42,7 @@ public sealed record BotView(
     ScheduleSpec Schedule,
     IReadOnlyList<string> Notify,
     bool Enabled,
+    string MissedRuns,
     string Status,
     DateTimeOffset? LastRunAt,
     DateTimeOffset? NextRunAt,
@@ -64,6 +68,13 @@ public static class ToolNames
     public const string Code = "code";
     public const string Files = "files";
     public static readonly IReadOnlyList<string> All = [WebSearch, Browser, Code, Files];
+}
+
+public static class MissedRunPolicies
+{
+    public const string RunOnce = "runOnce";
+    public const string Skip = "skip";
+    public static readonly IReadOnlyList<string> All = [RunOnce, Skip];
 }
 
 public static class NotifyChannels

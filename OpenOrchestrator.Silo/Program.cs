@@ -1,4 +1,5 @@
 using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Activity;
 using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Documents;
@@ -24,9 +25,6 @@ builder.AddTools();
 
 var app = builder.Build();
 
-await app.Services.MigrateDatabaseAsync();
-await InterruptedRuns.MarkAsync(app.Services);
-
 app.UseApi();
 app.MapDefaultEndpoints();
 var api = app.MapApiGroup();
@@ -37,6 +35,7 @@ api.MapBotsApi();
 api.MapRunsApi();
 api.MapResultsApi();
 api.MapDocumentsApi();
+api.MapActivityApi();
 
 app.Run();
 

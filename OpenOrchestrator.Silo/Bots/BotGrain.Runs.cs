@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Activity;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 
@@ -13,18 +15,25 @@ public sealed partial class BotGrain
             return new StartRunResult(StartRunOutcome.NotFound, null);
         }
 
-        if (_bot!.ActiveRunId is { } active)
-        {
-            return new StartRunResult(StartRunOutcome.AlreadyRunning, active);
-        }
+        return _bot!.ActiveRunId is { } active
+            ? new StartRunResult(StartRunOutcome.AlreadyRunning, active)
+            : await StartAsync(trigger, input, cause: null, _ => { }) ?? new StartRunResult(StartRunOutcome.AlreadyRunning, null);
+    }
 
+    /// <summary>
+    /// Writes the run and the bot's new state together, then hands the run to the executor. A
+    /// cause is unique per bot: null when this cause already started a run (another slot owner won).
+    /// </summary>
+    private async Task<StartRunResult?> StartAsync(string trigger, string? input, string? cause, Action<BotRecord> alsoChange, ActivityRecord? activity = null)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var run = new RunRecord
         {
             Id = Ids.New(),
             BotId = BotId,
-            OwnerId = ownerId,
+            OwnerId = _bot!.OwnerId,
             Trigger = trigger,
+            Cause = cause,
             Input = input,
             // The executor takes the run in this same turn: there is no queue while the bot is free.
             Status = RunStatuses.Running,
@@ -35,17 +44,32 @@ public sealed partial class BotGrain
         bot.ActiveRunId = run.Id;
         bot.LastRunAt = now;
         bot.Status = StatusOf(bot);
+        alsoChange(bot);
 
         // The run row and the bot's "running" mark are written together: no run without its gate.
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             db.Runs.Add(run);
             db.Bots.Update(bot);
-            await db.SaveChangesAsync();
+            if (activity is not null)
+            {
+                db.Activity.Add(activity);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException) when (cause is not null)
+            {
+                // This cause has started a run already (the unique bot + cause key): take the row as it is now.
+                await ReloadAsync();
+                return null;
+            }
         }
 
         _bot = bot;
-        executor.Start(new RunTicket(run.Id, ownerId, trigger, input, now, RunBot.From(bot)));
+        executor.Start(new RunTicket(run.Id, bot.OwnerId, trigger, input, now, RunBot.From(bot)));
         return new StartRunResult(StartRunOutcome.Started, run.Id, now);
     }
 
@@ -106,10 +130,27 @@ public sealed partial class BotGrain
             }
 
             db.Bots.Update(bot);
+            db.Activity.Add(new ActivityRecord
+            {
+                OwnerId = bot.OwnerId,
+                BotId = BotId,
+                RunId = runId,
+                Kind = ActivityKinds.ForRun(outcome.Status),
+                Message = Summary(outcome),
+                At = outcome.FinishedAt,
+            });
             await db.SaveChangesAsync();
         }
 
         _bot = bot;
+    }
+
+    /// <summary>One line for the activity feed: the error, else the output's first line.</summary>
+    private static string Summary(RunOutcome outcome)
+    {
+        var text = outcome.Error ?? outcome.Output?.Split('\n', 2)[0].Trim();
+        var found = outcome.NewResults > 0 ? $"{outcome.NewResults} new result(s)" : "no new results";
+        return RunContext.Truncate(string.IsNullOrWhiteSpace(text) ? found : $"{found}: {text}", 300);
     }
 
     /// <summary>The run columns an outcome writes; the rest of the row was written at start.</summary>

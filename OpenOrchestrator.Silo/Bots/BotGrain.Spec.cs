@@ -22,6 +22,7 @@ public sealed partial class BotGrain
         bot.ScheduleAfterBotId = schedule.Kind == ScheduleKinds.After ? schedule.AfterBotId : null;
         bot.Notify = [.. (spec.Notify ?? [NotifyChannels.Dashboard]).Distinct()];
         bot.Enabled = spec.Enabled ?? true;
+        bot.MissedRuns = spec.MissedRuns ?? MissedRunPolicies.RunOnce;
         bot.Status = StatusOf(bot);
         bot.UpdatedAt = now;
     }
@@ -52,6 +53,7 @@ public sealed partial class BotGrain
         DocsPath = bot.DocsPath,
         Notify = [.. bot.Notify],
         Enabled = bot.Enabled,
+        MissedRuns = bot.MissedRuns,
         Status = bot.Status,
         ActiveRunId = bot.ActiveRunId,
         LastRunStatus = bot.LastRunStatus,

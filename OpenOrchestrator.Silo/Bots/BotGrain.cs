@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Documents;
+using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Runs;
+using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Bots;
@@ -11,6 +13,7 @@ public sealed partial class BotGrain(
     RunExecutor executor,
     DocumentStore documents,
     TimeProvider time,
+    IOptions<ScheduleOptions> scheduleOptions,
     ILogger<BotGrain> logger) : Grain, IBotGrain
 {
     private BotRecord? _bot;
@@ -43,10 +46,15 @@ public sealed partial class BotGrain(
             CreatedAt = now,
         };
         Apply(bot, spec, now);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Bots.Add(bot);
-        await db.SaveChangesAsync();
+        Reschedule(null, bot, now);
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            db.Bots.Add(bot);
+            await db.SaveChangesAsync();
+        }
+
         _bot = bot;
+        await SyncReminderAsync(force: true);
         LogCreated(BotId, ownerId);
         return true;
     }
@@ -59,9 +67,13 @@ public sealed partial class BotGrain(
         }
 
         BotSpecValidator.ThrowIfInvalid(spec);
+        var now = time.GetUtcNow().UtcDateTime;
         var bot = Copy(_bot!);
-        Apply(bot, spec, time.GetUtcNow().UtcDateTime);
+        Apply(bot, spec, now);
+        Reschedule(_bot, bot, now);
+        var rescheduled = bot.NextRunAt != _bot!.NextRunAt;
         await SaveAsync(bot);
+        await SyncReminderAsync(force: rescheduled);
         return true;
     }
 
@@ -91,6 +103,7 @@ public sealed partial class BotGrain(
 
         documents.DeleteBotFolder(BotId);
         _bot = null;
+        await SyncReminderAsync(force: false);
         DeactivateOnIdle();
         return true;
     }

@@ -23,6 +23,7 @@ public static class BotMapping
         },
         bot.Notify,
         bot.Enabled,
+        bot.MissedRuns,
         bot.Status,
         bot.LastRunAt.Utc(),
         bot.NextRunAt.Utc(),

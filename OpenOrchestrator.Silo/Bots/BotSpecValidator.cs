@@ -40,6 +40,9 @@ public static class BotSpecValidator
             if (!NotifyChannels.All.Contains(channel)) Add("notify", $"Unknown channel '{channel}': choose from {string.Join(", ", NotifyChannels.All)}.");
         }
 
+        if (spec.MissedRuns is { } missed && !MissedRunPolicies.All.Contains(missed))
+            Add("missedRuns", $"Unknown policy '{missed}': choose from {string.Join(", ", MissedRunPolicies.All)}.");
+
         if (spec.Schedule is { } schedule)
         {
             ValidateSchedule(schedule, Add);

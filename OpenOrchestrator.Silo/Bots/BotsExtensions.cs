@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Schedules;
 
 [assembly: GenerateCodeForDeclaringAssembly(typeof(BotSpec))]
 
@@ -23,13 +24,15 @@ public static class BotsExtensions
         var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
-            .AddActivityPropagation());
+            .AddActivityPropagation()
+            .AddDatabaseReminders());
         return builder.AddBotServices();
     }
 
     /// <summary>What bot grains and the bot API need besides the silo itself.</summary>
     public static IHostApplicationBuilder AddBotServices(this IHostApplicationBuilder builder)
     {
+        builder.AddSchedules();
         builder.Services.AddSingleton<BotQueries>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

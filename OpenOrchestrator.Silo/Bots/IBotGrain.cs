@@ -3,7 +3,7 @@ using OpenOrchestrator.Contracts;
 namespace OpenOrchestrator.Silo.Bots;
 
 /// <summary>One bot (key = bot id): the single writer of its row, and the gate every run passes.</summary>
-public interface IBotGrain : IGrainWithStringKey
+public interface IBotGrain : IGrainWithStringKey, IRemindable
 {
     /// <summary>Creates the bot; false when the id is taken.</summary>
     Task<bool> CreateAsync(string ownerId, BotSpec spec);

@@ -44,6 +44,15 @@ public sealed partial class RunExecutor(
         return true;
     }
 
+    /// <summary>Adds an info line to a run executing here; a run elsewhere is not told.</summary>
+    public void Note(string runId, string message)
+    {
+        if (_active.TryGetValue(runId, out var run))
+        {
+            run.Info(message);
+        }
+    }
+
     /// <summary>Waits until a run executing here has finished, at most <paramref name="max"/>.</summary>
     public async Task WaitAsync(string runId, TimeSpan max, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public static class RunsExtensions
         builder.Services.AddSingleton<KernelFactory>();
         builder.Services.AddSingleton<RunAgent>();
         builder.Services.AddSingleton<RunExecutor>();
+        builder.Services.AddHostedService<InterruptedRuns>();
         builder.Services.AddSingleton<RunLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RunLogWriter>());
         return builder;

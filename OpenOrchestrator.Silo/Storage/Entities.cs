@@ -20,6 +20,8 @@ public sealed class BotRecord
     public required string DocsPath { get; set; }
     public List<string> Notify { get; set; } = ["dashboard"];
     public bool Enabled { get; set; } = true;
+    /// <summary><c>runOnce</c> or <c>skip</c>: what to do about slots missed while the service was down.</summary>
+    public string MissedRuns { get; set; } = "runOnce";
     public string Status { get; set; } = "idle";
     public string? ActiveRunId { get; set; }
     public string? LastRunStatus { get; set; }
@@ -50,6 +52,8 @@ public sealed class RunRecord
     public required string OwnerId { get; set; }
     public required string Trigger { get; set; }
     public string Status { get; set; } = "queued";
+    /// <summary>What started the run, unique per bot: a schedule slot, or a trigger firing for one source run.</summary>
+    public string? Cause { get; set; }
     public string? Input { get; set; }
     public string? Output { get; set; }
     public string? Error { get; set; }
@@ -109,4 +113,29 @@ public sealed class InvitationRecord
     public string? UsedBy { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
+}
+
+/// <summary>One line of a user's activity feed: runs, skipped and missed slots, trigger firings.</summary>
+public sealed class ActivityRecord
+{
+    public long Id { get; set; }
+    public required string OwnerId { get; set; }
+    public required string BotId { get; set; }
+    public string? RunId { get; set; }
+    public required string Kind { get; set; }
+    public required string Message { get; set; }
+    public DateTime At { get; set; }
+}
+
+/// <summary>An Orleans reminder, kept in our database (Schedules/DatabaseReminderTable).</summary>
+public sealed class ReminderRecord
+{
+    public required string ServiceId { get; set; }
+    public required string GrainId { get; set; }
+    public required string ReminderName { get; set; }
+    /// <summary>The grain id's uniform hash, for the ring ranges the reminder service reads by.</summary>
+    public long GrainHash { get; set; }
+    public DateTime StartAt { get; set; }
+    public long PeriodMs { get; set; }
+    public required string ETag { get; set; }
 }

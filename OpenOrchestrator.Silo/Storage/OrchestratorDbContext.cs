@@ -21,6 +21,8 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
     public DbSet<ResultRecord> Results => Set<ResultRecord>();
     public DbSet<CredentialRecord> Credentials => Set<CredentialRecord>();
     public DbSet<InvitationRecord> Invitations => Set<InvitationRecord>();
+    public DbSet<ActivityRecord> Activity => Set<ActivityRecord>();
+    public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -64,6 +66,24 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
             run.ToTable("runs");
             run.HasIndex(r => new { r.BotId, r.CreatedAt });
             run.HasIndex(r => r.Status);
+            run.Property(r => r.Cause).HasMaxLength(200);
+            run.HasIndex(r => new { r.BotId, r.Cause }).IsUnique();
+        });
+
+        builder.Entity<ActivityRecord>(activity =>
+        {
+            activity.ToTable("activity");
+            activity.HasIndex(a => new { a.OwnerId, a.Id });
+        });
+
+        builder.Entity<ReminderRecord>(reminder =>
+        {
+            reminder.ToTable("reminders");
+            reminder.HasKey(r => new { r.ServiceId, r.GrainId, r.ReminderName });
+            reminder.Property(r => r.ServiceId).HasMaxLength(150);
+            reminder.Property(r => r.GrainId).HasMaxLength(300);
+            reminder.Property(r => r.ReminderName).HasMaxLength(150);
+            reminder.HasIndex(r => new { r.ServiceId, r.GrainHash });
         });
 
         builder.Entity<RunLogRecord>(line =>

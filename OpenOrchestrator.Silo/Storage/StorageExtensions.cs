@@ -32,6 +32,7 @@ public static class StorageExtensions
         }
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
 

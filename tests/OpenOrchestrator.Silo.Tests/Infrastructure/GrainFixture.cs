@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Bots;
+using Microsoft.Extensions.Time.Testing;
 using OpenOrchestrator.Silo.Runs;
+using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Testing;
@@ -19,6 +21,9 @@ public sealed class GrainFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public ScriptedModelServer Model { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>The silo's clock: tests move it instead of waiting.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
     public IServiceProvider Services => Cluster.GetActiveSilos().First().ServiceProvider;
 
     public async Task InitializeAsync()
@@ -32,22 +37,31 @@ public sealed class GrainFixture : IAsyncLifetime
                 ["Orchestrator:DataPath"] = _dataPath,
                 ["OPENAI_BASE_URL"] = Model.BaseUrl.ToString(),
                 ["OPENAI_API_KEY"] = "grain-key",
+                // Real reminder ticks stay out of the way; tests deliver ticks themselves.
+                ["Schedules:Tick"] = "01:00:00",
             });
+            host.Services.AddSingleton<TimeProvider>(Time);
             host.AddStorage();
             host.AddSecrets();
             host.AddBotServices();
             host.AddRuns();
             host.AddTools();
         });
+        builder.ConfigureSilo((_, silo) => silo.AddDatabaseReminders());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        await Services.MigrateDatabaseAsync();
     }
 
     public async Task<BotRecord?> RowAsync(string botId)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync();
         return await db.Bots.AsNoTracking().SingleOrDefaultAsync(b => b.Id == botId);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<OrchestratorDbContext, Task<T>> query)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync();
+        return await query(db);
     }
 
     public async Task DisposeAsync()

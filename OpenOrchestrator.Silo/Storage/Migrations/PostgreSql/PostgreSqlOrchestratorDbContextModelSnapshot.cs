@@ -278,6 +278,52 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ActivityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("bot_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("text")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity");
+
+                    b.HasIndex("OwnerId", "Id")
+                        .HasDatabaseName("ix_activity_owner_id_id");
+
+                    b.ToTable("activity", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.BotRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -319,6 +365,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     b.Property<string>("LastRunStatus")
                         .HasColumnType("text")
                         .HasColumnName("last_run_status");
+
+                    b.Property<string>("MissedRuns")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("missed_runs");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -450,6 +501,49 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ReminderRecord", b =>
+                {
+                    b.Property<string>("ServiceId")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("GrainId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("grain_id");
+
+                    b.Property<string>("ReminderName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("reminder_name");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("e_tag");
+
+                    b.Property<long>("GrainHash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("grain_hash");
+
+                    b.Property<long>("PeriodMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("period_ms");
+
+                    b.Property<DateTime>("StartAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_at");
+
+                    b.HasKey("ServiceId", "GrainId", "ReminderName")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("ServiceId", "GrainHash")
+                        .HasDatabaseName("ix_reminders_service_id_grain_hash");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ResultRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -572,6 +666,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("bot_id");
 
+                    b.Property<string>("Cause")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cause");
+
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("integer")
                         .HasColumnName("completion_tokens");
@@ -644,6 +743,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_runs_status");
+
+                    b.HasIndex("BotId", "Cause")
+                        .IsUnique()
+                        .HasDatabaseName("ix_runs_bot_id_cause");
 
                     b.HasIndex("BotId", "CreatedAt")
                         .HasDatabaseName("ix_runs_bot_id_created_at");

@@ -280,6 +280,52 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ActivityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("bot_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity");
+
+                    b.HasIndex("OwnerId", "Id")
+                        .HasDatabaseName("ix_activity_owner_id_id");
+
+                    b.ToTable("activity", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.BotRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -321,6 +367,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                     b.Property<string>("LastRunStatus")
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("last_run_status");
+
+                    b.Property<string>("MissedRuns")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("missed_runs");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -452,6 +503,49 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ReminderRecord", b =>
+                {
+                    b.Property<string>("ServiceId")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("GrainId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .HasColumnName("grain_id");
+
+                    b.Property<string>("ReminderName")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)")
+                        .HasColumnName("reminder_name");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("e_tag");
+
+                    b.Property<long>("GrainHash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("grain_hash");
+
+                    b.Property<long>("PeriodMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("period_ms");
+
+                    b.Property<DateTime>("StartAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("start_at");
+
+                    b.HasKey("ServiceId", "GrainId", "ReminderName")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("ServiceId", "GrainHash")
+                        .HasDatabaseName("ix_reminders_service_id_grain_hash");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ResultRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -574,6 +668,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)")
                         .HasColumnName("bot_id");
 
+                    b.Property<string>("Cause")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("cause");
+
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("int")
                         .HasColumnName("completion_tokens");
@@ -646,6 +745,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_runs_status");
+
+                    b.HasIndex("BotId", "Cause")
+                        .IsUnique()
+                        .HasDatabaseName("ix_runs_bot_id_cause")
+                        .HasFilter("[cause] IS NOT NULL");
 
                     b.HasIndex("BotId", "CreatedAt")
                         .HasDatabaseName("ix_runs_bot_id_created_at");

@@ -269,6 +269,50 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ActivityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bot_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity");
+
+                    b.HasIndex("OwnerId", "Id")
+                        .HasDatabaseName("ix_activity_owner_id_id");
+
+                    b.ToTable("activity", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.BotRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -310,6 +354,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.Property<string>("LastRunStatus")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_run_status");
+
+                    b.Property<string>("MissedRuns")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missed_runs");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -441,6 +490,49 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ReminderRecord", b =>
+                {
+                    b.Property<string>("ServiceId")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("GrainId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grain_id");
+
+                    b.Property<string>("ReminderName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_name");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("e_tag");
+
+                    b.Property<long>("GrainHash")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grain_hash");
+
+                    b.Property<long>("PeriodMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_ms");
+
+                    b.Property<DateTime>("StartAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_at");
+
+                    b.HasKey("ServiceId", "GrainId", "ReminderName")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("ServiceId", "GrainHash")
+                        .HasDatabaseName("ix_reminders_service_id_grain_hash");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ResultRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -561,6 +653,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("bot_id");
 
+                    b.Property<string>("Cause")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("INTEGER")
                         .HasColumnName("completion_tokens");
@@ -633,6 +730,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_runs_status");
+
+                    b.HasIndex("BotId", "Cause")
+                        .IsUnique()
+                        .HasDatabaseName("ix_runs_bot_id_cause");
 
                     b.HasIndex("BotId", "CreatedAt")
                         .HasDatabaseName("ix_runs_bot_id_created_at");
