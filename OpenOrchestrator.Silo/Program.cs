@@ -8,6 +8,7 @@ using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Tools;
+using OpenOrchestrator.Silo.Triggers;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -22,6 +23,7 @@ builder.AddApi();
 builder.AddBots();
 builder.AddRuns();
 builder.AddTools();
+builder.AddTriggers();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ api.MapRunsApi();
 api.MapResultsApi();
 api.MapDocumentsApi();
 api.MapActivityApi();
+api.MapTriggersApi();
 
 app.Run();
 

@@ -3,6 +3,7 @@ using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Triggers;
 
 namespace OpenOrchestrator.Silo.Bots;
 
@@ -24,7 +25,8 @@ public sealed partial class BotGrain
     /// Writes the run and the bot's new state together, then hands the run to the executor. A
     /// cause is unique per bot: null when this cause already started a run (another slot owner won).
     /// </summary>
-    private async Task<StartRunResult?> StartAsync(string trigger, string? input, string? cause, Action<BotRecord> alsoChange, ActivityRecord? activity = null)
+    private async Task<StartRunResult?> StartAsync(
+        string trigger, string? input, string? cause, Action<BotRecord> alsoChange, ActivityRecord? activity = null, string? readableSource = null, int depth = 0)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var run = new RunRecord
@@ -34,6 +36,7 @@ public sealed partial class BotGrain
             OwnerId = _bot!.OwnerId,
             Trigger = trigger,
             Cause = cause,
+            Depth = depth,
             Input = input,
             // The executor takes the run in this same turn: there is no queue while the bot is free.
             Status = RunStatuses.Running,
@@ -45,6 +48,10 @@ public sealed partial class BotGrain
         bot.LastRunAt = now;
         bot.Status = StatusOf(bot);
         alsoChange(bot);
+        if (activity is not null)
+        {
+            activity.RunId = run.Id;
+        }
 
         // The run row and the bot's "running" mark are written together: no run without its gate.
         await using (var db = await dbFactory.CreateDbContextAsync())
@@ -69,7 +76,7 @@ public sealed partial class BotGrain
         }
 
         _bot = bot;
-        executor.Start(new RunTicket(run.Id, bot.OwnerId, trigger, input, now, RunBot.From(bot)));
+        executor.Start(new RunTicket(run.Id, bot.OwnerId, trigger, input, now, RunBot.From(bot)) { ReadableSourceBotId = readableSource, Depth = depth });
         return new StartRunResult(StartRunOutcome.Started, run.Id, now);
     }
 
@@ -103,6 +110,7 @@ public sealed partial class BotGrain
         }
 
         var bot = Copy(_bot);
+        IReadOnlyList<TriggerFiringRecord> firings;
         bot.ActiveRunId = null;
         bot.LastRunStatus = outcome.Status;
         bot.Status = StatusOf(bot);
@@ -139,10 +147,12 @@ public sealed partial class BotGrain
                 Message = Summary(outcome),
                 At = outcome.FinishedAt,
             });
+            firings = await TriggerFirings.AddAsync(db, bot, runId, outcome);
             await db.SaveChangesAsync();
         }
 
         _bot = bot;
+        dispatcher.Deliver(firings);
     }
 
     /// <summary>One line for the activity feed: the error, else the output's first line.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Triggers;
 
 namespace OpenOrchestrator.Silo.Bots;
 
@@ -14,6 +15,7 @@ public sealed partial class BotGrain(
     DocumentStore documents,
     TimeProvider time,
     IOptions<ScheduleOptions> scheduleOptions,
+    TriggerDispatcher dispatcher,
     ILogger<BotGrain> logger) : Grain, IBotGrain
 {
     private BotRecord? _bot;

@@ -5,6 +5,7 @@ using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Models;
 using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Triggers;
 
 namespace OpenOrchestrator.Silo.Bots;
 
@@ -41,8 +42,9 @@ public static class BotsApi
     private static async Task<Results<Ok<BotView>, NotFound>> GetAsync(string id, ClaimsPrincipal user, BotQueries bots, CancellationToken cancellationToken) =>
         Ids.IsWellFormed(id) && await bots.GetAsync(user.UserId(), id, cancellationToken) is { } bot ? TypedResults.Ok(bot) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<BotView>, NotFound, ValidationProblem>> UpdateAsync(
-        string id, BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, IOptions<ModelOptions> models, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BotView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id, BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, IOptions<ModelOptions> models, OrchestratorDbContext db,
+        CancellationToken cancellationToken)
     {
         if (!Ids.IsWellFormed(id) || !await bots.ExistsAsync(user.UserId(), id, cancellationToken))
         {
@@ -53,6 +55,12 @@ public static class BotsApi
         if (await ValidateAsync(spec, id, user.UserId(), bots, cancellationToken) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (spec.Schedule is { Kind: ScheduleKinds.After, AfterBotId: { } after }
+            && await TriggerGraph.CycleThroughAsync(db, user.UserId(), after, id, ignoreAfterOf: id) is { } cycle)
+        {
+            return TriggersApi.CycleProblem(cycle);
         }
 
         return await grains.GetGrain<IBotGrain>(id).UpdateAsync(user.UserId(), spec)

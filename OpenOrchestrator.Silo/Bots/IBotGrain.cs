@@ -18,6 +18,9 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
 
     Task<CancelRunResult> CancelRunAsync(string ownerId, string runId);
 
+    /// <summary>Starts a run because another bot did something; null when it could not (paused, busy, already started).</summary>
+    Task<string?> StartTriggeredAsync(TriggeredStart start);
+
     /// <summary>Called by the run executor when a run has ended: stores the outcome with the bot's new state.</summary>
     Task RunFinishedAsync(string runId, RunOutcome outcome);
 }
@@ -55,4 +58,17 @@ public sealed record RunOutcome(
     [property: Id(7)] int ModelCalls = 0,
     [property: Id(8)] int ToolCalls = 0,
     [property: Id(9)] int NewResults = 0,
-    [property: Id(10)] int SeenResults = 0);
+    [property: Id(10)] int SeenResults = 0,
+    [property: Id(11)] int Depth = 0);
+
+/// <summary>A trigger firing as the target bot receives it.</summary>
+[GenerateSerializer, Alias("TriggeredStart")]
+public sealed record TriggeredStart(
+    [property: Id(0)] string OwnerId,
+    [property: Id(1)] string TriggerKey,
+    [property: Id(2)] string SourceBotId,
+    [property: Id(3)] string SourceBotName,
+    [property: Id(4)] string SourceRunId,
+    [property: Id(5)] string Event,
+    [property: Id(6)] string? Input,
+    [property: Id(7)] int Depth);

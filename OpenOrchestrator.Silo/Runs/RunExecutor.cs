@@ -126,7 +126,7 @@ public sealed partial class RunExecutor(
             var now = time.GetUtcNow().UtcDateTime;
             await grains.GetGrain<IBotGrain>(run.BotId).RunFinishedAsync(run.RunId, new RunOutcome(
                 status, output, error, now, (long)(now - run.Ticket.StartedAt).TotalMilliseconds,
-                run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls, run.NewResults, run.SeenResults));
+                run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls, run.NewResults, run.SeenResults, run.Ticket.Depth));
         }
         catch (Exception e)
         {

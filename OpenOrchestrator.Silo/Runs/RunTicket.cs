@@ -7,6 +7,9 @@ public sealed record RunTicket(string RunId, string OwnerId, string Trigger, str
 {
     /// <summary>The bot whose completion started this run: its documents are readable, never writable.</summary>
     public string? ReadableSourceBotId { get; init; }
+
+    /// <summary>How many trigger firings led here (0 for manual and scheduled runs).</summary>
+    public int Depth { get; init; }
 }
 
 public sealed record RunBot(string Id, string Name, string Prompt, string Model, IReadOnlyList<string> Tools)

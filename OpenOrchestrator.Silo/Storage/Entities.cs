@@ -41,6 +41,8 @@ public sealed class TriggerRecord
     public string? TargetBot { get; set; }
     public string TargetAction { get; set; } = "start";
     public bool Enabled { get; set; } = true;
+    /// <summary>Set to allow a trigger that closes a cycle: no chain through it grows deeper than this.</summary>
+    public int? MaxDepth { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -54,6 +56,8 @@ public sealed class RunRecord
     public string Status { get; set; } = "queued";
     /// <summary>What started the run, unique per bot: a schedule slot, or a trigger firing for one source run.</summary>
     public string? Cause { get; set; }
+    /// <summary>How many trigger firings led to this run: 0 when a user or a schedule started it.</summary>
+    public int Depth { get; set; }
     public string? Input { get; set; }
     public string? Output { get; set; }
     public string? Error { get; set; }
@@ -138,4 +142,25 @@ public sealed class ReminderRecord
     public DateTime StartAt { get; set; }
     public long PeriodMs { get; set; }
     public required string ETag { get; set; }
+}
+
+/// <summary>
+/// A trigger firing to deliver, written with the source run's outcome (the outbox): delivered at
+/// least once, and the target's unique run cause makes a second delivery start nothing.
+/// </summary>
+public sealed class TriggerFiringRecord
+{
+    public long Id { get; set; }
+    public required string OwnerId { get; set; }
+    /// <summary>The trigger's id, or <c>after</c> for a bot whose schedule waits for the source.</summary>
+    public required string TriggerKey { get; set; }
+    public required string SourceBotId { get; set; }
+    public required string SourceBotName { get; set; }
+    public required string SourceRunId { get; set; }
+    public required string TargetBotId { get; set; }
+    public required string Event { get; set; }
+    public int Depth { get; set; }
+    public string? Input { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? DeliveredAt { get; set; }
 }

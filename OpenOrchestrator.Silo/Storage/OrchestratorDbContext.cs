@@ -23,6 +23,7 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
     public DbSet<InvitationRecord> Invitations => Set<InvitationRecord>();
     public DbSet<ActivityRecord> Activity => Set<ActivityRecord>();
     public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
+    public DbSet<TriggerFiringRecord> TriggerFirings => Set<TriggerFiringRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -68,6 +69,13 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
             run.HasIndex(r => r.Status);
             run.Property(r => r.Cause).HasMaxLength(200);
             run.HasIndex(r => new { r.BotId, r.Cause }).IsUnique();
+        });
+
+        builder.Entity<TriggerFiringRecord>(firing =>
+        {
+            firing.ToTable("trigger_firings");
+            firing.HasIndex(f => new { f.TriggerKey, f.SourceRunId, f.TargetBotId }).IsUnique();
+            firing.HasIndex(f => f.DeliveredAt);
         });
 
         builder.Entity<ActivityRecord>(activity =>

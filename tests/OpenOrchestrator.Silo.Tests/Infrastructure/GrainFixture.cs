@@ -8,6 +8,7 @@ using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Tools;
+using OpenOrchestrator.Silo.Triggers;
 using OpenOrchestrator.Testing;
 using Orleans.TestingHost;
 
@@ -46,6 +47,7 @@ public sealed class GrainFixture : IAsyncLifetime
             host.AddBotServices();
             host.AddRuns();
             host.AddTools();
+            host.AddTriggers();
         });
         builder.ConfigureSilo((_, silo) => silo.AddDatabaseReminders());
         Cluster = builder.Build();

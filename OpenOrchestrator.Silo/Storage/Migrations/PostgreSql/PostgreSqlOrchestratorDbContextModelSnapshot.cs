@@ -679,6 +679,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer")
+                        .HasColumnName("depth");
+
                     b.Property<long?>("DurationMs")
                         .HasColumnType("bigint")
                         .HasColumnName("duration_ms");
@@ -754,6 +758,79 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     b.ToTable("runs", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.TriggerFiringRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer")
+                        .HasColumnName("depth");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Input")
+                        .HasColumnType("text")
+                        .HasColumnName("input");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("SourceBotId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_bot_id");
+
+                    b.Property<string>("SourceBotName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_bot_name");
+
+                    b.Property<string>("SourceRunId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_run_id");
+
+                    b.Property<string>("TargetBotId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target_bot_id");
+
+                    b.Property<string>("TriggerKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trigger_firings");
+
+                    b.HasIndex("DeliveredAt")
+                        .HasDatabaseName("ix_trigger_firings_delivered_at");
+
+                    b.HasIndex("TriggerKey", "SourceRunId", "TargetBotId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trigger_firings_trigger_key_source_run_id_target_bot_id");
+
+                    b.ToTable("trigger_firings", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.TriggerRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -772,6 +849,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("event");
+
+                    b.Property<int?>("MaxDepth")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_depth");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()

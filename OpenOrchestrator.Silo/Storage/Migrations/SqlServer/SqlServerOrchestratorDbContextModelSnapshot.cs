@@ -681,6 +681,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("Depth")
+                        .HasColumnType("int")
+                        .HasColumnName("depth");
+
                     b.Property<long?>("DurationMs")
                         .HasColumnType("bigint")
                         .HasColumnName("duration_ms");
@@ -757,6 +761,79 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                     b.ToTable("runs", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.TriggerFiringRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("int")
+                        .HasColumnName("depth");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Input")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("input");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("SourceBotId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("source_bot_id");
+
+                    b.Property<string>("SourceBotName")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("source_bot_name");
+
+                    b.Property<string>("SourceRunId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("source_run_id");
+
+                    b.Property<string>("TargetBotId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("target_bot_id");
+
+                    b.Property<string>("TriggerKey")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("trigger_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trigger_firings");
+
+                    b.HasIndex("DeliveredAt")
+                        .HasDatabaseName("ix_trigger_firings_delivered_at");
+
+                    b.HasIndex("TriggerKey", "SourceRunId", "TargetBotId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trigger_firings_trigger_key_source_run_id_target_bot_id");
+
+                    b.ToTable("trigger_firings", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.TriggerRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -775,6 +852,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("event");
+
+                    b.Property<int?>("MaxDepth")
+                        .HasColumnType("int")
+                        .HasColumnName("max_depth");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()

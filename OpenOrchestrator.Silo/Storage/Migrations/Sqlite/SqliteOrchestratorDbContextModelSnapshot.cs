@@ -666,6 +666,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("depth");
+
                     b.Property<long?>("DurationMs")
                         .HasColumnType("INTEGER")
                         .HasColumnName("duration_ms");
@@ -741,6 +745,77 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.ToTable("runs", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.TriggerFiringRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("depth");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Input")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("input");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("SourceBotId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_bot_id");
+
+                    b.Property<string>("SourceBotName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_bot_name");
+
+                    b.Property<string>("SourceRunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_run_id");
+
+                    b.Property<string>("TargetBotId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_bot_id");
+
+                    b.Property<string>("TriggerKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trigger_firings");
+
+                    b.HasIndex("DeliveredAt")
+                        .HasDatabaseName("ix_trigger_firings_delivered_at");
+
+                    b.HasIndex("TriggerKey", "SourceRunId", "TargetBotId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trigger_firings_trigger_key_source_run_id_target_bot_id");
+
+                    b.ToTable("trigger_firings", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.TriggerRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -759,6 +834,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("event");
+
+                    b.Property<int?>("MaxDepth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_depth");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()

@@ -1,0 +1,85 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Triggers;
+
+/// <summary>The firings a finished run causes: its bot's enabled triggers for what happened, and bots waiting for it.</summary>
+public static class TriggerFirings
+{
+    public const string AfterKey = "after";
+
+    /// <summary>No chain grows deeper than this, whatever the triggers say.</summary>
+    public const int HardDepthLimit = 20;
+
+    /// <summary>Adds the outbox rows to <paramref name="db"/>; they are saved with the run's outcome.</summary>
+    public static async Task<IReadOnlyList<TriggerFiringRecord>> AddAsync(OrchestratorDbContext db, BotRecord source, string runId, RunOutcome outcome)
+    {
+        var events = EventsOf(outcome);
+        var depth = outcome.Depth + 1;
+        if (events.Count == 0 || depth > HardDepthLimit)
+        {
+            return [];
+        }
+
+        var triggers = await db.Triggers.AsNoTracking()
+            .Where(t => t.SourceBot == source.Id && t.Enabled && t.TargetAction == TargetActions.Start && t.TargetBot != null && events.Contains(t.Event))
+            .ToListAsync();
+        var targets = triggers
+            .Where(t => t.MaxDepth is null || depth <= t.MaxDepth)
+            .Select(t => (Key: t.Id, Target: t.TargetBot!, t.Event))
+            .ToList();
+        if (events.Contains(TriggerEvents.Completed))
+        {
+            var waiting = await db.Bots.AsNoTracking()
+                .Where(b => b.ScheduleKind == ScheduleKinds.After && b.ScheduleAfterBotId == source.Id && b.Enabled)
+                .Select(b => b.Id)
+                .ToListAsync();
+            targets.AddRange(waiting.Select(id => (Key: AfterKey, Target: id, Event: TriggerEvents.Completed)));
+        }
+
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+
+        var resultIds = await db.Results.Where(r => r.RunId == runId).Select(r => r.Id).ToListAsync();
+        var firings = targets.Select(t => new TriggerFiringRecord
+        {
+            OwnerId = source.OwnerId,
+            TriggerKey = t.Key,
+            SourceBotId = source.Id,
+            SourceBotName = source.Name,
+            SourceRunId = runId,
+            TargetBotId = t.Target,
+            Event = t.Event,
+            Depth = depth,
+            Input = Input(source, t.Event, outcome, resultIds),
+            CreatedAt = outcome.FinishedAt,
+        }).ToList();
+        db.TriggerFirings.AddRange(firings);
+        return firings;
+    }
+
+    private static List<string> EventsOf(RunOutcome outcome)
+    {
+        var events = new List<string>();
+        if (outcome.Status == RunStatuses.Completed) events.Add(TriggerEvents.Completed);
+        if (outcome.Status is RunStatuses.Failed or RunStatuses.TimedOut) events.Add(TriggerEvents.Failed);
+        if (outcome.NewResults > 0) events.Add(TriggerEvents.Result);
+        return events;
+    }
+
+    /// <summary>What the triggered run is told: who started it, the source's output and its new results.</summary>
+    private static string Input(BotRecord source, string @event, RunOutcome outcome, List<string> resultIds)
+    {
+        var input = new StringBuilder($"Started because the bot \"{source.Name}\" (id {source.Id}) {@event}.");
+        if (outcome.Error is { } error) input.Append($"\nIts error: {error}");
+        if (outcome.Output is { Length: > 0 } output) input.Append($"\n\nIts output:\n{output}");
+        if (resultIds.Count > 0) input.Append($"\n\nIts new results: {string.Join(", ", resultIds)}");
+        input.Append($"\n\nYou may read its documents with files-read and from = \"{source.Id}\".");
+        return input.ToString();
+    }
+}
