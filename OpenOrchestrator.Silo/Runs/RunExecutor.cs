@@ -18,11 +18,28 @@ public sealed partial class RunExecutor(
     RunAgent agent,
     IGrainFactory grains,
     IOptions<RunOptions> options,
-    ILogger<RunExecutor> logger)
+    ILogger<RunExecutor> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, RunContext> _active = new();
 
     public int ActiveCount => _active.Count;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>On shutdown, runs still going end as failed ("interrupted"), their log and outcome stored.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var running = _active.Values.ToList();
+        running.ForEach(run => run.Stop(RunStopReason.Shutdown));
+        try
+        {
+            await Task.WhenAll(running.Select(run => run.Finished)).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time: the next start marks what is left as interrupted.
+        }
+    }
 
     public void Start(RunTicket ticket)
     {

@@ -17,10 +17,13 @@ public static class RunsExtensions
         builder.Services.AddSingleton<ResultStore>();
         builder.Services.AddSingleton<KernelFactory>();
         builder.Services.AddSingleton<RunAgent>();
-        builder.Services.AddSingleton<RunExecutor>();
         builder.Services.AddHostedService<InterruptedRuns>();
+
+        // Hosts stop in reverse order: the executor ends its runs while the log writer and the silo still work.
         builder.Services.AddSingleton<RunLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RunLogWriter>());
+        builder.Services.AddSingleton<RunExecutor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RunExecutor>());
         return builder;
     }
 }

@@ -13,16 +13,19 @@ public sealed class PostgreSqlTests : IAsyncLifetime
 
     public Task DisposeAsync() => _env.DisposeAsync();
 
-    [Fact]
-    public async Task TheScoutFlowRunsOnPostgreSql()
+    /// <summary>Settings for a fresh database on the test server; Migrate creates it.</summary>
+    public static (string Key, string Value)[] Database()
     {
         var server = Environment.GetEnvironmentVariable("OO_TEST_POSTGRES");
         Assert.False(string.IsNullOrEmpty(server), "Set OO_TEST_POSTGRES (scripts/test.sh does) or filter out Category=PostgreSQL.");
-        var database = $"oo_e2e_{Guid.NewGuid():N}"[..20];
+        var name = $"oo_e2e_{Guid.NewGuid():N}"[..20];
+        return [("Database__Provider", "PostgreSQL"), ("ConnectionStrings__orchestrator", $"{server};Database={name}")];
+    }
 
-        await using var silo = await SiloProcess.StartAsync(_env.DataPath, _env.Variables(
-            ("Database__Provider", "PostgreSQL"),
-            ("ConnectionStrings__orchestrator", $"{server};Database={database}")));
+    [Fact]
+    public async Task TheScoutFlowRunsOnPostgreSql()
+    {
+        await using var silo = await SiloProcess.StartAsync(_env.DataPath, _env.Variables(Database()));
 
         await ScoutFlow.RunAsync(silo.CreateClient(), _env);
         Assert.False(File.Exists(Path.Combine(_env.DataPath, "orchestrator.db")));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace OpenOrchestrator.EndToEnd.Tests;
 
@@ -64,6 +65,22 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(90) };
+
+    /// <summary>SIGTERM, as a service manager stops it: the host shuts down gracefully.</summary>
+    public async Task TerminateAsync()
+    {
+        if (Kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException("Could not send SIGTERM.");
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <summary>kill -9: no shutdown code runs.</summary>
     public async Task KillAsync()
