@@ -22,7 +22,9 @@ public static class ScheduleCalculator
                 var every = TimeSpan.FromMinutes(bot.ScheduleEveryMinutes!.Value);
                 if (previousSlot is not { } previous)
                 {
-                    return afterUtc + every;
+                    // Slots fall on whole seconds, as the run cause that records them does.
+                    var first = afterUtc + every;
+                    return first.AddTicks((TimeSpan.TicksPerSecond - (first.Ticks % TimeSpan.TicksPerSecond)) % TimeSpan.TicksPerSecond);
                 }
 
                 var steps = previous > afterUtc ? 1 : ((afterUtc - previous).Ticks / every.Ticks) + 1;

@@ -106,7 +106,8 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
             result.Property(r => r.DedupKey).HasMaxLength(64);
             result.Property(r => r.Metadata).HasConversion(
                 v => v == null ? null : JsonSerializer.Serialize(v, JsonOptions),
-                v => v == null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonOptions));
+                v => v == null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonOptions))
+                .Metadata.SetValueComparer(MapComparer());
             result.HasIndex(r => new { r.BotId, r.DedupKey }).IsUnique();
             result.HasIndex(r => new { r.BotId, r.CreatedAt });
         });
@@ -134,6 +135,11 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
         (a, b) => a!.SequenceEqual(b!),
         v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.GetHashCode())),
         v => v.ToList());
+
+    private static ValueComparer<Dictionary<string, string>?> MapComparer() => new(
+        (a, b) => a == null ? b == null : b != null && a.Count == b.Count && !a.Except(b).Any(),
+        v => v == null ? 0 : v.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value)),
+        v => v == null ? null : new Dictionary<string, string>(v));
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),

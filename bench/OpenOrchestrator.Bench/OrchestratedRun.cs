@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Testing;
 
@@ -12,17 +10,15 @@ namespace OpenOrchestrator.Bench;
 /// </summary>
 public sealed class OrchestratedRun : IAsyncDisposable
 {
-    private readonly Factory _app;
+    private readonly BenchApp _app;
     private readonly HttpClient _client;
     private readonly string _botId;
 
-    private OrchestratedRun(Factory app, HttpClient client, string botId) => (_app, _client, _botId) = (app, client, botId);
+    private OrchestratedRun(BenchApp app, HttpClient client, string botId) => (_app, _client, _botId) = (app, client, botId);
 
     public static async Task<OrchestratedRun> StartAsync(ScriptedModelServer model)
     {
-        var app = new Factory(model.BaseUrl);
-        var client = app.CreateClient();
-        await client.SignUpAsync("bench@example.com");
+        var (app, client) = await BenchApp.StartAsync(model.BaseUrl);
         var bot = await client.CreateBotAsync(ApiClient.Spec("Bench", OverheadScript.Prompt));
         return new OrchestratedRun(app, client, bot.Id);
     }
@@ -42,28 +38,5 @@ public sealed class OrchestratedRun : IAsyncDisposable
     {
         _client.Dispose();
         await _app.DisposeAsync();
-    }
-
-    private sealed class Factory(Uri modelUrl) : WebApplicationFactory<global::Program>
-    {
-        private readonly string _dataPath = TempDirectory.Create("oo-bench-");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Orchestrator:DataPath", _dataPath);
-            builder.UseSetting("OPENAI_BASE_URL", modelUrl.ToString());
-            builder.UseSetting("OPENAI_API_KEY", "bench");
-            builder.UseSetting("Models:Default", "scripted-model");
-            builder.UseSetting("Auth:Registration", "open");
-            builder.UseSetting("Api:RequestsPerSecond", "1000000");
-            builder.UseSetting("Api:Burst", "1000000");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            TempDirectory.DeleteQuietly(_dataPath);
-        }
     }
 }

@@ -9,9 +9,23 @@ namespace OpenOrchestrator.Bench;
 /// </summary>
 public static class OverheadBenchmark
 {
+    /// <summary><c>overhead [iterations]</c> (default), <c>schedules [bots] [slots] [spread s]</c>, <c>chain [chains]</c>.</summary>
     public static async Task Main(string[] args)
     {
-        var iterations = args.Length > 0 ? int.Parse(args[0]) : 300;
+        switch (args.FirstOrDefault())
+        {
+            case "schedules":
+                await ScheduleBenchmark.RunAsync(Arg(args, 1, 10_100), Arg(args, 2, 2), Arg(args, 3, 60));
+                return;
+            case "chain":
+                await ChainBenchmark.RunAsync(Arg(args, 1, 200));
+                return;
+            case "overhead":
+                args = args[1..];
+                break;
+        }
+
+        var iterations = Arg(args, 0, 300);
         var warmup = Math.Max(10, iterations / 10);
 
         await using var model = await ScriptedModelServer.StartAsync(OverheadScript.Reply);
@@ -24,6 +38,8 @@ public static class OverheadBenchmark
         Console.WriteLine();
         Console.WriteLine($"iterations: {iterations} (after {warmup} warm-up), one tool call and two streamed model calls each");
         Report.Print(bareTimes, fullTimes);
+
+        static int Arg(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
 
         static async Task<double[]> MeasureAsync(string name, Func<Task> run, int warmup, int iterations)
         {

@@ -22,4 +22,21 @@ public static class Report
         var rank = Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Length) - 1, 0, sorted.Length - 1);
         return sorted[rank];
     }
+
+    public static void Latency(string name, double[] times)
+    {
+        Console.WriteLine($"{"",-28}{"median",10}{"p90",10}{"p99",10}{"max",10}  (ms, n = {times.Length})");
+        Console.WriteLine($"{name,-28}{Percentile(times, 50),10:F2}{Percentile(times, 90),10:F2}{Percentile(times, 99),10:F2}{times.Max(),10:F2}");
+    }
+
+    public static void Lateness(string name, double[] times, string baselineName, double[] baseline)
+    {
+        Console.WriteLine($"{"lateness",-28}{"median",10}{"p90",10}{"p99",10}{"max",10}  (ms)");
+        foreach (var (label, values) in new[] { (name, times), (baselineName, baseline) })
+        {
+            Console.WriteLine($"{label,-28}{Percentile(values, 50),10:F2}{Percentile(values, 90),10:F2}{Percentile(values, 99),10:F2}{values.Max(),10:F2}  (n = {values.Length})");
+        }
+
+        Console.WriteLine($"p99 ratio: {Percentile(times, 99) / Math.Max(0.001, Percentile(baseline, 99)):F2}× (target: p99 ≤ 100 ms and ≤ 3× the bare loop's)");
+    }
 }

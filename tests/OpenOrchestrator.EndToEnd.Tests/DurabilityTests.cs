@@ -17,6 +17,11 @@ public sealed class DurabilityTests : IAsyncLifetime
 
     [Fact]
     [Trait("Category", "PostgreSQL")]
+    public Task SchedulesAndTriggersSurviveSigtermOnPostgreSql() =>
+        new RestartScenario(_env, PostgreSqlTests.Database()).RunAsync(silo => silo.TerminateAsync());
+
+    [Fact]
+    [Trait("Category", "PostgreSQL")]
     public Task SchedulesAndTriggersSurviveKillOnPostgreSql() =>
         new RestartScenario(_env, PostgreSqlTests.Database()).RunAsync(silo => silo.KillAsync());
 }

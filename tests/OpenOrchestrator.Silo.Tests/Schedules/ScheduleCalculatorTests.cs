@@ -32,6 +32,13 @@ public sealed class ScheduleCalculatorTests
     }
 
     [Fact]
+    public void AnIntervalsFirstSlotFallsOnAWholeSecond()
+    {
+        Assert.Equal(Utc("2026-11-24 08:30:01"), ScheduleCalculator.Next(Interval(30), Utc("2026-11-24 08:00:00.250")));
+        Assert.Equal(Utc("2026-11-24 08:30:00"), ScheduleCalculator.Next(Interval(30), Utc("2026-11-24 08:00:00")));
+    }
+
+    [Fact]
     public void CronFollowsTheBotsTimeZone()
     {
         var bot = Cron("0 9 * * *", "Europe/Berlin");

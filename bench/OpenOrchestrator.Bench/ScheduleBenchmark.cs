@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.Bench;
+
+/// <summary>
+/// Schedule lateness: many bots on the one-minute interval (the shortest there is), each run's start
+/// against its slot, then a bare PeriodicTimer per bot waiting on the same deadlines. Also checks
+/// that no slot that fell due was missed or run twice.
+/// </summary>
+public static class ScheduleBenchmark
+{
+    /// <summary>
+    /// Bots are created evenly over <paramref name="spreadSeconds"/>, so their slots spread over the
+    /// minute as bots created over time would; 0 creates them as fast as possible, bunching the slots.
+    /// </summary>
+    public static async Task RunAsync(int bots, int slotsPerBot, int spreadSeconds)
+    {
+        await using var model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Done."));
+        var (app, client) = await BenchApp.StartAsync(model.BaseUrl);
+        await using (app)
+        {
+            var spec = ApiClient.Spec("Ticker") with { Schedule = new ScheduleSpec { Kind = ScheduleKinds.Interval, EveryMinutes = 1 } };
+            var creating = DateTime.UtcNow;
+            await Parallel.ForEachAsync(Enumerable.Range(0, bots), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, cancellationToken) =>
+            {
+                var at = creating.AddSeconds((double)spreadSeconds * i / bots);
+                if (at > DateTime.UtcNow)
+                {
+                    await Task.Delay(at - DateTime.UtcNow, cancellationToken);
+                }
+
+                await client.CreateBotAsync(spec);
+            });
+            var created = DateTime.UtcNow;
+            Console.WriteLine($"created {bots} scheduled bots in {(created - creating).TotalSeconds:F0} s");
+
+            // Every bot's first slots fall within a minute after its creation; wait for them, plus a margin.
+            var cutoff = created.AddMinutes(slotsPerBot);
+            await Task.Delay(cutoff.AddSeconds(10) - DateTime.UtcNow);
+
+            var firstSlots = await app.QueryAsync(db => db.Bots.Select(b => b.CreatedAt).ToListAsync());
+            var runs = await app.QueryAsync(db => db.Runs.Where(r => r.Cause != null).Select(r => new { r.BotId, r.Cause, r.CreatedAt }).ToListAsync());
+            var lateness = runs.Select(r => (r.CreatedAt - Slot(r.Cause!)).TotalMilliseconds).ToArray();
+            var due = firstSlots.Sum(c => Enumerable.Range(1, slotsPerBot + 1).Count(k => c.AddMinutes(k) <= cutoff));
+            var ran = runs.Count(r => Slot(r.Cause!) <= cutoff);
+            var doubled = runs.GroupBy(r => (r.BotId, r.Cause)).Count(g => g.Count() > 1);
+            Console.WriteLine($"slots due {due}, runs for them {ran}, missed {due - ran}, doubled {doubled}");
+
+            // The same spread of deadlines, moved to start in a few seconds.
+            var shift = DateTime.UtcNow.AddSeconds(5) - firstSlots.Min();
+            var deadlines = firstSlots.Select(c => c + shift).ToList();
+            var bare = await BareLoopAsync(deadlines, slotsPerBot);
+            Report.Lateness("OpenOrchestrator schedule", lateness, "bare PeriodicTimer loop", bare);
+        }
+    }
+
+    /// <summary>One PeriodicTimer per bot, first due at the bot's slot, then every minute; how late each tick is.</summary>
+    private static async Task<double[]> BareLoopAsync(List<DateTime> firstDeadlines, int slots)
+    {
+        var late = new double[firstDeadlines.Count * slots];
+        await Task.WhenAll(firstDeadlines.Select(async (first, i) =>
+        {
+            await Task.Delay(first - DateTime.UtcNow);
+            late[i * slots] = (DateTime.UtcNow - first).TotalMilliseconds;
+            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+            for (var k = 1; k < slots && await timer.WaitForNextTickAsync(); k++)
+            {
+                late[(i * slots) + k] = (DateTime.UtcNow - first.AddMinutes(k)).TotalMilliseconds;
+            }
+        }));
+        return late;
+    }
+
+    private static DateTime Slot(string cause) =>
+        DateTime.Parse(cause["schedule:".Length..], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+}
