@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -8,22 +9,12 @@ namespace OpenOrchestrator.Silo.Runs;
 /// At start, a run still queued or running was cut off by a crash: it ends as failed ("interrupted")
 /// and is not re-run (DESIGN D7); its bot is free to run again.
 /// </summary>
-public sealed class InterruptedRuns(IServiceProvider services) : IHostedLifecycleService
+public sealed class InterruptedRuns(IServiceProvider services) : LifecycleStep
 {
     public const string Reason = "interrupted";
 
     /// <summary>Runs after the migrator (registered before it), before the silo starts.</summary>
-    public Task StartingAsync(CancellationToken cancellationToken) => MarkAsync(services, cancellationToken);
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override Task StartingAsync(CancellationToken cancellationToken) => MarkAsync(services, cancellationToken);
 
     public static async Task<int> MarkAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {

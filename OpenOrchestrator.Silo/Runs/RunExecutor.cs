@@ -21,6 +21,7 @@ public sealed partial class RunExecutor(
     ILogger<RunExecutor> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, RunContext> _active = new();
+    private volatile bool _stopping;
 
     public int ActiveCount => _active.Count;
 
@@ -29,6 +30,7 @@ public sealed partial class RunExecutor(
     /// <summary>On shutdown, runs still going end as failed ("interrupted"), their log and outcome stored.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         var running = _active.Values.ToList();
         running.ForEach(run => run.Stop(RunStopReason.Shutdown));
         try
@@ -46,6 +48,12 @@ public sealed partial class RunExecutor(
         var stop = new CancellationTokenSource();
         var run = new RunContext(ticket, log, time, stop);
         _active[ticket.RunId] = run;
+        if (_stopping)
+        {
+            // Handed over while the host shuts down (a last reminder tick): end it rather than begin work that cannot finish.
+            run.Stop(RunStopReason.Shutdown);
+        }
+
         _ = Task.Run(() => ExecuteAsync(run, stop));
     }
 
@@ -93,6 +101,7 @@ public sealed partial class RunExecutor(
         var (status, output, error) = (RunStatuses.Failed, (string?)null, (string?)null);
         try
         {
+            stop.Token.ThrowIfCancellationRequested();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
             using var onTimeout = timeout.Token.Register(() => run.Stop(RunStopReason.TimedOut));
             var bot = run.Ticket.Bot;

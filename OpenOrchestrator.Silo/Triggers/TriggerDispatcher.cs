@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Triggers;
@@ -10,7 +11,7 @@ namespace OpenOrchestrator.Silo.Triggers;
 /// unique run cause makes a repeated delivery start nothing.
 /// </summary>
 public sealed partial class TriggerDispatcher(
-    IDbContextFactory<OrchestratorDbContext> dbFactory, IGrainFactory grains, TimeProvider time, ILogger<TriggerDispatcher> logger) : IHostedLifecycleService
+    IDbContextFactory<OrchestratorDbContext> dbFactory, IGrainFactory grains, TimeProvider time, ILogger<TriggerDispatcher> logger) : LifecycleStep
 {
     public void Deliver(IReadOnlyList<TriggerFiringRecord> firings)
     {
@@ -20,7 +21,7 @@ public sealed partial class TriggerDispatcher(
         }
     }
 
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    public override async Task StartedAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pending = await db.TriggerFirings.AsNoTracking().Where(f => f.DeliveredAt == null).OrderBy(f => f.Id).ToListAsync(cancellationToken);
@@ -45,16 +46,6 @@ public sealed partial class TriggerDispatcher(
             }
         }
     }
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trigger firing {FiringId} to bot {BotId} not delivered; it is retried at the next start")]
     private partial void LogDeliveryFailed(Exception exception, long firingId, string botId);
