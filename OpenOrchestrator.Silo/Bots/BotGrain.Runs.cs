@@ -18,12 +18,13 @@ public sealed partial class BotGrain
 
         return _bot!.ActiveRunId is { } active
             ? new StartRunResult(StartRunOutcome.AlreadyRunning, active)
-            : await StartAsync(trigger, input, cause: null, _ => { }) ?? new StartRunResult(StartRunOutcome.AlreadyRunning, null);
+            : (await StartAsync(trigger, input, cause: null, _ => { }))!;
     }
 
     /// <summary>
     /// Writes the run and the bot's new state together, then hands the run to the executor. A
-    /// cause is unique per bot: null when this cause already started a run (another slot owner won).
+    /// cause is unique per bot: null when this cause already started a run (another slot owner won);
+    /// without a cause it always starts.
     /// </summary>
     private async Task<StartRunResult?> StartAsync(
         string trigger, string? input, string? cause, Action<BotRecord> alsoChange, ActivityRecord? activity = null, string? readableSource = null, int depth = 0)
@@ -138,15 +139,9 @@ public sealed partial class BotGrain
             }
 
             db.Bots.Update(bot);
-            db.Activity.Add(new ActivityRecord
-            {
-                OwnerId = bot.OwnerId,
-                BotId = BotId,
-                RunId = runId,
-                Kind = ActivityKinds.ForRun(outcome.Status),
-                Message = Summary(outcome),
-                At = outcome.FinishedAt,
-            });
+            var ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
+            ended.RunId = runId;
+            db.Activity.Add(ended);
             firings = await TriggerFirings.AddAsync(db, bot, runId, outcome);
             await db.SaveChangesAsync();
         }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
 using OpenOrchestrator.Silo.Schedules;
@@ -24,7 +23,7 @@ public sealed partial class BotGrain
 
         if (_bot is null || !_bot.Enabled || _bot.NextRunAt is null || !ScheduleCalculator.IsTimed(_bot))
         {
-            await SyncReminderAsync(force: false);
+            await SyncReminderAsync(reregister: false);
             return;
         }
 
@@ -101,12 +100,15 @@ public sealed partial class BotGrain
         after.NextRunAt = after.Enabled && ScheduleCalculator.IsTimed(after) ? ScheduleCalculator.Next(after, now) : null;
     }
 
-    /// <summary>Registers the reminder from the next slot on (every tick after it), or removes it.</summary>
-    private async Task SyncReminderAsync(bool force)
+    /// <summary>
+    /// Removes the reminder when there is no next slot; otherwise, when the slot moved, registers it
+    /// again to tick from the new slot on.
+    /// </summary>
+    private async Task SyncReminderAsync(bool reregister)
     {
         if (_bot?.NextRunAt is { } next && _bot.Enabled)
         {
-            if (force)
+            if (reregister)
             {
                 var due = next - time.GetUtcNow().UtcDateTime;
                 await this.RegisterOrUpdateReminder(ScheduleReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, scheduleOptions.Value.Tick);
@@ -119,12 +121,6 @@ public sealed partial class BotGrain
         {
             await this.UnregisterReminder(reminder);
         }
-    }
-
-    private async Task ReloadAsync()
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        _bot = await db.Bots.AsNoTracking().SingleOrDefaultAsync(b => b.Id == BotId);
     }
 
     private ActivityRecord Activity(string kind, string message) => new()

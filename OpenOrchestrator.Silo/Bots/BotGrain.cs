@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Documents;
-using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
@@ -22,7 +22,9 @@ public sealed partial class BotGrain(
 
     private string BotId => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+
+    private async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         _bot = await db.Bots.AsNoTracking().SingleOrDefaultAsync(b => b.Id == BotId, cancellationToken);
@@ -56,7 +58,7 @@ public sealed partial class BotGrain(
         }
 
         _bot = bot;
-        await SyncReminderAsync(force: true);
+        await SyncReminderAsync(reregister: true);
         LogCreated(BotId, ownerId);
         return true;
     }
@@ -75,7 +77,7 @@ public sealed partial class BotGrain(
         Reschedule(_bot, bot, now);
         var rescheduled = bot.NextRunAt != _bot!.NextRunAt;
         await SaveAsync(bot);
-        await SyncReminderAsync(force: rescheduled);
+        await SyncReminderAsync(reregister: rescheduled);
         return true;
     }
 
@@ -105,7 +107,7 @@ public sealed partial class BotGrain(
 
         documents.DeleteBotFolder(BotId);
         _bot = null;
-        await SyncReminderAsync(force: false);
+        await SyncReminderAsync(reregister: false);
         DeactivateOnIdle();
         return true;
     }

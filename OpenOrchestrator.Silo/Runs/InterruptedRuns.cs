@@ -14,14 +14,12 @@ public sealed class InterruptedRuns(IServiceProvider services) : LifecycleStep
     public const string Reason = "interrupted";
 
     /// <summary>Runs after the migrator (registered before it), before the silo starts.</summary>
-    public override Task StartingAsync(CancellationToken cancellationToken) => MarkAsync(services, cancellationToken);
-
-    public static async Task<int> MarkAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await using var db = await services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var runs = await db.Runs
+        await db.Runs
             .Where(r => r.Status == RunStatuses.Queued || r.Status == RunStatuses.Running)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, RunStatuses.Failed)
@@ -34,6 +32,5 @@ public sealed class InterruptedRuns(IServiceProvider services) : LifecycleStep
                 .SetProperty(b => b.LastRunStatus, RunStatuses.Failed)
                 .SetProperty(b => b.Status, b => b.Enabled ? BotStatuses.Failed : BotStatuses.Paused), cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return runs;
     }
 }

@@ -23,8 +23,6 @@ public sealed partial class RunExecutor(
     private readonly ConcurrentDictionary<string, RunContext> _active = new();
     private volatile bool _stopping;
 
-    public int ActiveCount => _active.Count;
-
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>On shutdown, runs still going end as failed ("interrupted"), their log and outcome stored.</summary>

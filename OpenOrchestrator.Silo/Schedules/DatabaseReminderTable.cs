@@ -34,20 +34,17 @@ public sealed class DatabaseReminderTable(IDbContextFactory<OrchestratorDbContex
     public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var key = grainId.ToString();
-        var row = await db.Reminders.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.ServiceId == ServiceId && r.GrainId == key && r.ReminderName == reminderName);
+        var row = await Row(db, grainId, reminderName).AsNoTracking().SingleOrDefaultAsync();
         return row is null ? null : Entry(row);
     }
 
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var key = entry.GrainId.ToString();
-        var row = await db.Reminders.SingleOrDefaultAsync(r => r.ServiceId == ServiceId && r.GrainId == key && r.ReminderName == entry.ReminderName);
+        var row = await Row(db, entry.GrainId, entry.ReminderName).SingleOrDefaultAsync();
         if (row is null)
         {
-            row = new ReminderRecord { ServiceId = ServiceId, GrainId = key, ReminderName = entry.ReminderName, ETag = "" };
+            row = new ReminderRecord { ServiceId = ServiceId, GrainId = entry.GrainId.ToString(), ReminderName = entry.ReminderName, ETag = "" };
             db.Reminders.Add(row);
         }
 
@@ -62,16 +59,19 @@ public sealed class DatabaseReminderTable(IDbContextFactory<OrchestratorDbContex
     public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var key = grainId.ToString();
-        return await db.Reminders
-            .Where(r => r.ServiceId == ServiceId && r.GrainId == key && r.ReminderName == reminderName && r.ETag == eTag)
-            .ExecuteDeleteAsync() > 0;
+        return await Row(db, grainId, reminderName).Where(r => r.ETag == eTag).ExecuteDeleteAsync() > 0;
     }
 
     public async Task TestOnlyClearTable()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Reminders.Where(r => r.ServiceId == ServiceId).ExecuteDeleteAsync();
+    }
+
+    private IQueryable<ReminderRecord> Row(OrchestratorDbContext db, GrainId grainId, string reminderName)
+    {
+        var key = grainId.ToString();
+        return db.Reminders.Where(r => r.ServiceId == ServiceId && r.GrainId == key && r.ReminderName == reminderName);
     }
 
     private static ReminderTableData Data(List<ReminderRecord> rows) => new(rows.Select(Entry));

@@ -6,8 +6,6 @@ namespace OpenOrchestrator.Silo.Triggers;
 
 public static class TriggerValidator
 {
-    public const int MaxDepthLimit = TriggerFirings.HardDepthLimit;
-
     /// <summary>Field errors; both ends must be the user's own bots.</summary>
     public static async Task<Dictionary<string, string[]>> ValidateAsync(TriggerSpec spec, string ownerId, OrchestratorDbContext db, CancellationToken cancellationToken)
     {
@@ -17,8 +15,8 @@ public static class TriggerValidator
             errors["targetAction"] = [$"Unknown action '{action}': choose from {string.Join(", ", TargetActions.All)}."];
         if (spec.Event is null || !TriggerEvents.All.Contains(spec.Event))
             errors["event"] = [$"The event must be one of {string.Join(", ", TriggerEvents.All)}."];
-        if (spec.MaxDepth is < 1 or > MaxDepthLimit)
-            errors["maxDepth"] = [$"maxDepth must be between 1 and {MaxDepthLimit}."];
+        if (spec.MaxDepth is < 1 or > TriggerFirings.HardDepthLimit)
+            errors["maxDepth"] = [$"maxDepth must be between 1 and {TriggerFirings.HardDepthLimit}."];
         if (!await OwnsAsync(spec.SourceBotId))
             errors["sourceBotId"] = [spec.SourceBotId is null ? "A trigger needs a source bot." : $"You have no bot with id '{spec.SourceBotId}'."];
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Testing;
 
@@ -26,12 +24,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public Task<HttpClient> SignUpAsync() => App.SignUpAsync();
 
-    /// <summary>Reads the database directly, for what the API does not show (causes, depths, the outbox).</summary>
-    public async Task<T> QueryAsync<T>(Func<OrchestratorDbContext, Task<T>> query)
-    {
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
+    public Task<T> QueryAsync<T>(Func<OrchestratorDbContext, Task<T>> query) => App.Services.QueryAsync(query);
 
     public async Task DisposeAsync()
     {

@@ -54,17 +54,9 @@ public sealed class GrainFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    public async Task<BotRecord?> RowAsync(string botId)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync();
-        return await db.Bots.AsNoTracking().SingleOrDefaultAsync(b => b.Id == botId);
-    }
+    public Task<BotRecord?> RowAsync(string botId) => QueryAsync(db => db.Bots.AsNoTracking().SingleOrDefaultAsync(b => b.Id == botId));
 
-    public async Task<T> QueryAsync<T>(Func<OrchestratorDbContext, Task<T>> query)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
+    public Task<T> QueryAsync<T>(Func<OrchestratorDbContext, Task<T>> query) => Services.QueryAsync(query);
 
     public async Task DisposeAsync()
     {
