@@ -40,7 +40,12 @@ public static class RunTriggers
 {
     public const string Manual = "manual";
     public const string Schedule = "schedule";
-    public static string FromBot(string botId) => $"trigger:{botId}";
+    private const string FromBotPrefix = "trigger:";
+
+    public static string FromBot(string botId) => FromBotPrefix + botId;
+
+    /// <summary>The source bot of a triggered run, else null.</summary>
+    public static string? SourceBotOf(string trigger) => trigger.StartsWith(FromBotPrefix, StringComparison.Ordinal) ? trigger[FromBotPrefix.Length..] : null;
 }
 
 public static class LogKinds

@@ -90,7 +90,7 @@ public sealed partial class BotGrain
 
         if (_bot!.ActiveRunId != runId)
         {
-            return CancelRunResult.AlreadyFinished;
+            return await CancelQueuedAsync(runId) ? CancelRunResult.Cancelling : CancelRunResult.AlreadyFinished;
         }
 
         if (!executor.Cancel(runId, RunStopReason.Cancelled))
@@ -148,6 +148,7 @@ public sealed partial class BotGrain
 
         _bot = bot;
         dispatcher.Deliver(firings);
+        await StartQueuedAsync();
     }
 
     /// <summary>One line for the activity feed: the error, else the output's first line.</summary>

@@ -14,18 +14,28 @@ public sealed partial class BotGrain
         }
 
         var source = $"{start.SourceBotName} ({start.Event})";
-        if (!_bot!.Enabled || _bot.ActiveRunId is not null)
+        var trigger = RunTriggers.FromBot(start.SourceBotId);
+        var cause = $"trigger:{start.TriggerKey}:{start.SourceRunId}";
+        if (!_bot!.Enabled || _queued >= MaxQueuedRuns)
         {
             await SaveActivityAsync(Activity(ActivityKinds.Skipped, _bot.Enabled
-                ? $"Not started by {source}: the previous run was still going."
+                ? $"Not started by {source}: {_queued} triggered runs are already waiting."
                 : $"Not started by {source}: the bot is paused."));
             return null;
         }
 
+        if (_bot.ActiveRunId is not null || _queued > 0)
+        {
+            // Behind the runs already waiting, in order.
+            var queued = await QueueAsync(trigger, start.Input, cause, Activity(ActivityKinds.TriggerFired, $"Queued by {source}: starts when the bot is free."), start.Depth);
+            await StartQueuedAsync();
+            return queued;
+        }
+
         var started = await StartAsync(
-            RunTriggers.FromBot(start.SourceBotId),
+            trigger,
             start.Input,
-            cause: $"trigger:{start.TriggerKey}:{start.SourceRunId}",
+            cause,
             alsoChange: _ => { },
             activity: Activity(ActivityKinds.TriggerFired, $"Started by {source}."),
             readableSource: start.SourceBotId,

@@ -22,7 +22,11 @@ public sealed partial class BotGrain(
 
     private string BotId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        await LoadQueueAsync(cancellationToken);
+    }
 
     private async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
@@ -78,6 +82,7 @@ public sealed partial class BotGrain(
         var rescheduled = bot.NextRunAt != _bot!.NextRunAt;
         await SaveAsync(bot);
         await SyncReminderAsync(reregister: rescheduled);
+        await StartQueuedAsync();
         return true;
     }
 

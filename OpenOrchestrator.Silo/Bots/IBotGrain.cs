@@ -18,8 +18,14 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
 
     Task<CancelRunResult> CancelRunAsync(string ownerId, string runId);
 
-    /// <summary>Starts a run because another bot did something; null when it could not (paused, busy, already started).</summary>
+    /// <summary>
+    /// Starts a run because another bot did something, or queues it while the bot is busy; the run's
+    /// id, or null when nothing was started (paused, queue full, this firing already delivered).
+    /// </summary>
     Task<string?> StartTriggeredAsync(TriggeredStart start);
+
+    /// <summary>Starts the oldest queued run when the bot is free (woken at start for queues a stop left).</summary>
+    Task StartQueuedAsync();
 
     /// <summary>Called by the run executor when a run has ended: stores the outcome with the bot's new state.</summary>
     Task RunFinishedAsync(string runId, RunOutcome outcome);

@@ -6,8 +6,8 @@ using OpenOrchestrator.Silo.Storage;
 namespace OpenOrchestrator.Silo.Runs;
 
 /// <summary>
-/// At start, a run still queued or running was cut off by a crash: it ends as failed ("interrupted")
-/// and is not re-run (DESIGN D7); its bot is free to run again.
+/// At start, a run still running was cut off by a crash: it ends as failed ("interrupted") and is
+/// not re-run (DESIGN D7); its bot is free to run again. Queued runs never began: they stay queued.
 /// </summary>
 public sealed class InterruptedRuns(IServiceProvider services) : LifecycleStep
 {
@@ -20,7 +20,7 @@ public sealed class InterruptedRuns(IServiceProvider services) : LifecycleStep
         await using var db = await services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Runs
-            .Where(r => r.Status == RunStatuses.Queued || r.Status == RunStatuses.Running)
+            .Where(r => r.Status == RunStatuses.Running)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, RunStatuses.Failed)
                 .SetProperty(r => r.Error, Reason)

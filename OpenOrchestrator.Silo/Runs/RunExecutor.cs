@@ -21,7 +21,11 @@ public sealed partial class RunExecutor(
     ILogger<RunExecutor> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, RunContext> _active = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _changes = new();
     private volatile bool _stopping;
+
+    /// <summary>True once the host stops: nothing new should be handed over.</summary>
+    public bool IsStopping => _stopping;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -53,6 +57,7 @@ public sealed partial class RunExecutor(
         }
 
         _ = Task.Run(() => ExecuteAsync(run, stop));
+        Changed(ticket.RunId);
     }
 
     /// <summary>Asks a run executing in this process to stop; false when it is not here.</summary>
@@ -76,21 +81,35 @@ public sealed partial class RunExecutor(
         }
     }
 
-    /// <summary>Waits until a run executing here has finished, at most <paramref name="max"/>.</summary>
+    /// <summary>
+    /// Waits at most <paramref name="max"/> until a run executing here has finished, or a run
+    /// waiting here (queued) has started or been cancelled.
+    /// </summary>
     public async Task WaitAsync(string runId, TimeSpan max, CancellationToken cancellationToken)
     {
-        if (!_active.TryGetValue(runId, out var run))
-        {
-            return;
-        }
-
+        var changed = _changes.GetOrAdd(runId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         try
         {
-            await run.Finished.WaitAsync(max, cancellationToken);
+            // Start adds to the active runs before it signals: one of the two is seen.
+            var wait = _active.TryGetValue(runId, out var run) ? run.Finished : changed.Task;
+            await wait.WaitAsync(max, cancellationToken);
         }
         catch (TimeoutException)
         {
-            // Still running: the caller answers with the run as it is.
+            // Still running or waiting (or on another silo): the caller answers with the run as it is.
+        }
+        finally
+        {
+            _changes.TryRemove(new KeyValuePair<string, TaskCompletionSource>(runId, changed));
+        }
+    }
+
+    /// <summary>Wakes those waiting on a run that is not executing: it started, or ended without executing.</summary>
+    public void Changed(string runId)
+    {
+        if (_changes.TryRemove(runId, out var changed))
+        {
+            changed.TrySetResult();
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Storage;
@@ -7,8 +8,9 @@ namespace OpenOrchestrator.Silo.Triggers;
 
 /// <summary>
 /// Delivers trigger firings from the outbox to their target grains, off the source grain's turn.
-/// What a crash left undelivered is delivered when the silo has started again; the target's
-/// unique run cause makes a repeated delivery start nothing.
+/// What a crash left undelivered is delivered when the silo has started again, and bots with
+/// queued runs are woken to start them; the target's unique run cause makes a repeated delivery
+/// start nothing.
 /// </summary>
 public sealed partial class TriggerDispatcher(
     IDbContextFactory<OrchestratorDbContext> dbFactory, IGrainFactory grains, TimeProvider time, ILogger<TriggerDispatcher> logger) : LifecycleStep
@@ -26,6 +28,8 @@ public sealed partial class TriggerDispatcher(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pending = await db.TriggerFirings.AsNoTracking().Where(f => f.DeliveredAt == null).OrderBy(f => f.Id).ToListAsync(cancellationToken);
         await DeliverAsync(pending);
+        var waiting = await db.Runs.Where(r => r.Status == RunStatuses.Queued).Select(r => r.BotId).Distinct().ToListAsync(cancellationToken);
+        await Task.WhenAll(waiting.Select(bot => grains.GetGrain<IBotGrain>(bot).StartQueuedAsync()));
     }
 
     private async Task DeliverAsync(IReadOnlyList<TriggerFiringRecord> firings)

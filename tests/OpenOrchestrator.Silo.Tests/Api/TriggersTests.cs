@@ -62,6 +62,77 @@ public sealed class TriggersTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task FiringsForABusyBotWaitQueuedAndStartInTurn()
+    {
+        var client = await fixture.SignUpAsync();
+        var source = await client.CreateBotAsync(ApiClient.Spec("Source"));
+        var target = await client.CreateBotAsync(ApiClient.Spec("Target"));
+        (await client.PostAsJsonAsync("/api/triggers", new TriggerSpec { SourceBotId = source.Id, Event = TriggerEvents.Completed, TargetBotId = target.Id })).EnsureSuccessStatusCode();
+        var busy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Model.Script = async (r, cancellationToken) =>
+        {
+            if (r.SystemPrompt!.Contains("\"Target\"") && r.LastUserText == "by hand")
+            {
+                busy.TrySetResult();
+                await release.Task.WaitAsync(cancellationToken);
+            }
+
+            return ModelReply.Text("Done.");
+        };
+        var manual = await client.StartRunAsync(target.Id, "by hand");
+        await busy.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var sourceRuns = new[] { await client.RunAsync(source.Id), await client.RunAsync(source.Id) };
+        await fixture.App.Services.GetRequiredService<TriggerDispatcher>().StartedAsync(CancellationToken.None);
+        var waiting = (await client.GetFromJsonAsync<List<RunView>>($"/api/bots/{target.Id}/runs"))!.Where(r => r.Status == RunStatuses.Queued).OrderBy(r => r.CreatedAt).ToList();
+        Assert.Equal(2, waiting.Count);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/runs/{waiting[1].Id}/cancel", null)).StatusCode);
+        release.TrySetResult();
+
+        Assert.Equal(RunStatuses.Completed, (await client.WaitForRunAsync(manual.Id)).Status);
+        var first = await client.WaitForRunAsync(waiting[0].Id);
+        var second = await client.WaitForRunAsync(waiting[1].Id);
+        Assert.Equal((RunStatuses.Completed, RunTriggers.FromBot(source.Id)), (first.Status, first.Trigger));
+        Assert.Contains(sourceRuns[0].Output!, first.Input);
+        Assert.Equal((RunStatuses.Cancelled, "cancelled by the user", (DateTimeOffset?)null), (second.Status, second.Error, second.StartedAt));
+        var activity = (await client.GetFromJsonAsync<ActivityPage>("/api/activity"))!.Items;
+        Assert.Contains(activity, a => a.Kind == "trigger_fired" && a.RunId == first.Id && a.Message.StartsWith("Queued by Source", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PausingABotCancelsItsQueuedRuns()
+    {
+        var client = await fixture.SignUpAsync();
+        var source = await client.CreateBotAsync(ApiClient.Spec("Source"));
+        var target = await client.CreateBotAsync(ApiClient.Spec("Target"));
+        (await client.PostAsJsonAsync("/api/triggers", new TriggerSpec { SourceBotId = source.Id, Event = TriggerEvents.Completed, TargetBotId = target.Id })).EnsureSuccessStatusCode();
+        var busy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Model.Script = async (r, cancellationToken) =>
+        {
+            if (r.SystemPrompt!.Contains("\"Target\""))
+            {
+                busy.TrySetResult();
+                await new TaskCompletionSource().Task.WaitAsync(cancellationToken);
+            }
+
+            return ModelReply.Text("Done.");
+        };
+        var manual = await client.StartRunAsync(target.Id);
+        await busy.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await client.RunAsync(source.Id);
+        await fixture.App.Services.GetRequiredService<TriggerDispatcher>().StartedAsync(CancellationToken.None);
+
+        await ApiClient.EnsureAsync(await client.PutAsJsonAsync($"/api/bots/{target.Id}", ApiClient.Spec("Target") with { Enabled = false }));
+        await ApiClient.EnsureAsync(await client.PostAsync($"/api/runs/{manual.Id}/cancel", null));
+        await client.WaitForRunAsync(manual.Id);
+
+        var runs = (await client.GetFromJsonAsync<List<RunView>>($"/api/bots/{target.Id}/runs"))!;
+        var triggered = await client.WaitForRunAsync(runs.Single(r => r.Id != manual.Id).Id);
+        Assert.Equal((RunStatuses.Cancelled, "the bot was paused"), (triggered.Status, triggered.Error));
+    }
+
+    [Fact]
     public async Task ACycleIsRefusedUnlessAMaximumDepthBoundsIt()
     {
         var client = await fixture.SignUpAsync();
