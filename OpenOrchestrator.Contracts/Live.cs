@@ -1,0 +1,41 @@
+namespace OpenOrchestrator.Contracts;
+
+/// <summary>
+/// The live hub (<see cref="Path"/>, SignalR, same origin, the cookie or bearer of the API): the
+/// signed-in user's events, never another user's. Log lines arrive only for bots the connection
+/// watches (<see cref="WatchBot"/>); everything else arrives for all the user's bots.
+/// </summary>
+public static class LiveHub
+{
+    public const string Path = "/hubs/live";
+
+    /// <summary>Hub method: <c>WatchBot(botId) → bool</c>; false when the user has no such bot.</summary>
+    public const string WatchBot = "WatchBot";
+
+    /// <summary>Hub method: <c>UnwatchBot(botId)</c>.</summary>
+    public const string UnwatchBot = "UnwatchBot";
+
+    /// <summary>A <see cref="BotView"/>: created, changed, started or finished a run.</summary>
+    public const string BotChanged = "botChanged";
+
+    /// <summary>The id of a bot that was deleted.</summary>
+    public const string BotDeleted = "botDeleted";
+
+    /// <summary>A <see cref="RunView"/> that began (or was queued: its status says which).</summary>
+    public const string RunStarted = "runStarted";
+
+    /// <summary>A <see cref="LiveLogLine"/> of a run of a watched bot.</summary>
+    public const string RunLog = "runLog";
+
+    /// <summary>A <see cref="RunView"/> that has ended.</summary>
+    public const string RunFinished = "runFinished";
+
+    /// <summary>A <see cref="ResultView"/> a run has just reported.</summary>
+    public const string ResultAdded = "resultAdded";
+
+    /// <summary>An <see cref="ActivityView"/>: what the bell and the activity feed show.</summary>
+    public const string Notification = "notification";
+}
+
+/// <summary>One log line of a run, as the live hub sends it.</summary>
+public sealed record LiveLogLine(string BotId, string RunId, RunLogLine Line);
