@@ -3,6 +3,7 @@ using OpenOrchestrator.Silo.Activity;
 using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Models;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Runs;
@@ -24,6 +25,7 @@ builder.AddBots();
 builder.AddRuns();
 builder.AddTools();
 builder.AddTriggers();
+builder.AddLive();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ api.MapResultsApi();
 api.MapDocumentsApi();
 api.MapActivityApi();
 api.MapTriggersApi();
+app.MapLiveHub();
 
 app.Run();
 

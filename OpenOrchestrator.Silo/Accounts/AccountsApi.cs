@@ -11,13 +11,21 @@ public sealed record InvitationView(string Code, DateTimeOffset ExpiresAt);
 
 public static class AccountsApi
 {
-    /// <summary>The identity API endpoints (register, login, refresh, manage/info) plus invitations.</summary>
+    /// <summary>The identity API endpoints (register, login, refresh, manage/info) plus logout and invitations.</summary>
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Accounts");
         group.MapIdentityApi<AppUser>().AddEndpointFilter<IEndpointConventionBuilder, RegistrationGate>();
+        group.MapPost("/logout", LogoutAsync);
         group.MapPost("/invitations", CreateInvitationAsync).RequireAuthorization();
         return group;
+    }
+
+    /// <summary>Ends the cookie session (a bearer token simply expires); harmless when not signed in.</summary>
+    private static async Task<NoContent> LogoutAsync(SignInManager<AppUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> CreateInvitationAsync(

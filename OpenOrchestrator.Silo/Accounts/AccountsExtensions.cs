@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
@@ -19,6 +22,19 @@ public static class AccountsExtensions
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
 
+        builder.Services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            // Browsers cannot set headers on a WebSocket: a script's token may come in the hub's query string.
+            o.Events.OnMessageReceived = c =>
+            {
+                if (c.HttpContext.Request.Path.StartsWithSegments(LiveHub.Path) && c.Request.Query["access_token"] is [{ } token])
+                {
+                    c.Token = token;
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         builder.Services.AddScoped<RegistrationGate>();
         return builder.AddSecrets();
     }

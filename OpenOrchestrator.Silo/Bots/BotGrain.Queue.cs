@@ -55,6 +55,8 @@ public sealed partial class BotGrain
         }
 
         _queued++;
+        Announce(LiveHub.RunStarted, run.Id);
+        Announce(activity);
         return run.Id;
     }
 
@@ -99,6 +101,7 @@ public sealed partial class BotGrain
             ReadableSourceBotId = RunTriggers.SourceBotOf(run.Trigger),
             Depth = run.Depth,
         });
+        Announce(LiveHub.RunStarted, run.Id);
     }
 
     /// <summary>Cancels one queued run of this bot; false when it is not queued (any more).</summary>
@@ -121,8 +124,10 @@ public sealed partial class BotGrain
         _queued = 0;
         if (cancelled > 0)
         {
-            db.Activity.Add(Activity(ActivityKinds.Skipped, $"{cancelled} waiting run(s) cancelled: the bot was paused."));
+            var activity = Activity(ActivityKinds.Skipped, $"{cancelled} waiting run(s) cancelled: the bot was paused.");
+            db.Activity.Add(activity);
             await db.SaveChangesAsync();
+            Announce(activity);
         }
     }
 
@@ -137,6 +142,7 @@ public sealed partial class BotGrain
                 .SetProperty(r => r.FinishedAt, now));
         _queued = Math.Max(0, _queued - cancelled);
         runIds.ForEach(executor.Changed);
+        runIds.ForEach(id => Announce(LiveHub.RunFinished, id));
         return cancelled;
     }
 }

@@ -78,6 +78,12 @@ public sealed partial class BotGrain
 
         _bot = bot;
         executor.Start(new RunTicket(run.Id, bot.OwnerId, trigger, input, now, RunBot.From(bot)) { ReadableSourceBotId = readableSource, Depth = depth });
+        Announce(LiveHub.RunStarted, run.Id);
+        if (activity is not null)
+        {
+            Announce(activity);
+        }
+
         return new StartRunResult(StartRunOutcome.Started, run.Id, now);
     }
 
@@ -112,6 +118,7 @@ public sealed partial class BotGrain
 
         var bot = Copy(_bot);
         IReadOnlyList<TriggerFiringRecord> firings;
+        ActivityRecord ended;
         bot.ActiveRunId = null;
         bot.LastRunStatus = outcome.Status;
         bot.Status = StatusOf(bot);
@@ -139,7 +146,7 @@ public sealed partial class BotGrain
             }
 
             db.Bots.Update(bot);
-            var ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
+            ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
             ended.RunId = runId;
             db.Activity.Add(ended);
             firings = await TriggerFirings.AddAsync(db, bot, runId, outcome);
@@ -147,6 +154,8 @@ public sealed partial class BotGrain
         }
 
         _bot = bot;
+        Announce(LiveHub.RunFinished, runId);
+        Announce(ended);
         dispatcher.Deliver(firings);
         await StartQueuedAsync();
     }

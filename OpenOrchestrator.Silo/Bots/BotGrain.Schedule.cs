@@ -86,6 +86,8 @@ public sealed partial class BotGrain
         }
 
         _bot = bot;
+        Announce(LiveHub.BotChanged);
+        Announce(activity);
     }
 
     /// <summary>A changed schedule, or a paused or resumed bot, starts from the next slot after now.</summary>

@@ -48,5 +48,6 @@ public sealed partial class BotGrain
         await using var db = await dbFactory.CreateDbContextAsync();
         db.Activity.Add(activity);
         await db.SaveChangesAsync();
+        Announce(activity);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
@@ -16,6 +17,7 @@ public sealed partial class BotGrain(
     TimeProvider time,
     IOptions<ScheduleOptions> scheduleOptions,
     TriggerDispatcher dispatcher,
+    LivePublisher live,
     ILogger<BotGrain> logger) : Grain, IBotGrain
 {
     private BotRecord? _bot;
@@ -63,6 +65,7 @@ public sealed partial class BotGrain(
 
         _bot = bot;
         await SyncReminderAsync(reregister: true);
+        Announce(LiveHub.BotChanged);
         LogCreated(BotId, ownerId);
         return true;
     }
@@ -82,6 +85,7 @@ public sealed partial class BotGrain(
         var rescheduled = bot.NextRunAt != _bot!.NextRunAt;
         await SaveAsync(bot);
         await SyncReminderAsync(reregister: rescheduled);
+        Announce(LiveHub.BotChanged);
         await StartQueuedAsync();
         return true;
     }
@@ -111,6 +115,7 @@ public sealed partial class BotGrain(
         }
 
         documents.DeleteBotFolder(BotId);
+        Announce(LiveHub.BotDeleted);
         _bot = null;
         await SyncReminderAsync(reregister: false);
         DeactivateOnIdle();

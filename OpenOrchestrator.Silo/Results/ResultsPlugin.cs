@@ -1,11 +1,13 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Runs;
 
 namespace OpenOrchestrator.Silo.Results;
 
 /// <summary>results.report: how a bot hands a finding to its owner. One instance serves every run.</summary>
-public sealed class ResultsPlugin(ResultStore store)
+public sealed class ResultsPlugin(ResultStore store, LivePublisher live)
 {
     [KernelFunction("report")]
     [Description("Report one finding to the bot's owner. A finding reported before (same URL, or same title without URL) is recognised and not stored again.")]
@@ -26,6 +28,11 @@ public sealed class ResultsPlugin(ResultStore store)
         var metadata = price is null ? null : new Dictionary<string, string> { ["price"] = price };
         var reported = await store.ReportAsync(run.BotId, run.RunId, RunContext.Truncate(title, 500), url, content, metadata, cancellationToken);
         run.CountResult(reported.IsNew);
+        if (reported.IsNew)
+        {
+            live.Publish(new LiveEvent(LiveHub.ResultAdded, run.Ticket.OwnerId, run.BotId, run.RunId, ResultId: reported.Id));
+        }
+
         return reported.IsNew ? $"Stored as a new result ({reported.Id})." : "Already reported before: not stored again.";
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Models;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Tools;
@@ -15,6 +16,7 @@ namespace OpenOrchestrator.Silo.Runs;
 public sealed class KernelFactory(
     ModelCatalog models,
     ResultStore results,
+    LivePublisher live,
     DocumentStore documents,
     IHttpClientFactory http,
     IOptions<BrowserOptions> browser,
@@ -24,7 +26,7 @@ public sealed class KernelFactory(
     public const string BrowserClient = "browser";
     public const string WebSearchClient = "web-search";
 
-    private readonly KernelPlugin _results = KernelPluginFactory.CreateFromObject(new ResultsPlugin(results), "results");
+    private readonly KernelPlugin _results = KernelPluginFactory.CreateFromObject(new ResultsPlugin(results, live), "results");
     private readonly KernelPlugin _browser = KernelPluginFactory.CreateFromObject(
         new BrowserPlugin(http.CreateClient(BrowserClient), browser.Value), BrowserPlugin.PluginName);
     private readonly KernelPlugin _web = KernelPluginFactory.CreateFromObject(

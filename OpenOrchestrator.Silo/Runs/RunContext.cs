@@ -54,7 +54,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
         At = time.GetUtcNow().UtcDateTime,
         Kind = kind,
         Message = Truncate(message, 4000),
-    });
+    }, Ticket.OwnerId, BotId);
 
     public void Info(string message) => Log(LogKinds.Info, message);
 

@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -8,7 +10,7 @@ namespace OpenOrchestrator.Silo.Runs;
 /// Writes the log lines of all runs in batches: one insert per batch instead of one per line. A run
 /// flushes before its outcome is stored, so its log is complete when it is reported finished.
 /// </summary>
-public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext> dbFactory, ILogger<RunLogWriter> logger) : BackgroundService
+public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext> dbFactory, LivePublisher live, ILogger<RunLogWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 500;
 
@@ -18,7 +20,7 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private volatile TaskCompletionSource _flushRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Append(RunLogRecord line) => _queue.Writer.TryWrite(new Entry(line, null));
+    public void Append(RunLogRecord line, string ownerId, string botId) => _queue.Writer.TryWrite(new Entry(line, null, ownerId, botId));
 
     /// <summary>Completes once every line appended before it is stored.</summary>
     public Task FlushAsync()
@@ -42,7 +44,7 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<RunLogRecord>();
+        var batch = new List<Entry>();
         var waiters = new List<TaskCompletionSource>();
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
@@ -50,11 +52,12 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
             _flushRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
             {
-                if (entry.Line is { } line) batch.Add(line);
+                if (entry.Line is not null) batch.Add(entry);
                 else waiters.Add(entry.Flushed!);
             }
 
-            await WriteAsync(batch);
+            Publish(batch);
+            await WriteAsync([.. batch.Select(e => e.Line!)]);
             batch.Clear();
             waiters.ForEach(w => w.TrySetResult());
             waiters.Clear();
@@ -80,7 +83,18 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
         }
     }
 
-    private readonly record struct Entry(RunLogRecord? Line, TaskCompletionSource? Flushed);
+    /// <summary>The batch's lines to the live hub, one event per run.</summary>
+    private void Publish(List<Entry> batch)
+    {
+        foreach (var run in batch.GroupBy(e => e.Line!.RunId))
+        {
+            var first = run.First();
+            live.Publish(new LiveEvent(LiveHub.RunLog, first.OwnerId!, first.BotId!, run.Key,
+                Lines: [.. run.Select(e => new RunLogLine(e.Line!.Seq, e.Line.At.Utc(), e.Line.Kind, e.Line.Message))]));
+        }
+    }
+
+    private readonly record struct Entry(RunLogRecord? Line, TaskCompletionSource? Flushed, string? OwnerId = null, string? BotId = null);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} run log lines")]
     private partial void LogWriteFailed(Exception exception, int count);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Live;
 using Microsoft.Extensions.Time.Testing;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Schedules;
@@ -48,6 +49,7 @@ public sealed class GrainFixture : IAsyncLifetime
             host.AddRuns();
             host.AddTools();
             host.AddTriggers();
+            host.AddLive();
         });
         builder.ConfigureSilo((_, silo) => silo.AddDatabaseReminders());
         Cluster = builder.Build();

@@ -1,0 +1,39 @@
+using OpenOrchestrator.Contracts;
+using Orleans.Concurrency;
+
+namespace OpenOrchestrator.Silo.Live;
+
+/// <summary>
+/// One user's live events (key = user id): grains and services publish, and each silo holding a
+/// browser connection of that user is subscribed, so an event reaches it wherever it arose.
+/// </summary>
+public interface IUserLiveGrain : IGrainWithStringKey
+{
+    /// <summary>Subscribes a silo's broadcaster; renewed before <see cref="UserLiveGrain.Expiry"/> passes.</summary>
+    Task SubscribeAsync(ILiveObserver observer);
+
+    Task UnsubscribeAsync(ILiveObserver observer);
+
+    [OneWay]
+    Task PublishAsync(LiveEvent liveEvent);
+}
+
+public interface ILiveObserver : IGrainObserver
+{
+    [OneWay]
+    Task OnEventAsync(LiveEvent liveEvent);
+}
+
+/// <summary>
+/// What happened, named by a <see cref="LiveHub"/> event; views the publisher has at hand travel
+/// with it, the rest is read by the silo that sends it on (only when its user is connected).
+/// </summary>
+[GenerateSerializer, Alias("LiveEvent")]
+public sealed record LiveEvent(
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string OwnerId,
+    [property: Id(2)] string BotId,
+    [property: Id(3)] string? RunId = null,
+    [property: Id(4)] string? ResultId = null,
+    [property: Id(5)] IReadOnlyList<RunLogLine>? Lines = null,
+    [property: Id(6)] ActivityView? Activity = null);

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Bots;
+
+namespace OpenOrchestrator.Silo.Live;
+
+/// <summary>
+/// The browser's end of <c>/hubs/live</c>: a connection joins its user's group, and the group of
+/// each bot it watches (its own bots only) for log lines.
+/// </summary>
+[Authorize]
+public sealed class LiveEventsHub(LiveBroadcaster broadcaster, BotQueries bots) : Hub
+{
+    public static string UserGroup(string userId) => $"user:{userId}";
+
+    public static string BotGroup(string botId) => $"bot:{botId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        var userId = Context.User!.UserId();
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
+        await broadcaster.ConnectedAsync(userId);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception) => broadcaster.DisconnectedAsync(Context.User!.UserId());
+
+    public async Task<bool> WatchBot(string botId)
+    {
+        if (!await bots.ExistsAsync(Context.User!.UserId(), botId, Context.ConnectionAborted))
+        {
+            return false;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, BotGroup(botId));
+        return true;
+    }
+
+    public Task UnwatchBot(string botId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, BotGroup(botId));
+}
