@@ -1,3 +1,5 @@
+using OpenOrchestrator.Testing;
+
 namespace OpenOrchestrator.EndToEnd.Tests;
 
 /// <summary>

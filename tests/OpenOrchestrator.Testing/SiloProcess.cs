@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
-namespace OpenOrchestrator.EndToEnd.Tests;
+namespace OpenOrchestrator.Testing;
 
 /// <summary>The real OpenOrchestrator.Silo process, started as `dotnet OpenOrchestrator.Silo.dll`.</summary>
 public sealed class SiloProcess : IAsyncDisposable
@@ -119,16 +119,21 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private static string SiloDll()
     {
-        // tests/OpenOrchestrator.EndToEnd.Tests/bin/{Configuration}/net10.0 → OpenOrchestrator.Silo/bin/{Configuration}/net10.0
+        // {tests,bench}/{Project}/bin/{Configuration}/net10.0 → OpenOrchestrator.Silo/bin/{Configuration}/net10.0
         var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = here.Parent!.Name;
-        var root = here;
+        return Path.Combine(RepositoryRoot(), "OpenOrchestrator.Silo", "bin", here.Parent!.Name, here.Name, "OpenOrchestrator.Silo.dll");
+    }
+
+    /// <summary>The folder of OpenOrchestrator.sln, above the running test or benchmark.</summary>
+    public static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "OpenOrchestrator.sln")))
         {
             root = root.Parent;
         }
 
-        return Path.Combine(root!.FullName, "OpenOrchestrator.Silo", "bin", configuration, here.Name, "OpenOrchestrator.Silo.dll");
+        return root?.FullName ?? throw new InvalidOperationException("OpenOrchestrator.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static int FreePort()

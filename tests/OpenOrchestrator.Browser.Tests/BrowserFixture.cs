@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.Browser.Tests;
+
+/// <summary>
+/// The real silo process with the scripted model server behind it, and Debian's Chromium driven by
+/// Playwright. Screenshots go to artifacts/screenshots at the repository root.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly string _dataPath = TempDirectory.Create("oo-browser-");
+    private IPlaywright _playwright = null!;
+
+    public ScriptedModelServer Model { get; private set; } = null!;
+    public SiloProcess Silo { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(SiloProcess.RepositoryRoot(), "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Nothing to do."));
+        Silo = await SiloProcess.StartAsync(_dataPath, new Dictionary<string, string>
+        {
+            ["OPENAI_API_KEY"] = "browser-key",
+            ["OPENAI_BASE_URL"] = Model.BaseUrl.ToString(),
+            ["Models__Default"] = "scripted-model",
+            ["Auth__Registration"] = "open",
+        });
+        (_playwright, Browser) = await Chromium.LaunchAsync();
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A fresh browser profile (no cookies) on the silo, at a desktop or a phone size.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Silo.BaseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Silo.DisposeAsync();
+        await Model.DisposeAsync();
+        TempDirectory.DeleteQuietly(_dataPath);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
