@@ -1,0 +1,101 @@
+namespace OpenOrchestrator.Frontend.Components;
+
+/// <summary>The editable state of the bot dialog, its client-side rules (the server's obvious ones) and the spec it sends.</summary>
+public sealed class BotDraft
+{
+    public const int MaxNameLength = 100;
+    public const int MaxDescriptionLength = 500;
+    public const int MaxEveryMinutes = 366 * 24 * 60;
+
+    public string Name { get; set; } = "";
+    public string Emoji { get; set; } = "🤖";
+    public string Description { get; set; } = "";
+    public string Prompt { get; set; } = "";
+    public string Model { get; set; } = "";
+    public HashSet<string> Tools { get; } = [];
+    public string ScheduleKind { get; set; } = ScheduleKinds.Manual;
+    public int? EveryMinutes { get; set; } = 30;
+    public string Cron { get; set; } = "";
+    public string TimeZone { get; set; } = "";
+    public string AfterBotId { get; set; } = "";
+    public HashSet<string> Notify { get; } = [NotifyChannels.Dashboard];
+    public string MissedRuns { get; set; } = MissedRunPolicies.RunOnce;
+    public bool Enabled { get; set; } = true;
+
+    public static BotDraft From(BotView bot)
+    {
+        var draft = new BotDraft
+        {
+            Name = bot.Name,
+            Emoji = bot.Emoji,
+            Description = bot.Description ?? "",
+            Prompt = bot.Prompt,
+            Model = bot.Model,
+            ScheduleKind = bot.Schedule.Kind,
+            EveryMinutes = bot.Schedule.EveryMinutes ?? 30,
+            Cron = bot.Schedule.Cron ?? "",
+            TimeZone = bot.Schedule.TimeZone ?? "",
+            AfterBotId = bot.Schedule.AfterBotId ?? "",
+            MissedRuns = bot.MissedRuns,
+            Enabled = bot.Enabled,
+        };
+        draft.Tools.UnionWith(bot.Tools);
+        draft.Notify.Clear();
+        draft.Notify.UnionWith(bot.Notify);
+        return draft;
+    }
+
+    /// <summary>Field errors keyed as the server keys them (<c>name</c>, <c>schedule.everyMinutes</c>…), so both land in one place.</summary>
+    public Dictionary<string, string> Validate(string? selfId = null)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(Name)) errors["name"] = "A bot needs a name.";
+        else if (Name.Trim().Length > MaxNameLength) errors["name"] = $"The name may have at most {MaxNameLength} characters.";
+        if (Emoji.Length > 16) errors["emoji"] = "The emoji may have at most 16 characters.";
+        if (Description.Length > MaxDescriptionLength) errors["description"] = $"The description may have at most {MaxDescriptionLength} characters.";
+        if (string.IsNullOrWhiteSpace(Prompt)) errors["prompt"] = "A bot needs a prompt: what should it do?";
+        switch (ScheduleKind)
+        {
+            case ScheduleKinds.Interval when EveryMinutes is null:
+                errors["schedule.everyMinutes"] = "Say how many minutes apart it runs.";
+                break;
+            case ScheduleKinds.Interval when EveryMinutes is < 1 or > MaxEveryMinutes:
+                errors["schedule.everyMinutes"] = $"Between 1 and {MaxEveryMinutes} minutes.";
+                break;
+            case ScheduleKinds.Cron when string.IsNullOrWhiteSpace(Cron):
+                errors["schedule.cron"] = "A cron schedule needs a cron expression, e.g. */30 * * * *.";
+                break;
+            case ScheduleKinds.Cron when Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6):
+                errors["schedule.cron"] = "Five fields: minute hour day month weekday (or six with seconds first).";
+                break;
+            case ScheduleKinds.After when string.IsNullOrEmpty(AfterBotId):
+                errors["schedule.afterBotId"] = "Choose the bot to wait for.";
+                break;
+            case ScheduleKinds.After when AfterBotId == selfId:
+                errors["schedule.afterBotId"] = "A bot cannot wait for itself.";
+                break;
+        }
+
+        return errors;
+    }
+
+    public BotSpec ToSpec() => new()
+    {
+        Name = Name.Trim(),
+        Emoji = string.IsNullOrWhiteSpace(Emoji) ? null : Emoji.Trim(),
+        Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
+        Prompt = Prompt,
+        Model = string.IsNullOrWhiteSpace(Model) ? null : Model,
+        Tools = [.. ToolNames.All.Where(Tools.Contains)],
+        Schedule = ScheduleKind switch
+        {
+            ScheduleKinds.Interval => new ScheduleSpec { Kind = ScheduleKind, EveryMinutes = EveryMinutes },
+            ScheduleKinds.Cron => new ScheduleSpec { Kind = ScheduleKind, Cron = Cron.Trim(), TimeZone = string.IsNullOrWhiteSpace(TimeZone) ? null : TimeZone.Trim() },
+            ScheduleKinds.After => new ScheduleSpec { Kind = ScheduleKind, AfterBotId = AfterBotId },
+            _ => new ScheduleSpec { Kind = ScheduleKinds.Manual },
+        },
+        Notify = [.. NotifyChannels.All.Where(Notify.Contains)],
+        MissedRuns = MissedRuns,
+        Enabled = Enabled,
+    };
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Components;
+
+namespace OpenOrchestrator.Frontend.Components;
+
+/// <summary>
+/// Every field of a bot (the seed's "new bot" dialog). Obvious mistakes are caught here; the
+/// server's problem-details <c>errors</c> are shown beside the same fields.
+/// </summary>
+public sealed partial class BotForm
+{
+    private static readonly string[] Emojis = ["🤖", "🛒", "👗", "💻", "🧪", "📧", "📊", "🔎", "📰", "🧠", "📈", "🏠", "🎵", "✈️", "🐛", "⚙️"];
+
+    private Dictionary<string, string> _errors = new(StringComparer.OrdinalIgnoreCase);
+    private string? _general;
+    private bool _saving;
+
+    [Inject] private ApiClient Api { get; set; } = default!;
+
+    /// <summary>The bot to edit, or null for a new one.</summary>
+    [Parameter] public BotView? Bot { get; set; }
+
+    [Parameter] public IReadOnlyList<ModelInfo> Models { get; set; } = [];
+
+    [Parameter] public IReadOnlyList<BotView> Bots { get; set; } = [];
+
+    [Parameter] public EventCallback<BotView> OnSaved { get; set; }
+
+    [Parameter] public EventCallback OnCancel { get; set; }
+
+    internal BotDraft Draft { get; private set; } = new();
+
+    private IEnumerable<BotView> OtherBots => Bots.Where(b => b.Id != Bot?.Id);
+
+    /// <summary>The server's models, plus the bot's current one if the server no longer lists it.</summary>
+    private List<ModelInfo> ModelOptions =>
+        Draft.Model.Length > 0 && Models.All(m => m.Id != Draft.Model) ? [.. Models, new ModelInfo(Draft.Model, "current", false)] : [.. Models];
+
+    protected override void OnInitialized()
+    {
+        Draft = Bot is null ? new BotDraft() : BotDraft.From(Bot);
+        if (Bot is null && (Models.FirstOrDefault(m => m.IsDefault) ?? (Models.Count > 0 ? Models[0] : null)) is { } model)
+        {
+            Draft.Model = model.Id;
+        }
+    }
+
+    private bool Has(string field) => _errors.ContainsKey(field);
+
+    private string? Err(string field) => _errors.GetValueOrDefault(field);
+
+    private static void Toggle(HashSet<string> set, string value, bool on)
+    {
+        if (on) set.Add(value);
+        else set.Remove(value);
+    }
+
+    private async Task SaveAsync()
+    {
+        _general = null;
+        _errors = Draft.Validate(Bot?.Id);
+        if (_errors.Count > 0)
+        {
+            return;
+        }
+
+        _saving = true;
+        try
+        {
+            var saved = Bot is null ? await Api.CreateBotAsync(Draft.ToSpec()) : await Api.UpdateBotAsync(Bot.Id, Draft.ToSpec());
+            await OnSaved.InvokeAsync(saved);
+        }
+        catch (ApiException e)
+        {
+            ShowServerErrors(e.Problem);
+        }
+        catch (HttpRequestException)
+        {
+            _general = "The server cannot be reached. Try again in a moment.";
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    /// <summary>Known fields get their messages beside them; anything else (a cycle, an unknown field) goes above the buttons.</summary>
+    internal void ShowServerErrors(Problem problem)
+    {
+        _errors = new(StringComparer.OrdinalIgnoreCase);
+        var unplaced = new List<string>();
+        foreach (var (field, messages) in problem.Errors)
+        {
+            var key = field.Length > 0 ? char.ToLowerInvariant(field[0]) + field[1..] : field;
+            if (KnownFields.Contains(key, StringComparer.OrdinalIgnoreCase)) _errors[key] = string.Join(" ", messages);
+            else unplaced.AddRange(messages);
+        }
+
+        _general = unplaced.Count > 0 ? string.Join(" ", unplaced) : problem.Errors.Count == 0 ? problem.Message : null;
+    }
+
+    private static readonly string[] KnownFields =
+        ["name", "emoji", "description", "prompt", "model", "tools", "notify", "missedRuns", "schedule.kind", "schedule.everyMinutes", "schedule.cron", "schedule.timeZone", "schedule.afterBotId"];
+}

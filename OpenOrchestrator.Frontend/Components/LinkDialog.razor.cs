@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace OpenOrchestrator.Frontend.Components;
+
+/// <summary>The link editor: when a bot completes, fails or reports a result, start another bot or send a notification.</summary>
+public sealed partial class LinkDialog
+{
+    private string _source = "";
+    private string _event = TriggerEvents.Completed;
+    private string _target = "";
+    private int? _maxDepth;
+    private string? _general;
+    private bool _saving;
+    private Dictionary<string, string> _errors = new(StringComparer.OrdinalIgnoreCase);
+
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+    [Inject] private ApiClient Api { get; set; } = default!;
+    [Parameter] public IReadOnlyList<BotView> Bots { get; set; } = [];
+
+    private string? Err(string field) => _errors.GetValueOrDefault(field);
+
+    private async Task SaveAsync()
+    {
+        _errors = new(StringComparer.OrdinalIgnoreCase);
+        _general = null;
+        if (_source.Length == 0) _errors["sourceBotId"] = "Choose the bot the link starts from.";
+        if (_target.Length == 0) _errors["targetBotId"] = "Choose what the link does.";
+        if (_maxDepth is < 1) _errors["maxDepth"] = "At least 1.";
+        if (_errors.Count > 0)
+        {
+            return;
+        }
+
+        var toBot = _target.StartsWith("bot:", StringComparison.Ordinal);
+        var spec = new TriggerSpec
+        {
+            SourceBotId = _source,
+            Event = _event,
+            TargetBotId = toBot ? _target[4..] : null,
+            TargetAction = toBot ? TargetActions.Start : _target,
+            Enabled = true,
+            MaxDepth = _maxDepth,
+        };
+        _saving = true;
+        try
+        {
+            Dialog.Close(DialogResult.Ok(await Api.CreateTriggerAsync(spec)));
+        }
+        catch (ApiException e)
+        {
+            foreach (var (field, messages) in e.Problem.Errors)
+            {
+                _errors[field] = string.Join(" ", messages);
+            }
+
+            // 409: the link would close a cycle; the server names it.
+            _general = e.Problem.Status == HttpStatusCode.Conflict ? $"{e.Problem.Title} {e.Problem.Detail}" : e.Problem.Errors.Count == 0 ? e.Problem.Message : null;
+        }
+        catch (HttpRequestException)
+        {
+            _general = "The server cannot be reached. Try again in a moment.";
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace OpenOrchestrator.Frontend.Pages;
+
+public sealed partial class SignIn
+{
+    private string _email = "";
+    private string _password = "";
+    private string? _error;
+    private bool _busy;
+
+    [Inject] private SessionStateProvider Session { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
+    [SupplyParameterFromQuery] public string? ReturnUrl { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthState is not null && (await AuthState).User.Identity?.IsAuthenticated == true)
+        {
+            Navigation.NavigateTo(SafeReturnUrl(ReturnUrl), replace: true);
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (string.IsNullOrWhiteSpace(_email) || string.IsNullOrEmpty(_password))
+        {
+            _error = "Enter your email and password.";
+            return;
+        }
+
+        _busy = true;
+        _error = null;
+        try
+        {
+            await Session.SignInAsync(_email.Trim(), _password);
+            Navigation.NavigateTo(SafeReturnUrl(ReturnUrl));
+        }
+        catch (ApiException e)
+        {
+            _error = e.Problem.Status == System.Net.HttpStatusCode.Unauthorized ? "Wrong email or password." : e.Problem.Message;
+        }
+        catch (HttpRequestException)
+        {
+            _error = "The server cannot be reached. Try again in a moment.";
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>Only a path inside the app: never an absolute URL from the query string.</summary>
+    internal static string SafeReturnUrl(string? returnUrl) =>
+        string.IsNullOrEmpty(returnUrl) || returnUrl.Contains("//", StringComparison.Ordinal) || returnUrl.Contains(':', StringComparison.Ordinal) || returnUrl.StartsWith("signin", StringComparison.OrdinalIgnoreCase)
+            ? "" : returnUrl.TrimStart('/');
+}

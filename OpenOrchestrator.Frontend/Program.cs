@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Microsoft.JSInterop;
+using MudBlazor.Services;
+using OpenOrchestrator.Frontend;
+
+var builder = WebAssemblyHostBuilder.CreateDefault(args);
+builder.RootComponents.Add<App>("#app");
+builder.RootComponents.Add<HeadOutlet>("head::after");
+
+builder.Services.AddMudServices();
+builder.Services.AddOrchestratorClient(new Uri(builder.HostEnvironment.BaseAddress));
+
+var host = builder.Build();
+
+// WebAssembly runs without time zone data (smaller download); times are shown at the browser's offset.
+Display.LocalOffset = TimeSpan.FromMinutes(await host.Services.GetRequiredService<IJSRuntime>().InvokeAsync<int>("ooUtcOffsetMinutes"));
+await host.RunAsync();

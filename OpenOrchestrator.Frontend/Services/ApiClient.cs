@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace OpenOrchestrator.Frontend.Services;
+
+/// <summary>Plumbing for the REST API: JSON over the same-origin HttpClient, failures as <see cref="ApiException"/>.</summary>
+public partial class ApiClient(HttpClient http)
+{
+    /// <summary>Raised when any call answers 401: the session has ended.</summary>
+    public event Action? Unauthorized;
+
+    private async Task<T> GetAsync<T>(string uri, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(uri, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string uri, object? body, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendCoreAsync(method, uri, body, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+    }
+
+    private async Task SendAsync(HttpMethod method, string uri, object? body = null, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendCoreAsync(method, uri, body, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string uri, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        request.Content = body switch
+        {
+            null => null,
+            string text => new StringContent(text, Encoding.UTF8, "text/plain"),
+            _ => JsonContent.Create(body, body.GetType()),
+        };
+        var response = await http.SendAsync(request, cancellationToken);
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            Unauthorized?.Invoke();
+        }
+
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        throw new ApiException(Problem.Parse(response.StatusCode, body));
+    }
+}

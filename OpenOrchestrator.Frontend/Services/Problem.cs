@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.Json;
+
+namespace OpenOrchestrator.Frontend.Services;
+
+/// <summary>An RFC 7807 problem details answer, read leniently: identity endpoints and the API both send them.</summary>
+public sealed record Problem(HttpStatusCode Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
+{
+    /// <summary>One sentence a person can read: the detail if any, else the title, else the field errors.</summary>
+    public string Message =>
+        !string.IsNullOrWhiteSpace(Detail) ? Detail!
+        : Errors.Count > 0 && Title.StartsWith("One or more validation", StringComparison.Ordinal) ? string.Join(" ", Errors.SelectMany(e => e.Value))
+        : Title;
+
+    public static Problem Parse(HttpStatusCode status, string body)
+    {
+        var title = DefaultTitle(status);
+        string? detail = null;
+        var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                if (root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String) title = t.GetString()!;
+                if (root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String) detail = d.GetString();
+                if (root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var field in e.EnumerateObject())
+                    {
+                        errors[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                            ? [.. field.Value.EnumerateArray().Select(v => v.ToString())]
+                            : [field.Value.ToString()];
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            detail = string.IsNullOrWhiteSpace(body) || body.Length > 300 ? null : body;
+        }
+
+        return new Problem(status, title, detail, errors);
+    }
+
+    private static string DefaultTitle(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized => "Please sign in.",
+        HttpStatusCode.Forbidden => "Not allowed.",
+        HttpStatusCode.NotFound => "Not found.",
+        HttpStatusCode.TooManyRequests => "Too many requests; try again in a moment.",
+        _ => $"The server answered {(int)status}.",
+    };
+}
+
+/// <summary>A failed API call, carrying the server's problem details.</summary>
+public sealed class ApiException(Problem problem) : Exception(problem.Message)
+{
+    public Problem Problem { get; } = problem;
+}

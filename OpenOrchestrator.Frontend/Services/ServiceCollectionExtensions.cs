@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace OpenOrchestrator.Frontend.Services;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The API client over the same origin (the identity cookie travels with every request), the session, the live hub.</summary>
+    public static IServiceCollection AddOrchestratorClient(this IServiceCollection services, Uri baseAddress)
+    {
+        services.AddScoped(_ => new HttpClient { BaseAddress = baseAddress });
+        services.AddScoped<ApiClient>();
+        services.AddScoped<LocalStore>();
+        services.AddScoped<SessionStateProvider>();
+        services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<SessionStateProvider>());
+        services.AddAuthorizationCore();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<LiveClient>();
+        services.AddScoped<ActivityFeed>();
+        return services;
+    }
+}
