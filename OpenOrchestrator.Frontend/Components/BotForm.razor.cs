@@ -48,6 +48,9 @@ public sealed partial class BotForm
 
     private string? Err(string field) => _errors.GetValueOrDefault(field);
 
+    /// <summary>Blazor renders a true bool attribute without a value; ARIA wants the words.</summary>
+    private static string Bool(bool value) => value ? "true" : "false";
+
     private static void Toggle(HashSet<string> set, string value, bool on)
     {
         if (on) set.Add(value);

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json;
+using OpenOrchestrator.Frontend.Components;
+
+namespace OpenOrchestrator.Frontend.Tests;
+
+public sealed class BotFormTests : FrontendContext
+{
+    private static readonly IReadOnlyList<ModelInfo> Models = [new("gpt-4o-mini", "openai", true), new("claude-sonnet", "anthropic", false)];
+
+    private IRenderedComponent<BotForm> RenderForm(Action<BotView>? saved = null, BotView? bot = null, IReadOnlyList<BotView>? bots = null) =>
+        Render<BotForm>(p => p
+            .Add(f => f.Models, Models)
+            .Add(f => f.Bot, bot)
+            .Add(f => f.Bots, bots ?? [])
+            .Add(f => f.OnSaved, v => saved?.Invoke(v)));
+
+    private static void Choose(IRenderedComponent<BotForm> form, string schedule) =>
+        form.FindAll("label.mud-radio").Single(l => l.TextContent.Trim() == schedule).QuerySelector("input")!.Click();
+
+    [Fact]
+    public void SavingAnEmptyFormShowsTheMessagesBesideNameAndPromptAndAsksNoServer()
+    {
+        var form = RenderForm();
+
+        form.Find("form").Submit();
+
+        Assert.Contains("A bot needs a name.", form.Find("#bot-name").Closest(".mud-input-control")!.TextContent);
+        Assert.Contains("A bot needs a prompt: what should it do?", form.Find("#bot-prompt").Closest(".mud-input-control")!.TextContent);
+        Assert.Empty(Api.Requests);
+    }
+
+    [Fact]
+    public void AnIntervalWithoutMinutesIsRefusedBeforeTheServerIsAsked()
+    {
+        var form = RenderForm();
+        form.Find("#bot-name").Change("eBay-Scout");
+        form.Find("#bot-prompt").Change("Find deals.");
+        Choose(form, "Every N minutes");
+
+        form.Find("#bot-every").Change("");
+        form.Find("form").Submit();
+
+        Assert.Contains("Say how many minutes apart it runs.", form.Find("#bot-every").Closest(".mud-input-control")!.TextContent);
+        Assert.Empty(Api.Requests);
+    }
+
+    [Fact]
+    public void AnAfterScheduleWithoutABotSaysWhichBotIsMissing()
+    {
+        var form = RenderForm(bots: [Bot(name: "Dev-Bot")]);
+        form.Find("#bot-name").Change("Test-Bot");
+        form.Find("#bot-prompt").Change("Test it.");
+        Choose(form, "When another bot finishes");
+
+        form.Find("form").Submit();
+
+        Assert.Equal("Choose the bot to wait for.", form.Find("#bot-after-error").TextContent);
+    }
+
+    [Fact]
+    public void TheServersFieldErrorsAppearBesideTheirFields()
+    {
+        Api.On(HttpMethod.Post, "/api/bots", new
+        {
+            title = "One or more validation errors occurred.",
+            status = 400,
+            errors = new Dictionary<string, string[]>
+            {
+                ["tools"] = ["The code tool is not available on this server yet."],
+                ["model"] = ["The model id may not contain spaces and has at most 200 characters."],
+                ["somethingElse"] = ["A rule the form does not know."],
+            },
+        }, HttpStatusCode.BadRequest);
+        var form = RenderForm();
+        form.Find("#bot-name").Change("Coder");
+        form.Find("#bot-prompt").Change("Write code.");
+
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Equal("The code tool is not available on this server yet.", form.Find("#bot-tools-error").TextContent));
+        Assert.Equal("The model id may not contain spaces and has at most 200 characters.", form.Find("#bot-model-error").TextContent);
+        Assert.Equal("true", form.Find("#bot-model").GetAttribute("aria-invalid"));
+        Assert.Contains("A rule the form does not know.", form.Find(".mud-alert").TextContent);
+    }
+
+    [Fact]
+    public void AValidFormPostsTheWholeSpecAndHandsBackTheSavedBot()
+    {
+        var created = Bot(name: "eBay-Scout", schedule: new ScheduleSpec { Kind = ScheduleKinds.Interval, EveryMinutes = 15 });
+        Api.On(HttpMethod.Post, "/api/bots", created, HttpStatusCode.Created);
+        BotView? saved = null;
+        var form = RenderForm(v => saved = v);
+        form.Find("#bot-name").Change("eBay-Scout");
+        form.Find("#bot-emoji").Change("🛒");
+        form.Find("#bot-prompt").Change("Find deals under 50 €.");
+        form.Find("#bot-model").Change("claude-sonnet");
+        Choose(form, "Every N minutes");
+        form.Find("#bot-every").Change("15");
+
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Equal(created.Id, saved?.Id));
+        var body = JsonDocument.Parse(Api.Requests.Single().Body!).RootElement;
+        Assert.Equal("eBay-Scout", body.GetProperty("name").GetString());
+        Assert.Equal("🛒", body.GetProperty("emoji").GetString());
+        Assert.Equal("claude-sonnet", body.GetProperty("model").GetString());
+        Assert.Equal(ScheduleKinds.Interval, body.GetProperty("schedule").GetProperty("kind").GetString());
+        Assert.Equal(15, body.GetProperty("schedule").GetProperty("everyMinutes").GetInt32());
+        Assert.Equal([NotifyChannels.Dashboard], body.GetProperty("notify").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void EditingABotPutsItsSpecToItsAddress()
+    {
+        var bot = Bot(name: "eBay-Scout");
+        Api.On(HttpMethod.Put, "/api/bots/b1", bot with { Name = "eBay-Scout 2" });
+        var form = RenderForm(bot: bot);
+
+        Assert.Equal("eBay-Scout", form.Find("#bot-name").GetAttribute("value"));
+        form.Find("#bot-name").Change("eBay-Scout 2");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Equal("PUT /api/bots/b1", Assert.Single(Api.Routes)));
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace OpenOrchestrator.Frontend.Tests;
+
+/// <summary>The API as a test scripts it: answers by method and path (with query), and every request it was sent.</summary>
+public sealed class StubApi : HttpMessageHandler
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Dictionary<string, Func<HttpResponseMessage>> _answers = [];
+
+    public List<(string Route, string? Body)> Requests { get; } = [];
+
+    public StubApi On(HttpMethod method, string pathAndQuery, object? body, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        _answers[Key(method, pathAndQuery)] = () => new HttpResponseMessage(status)
+        {
+            Content = new StringContent(body is null ? "" : JsonSerializer.Serialize(body, Json), Encoding.UTF8,
+                (int)status >= 400 ? "application/problem+json" : "application/json"),
+        };
+        return this;
+    }
+
+    public IEnumerable<string> Routes => Requests.Select(r => r.Route);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var key = Key(request.Method, request.RequestUri!.PathAndQuery);
+        Requests.Add((key, request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken)));
+        return _answers.TryGetValue(key, out var answer) ? answer() : new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("") };
+    }
+
+    private static string Key(HttpMethod method, string pathAndQuery) => $"{method.Method} {pathAndQuery}";
+}
