@@ -21,6 +21,9 @@ public sealed partial class LinkDialog
 
     private string? Err(string field) => _errors.GetValueOrDefault(field);
 
+    /// <summary>The server names the bots of a cycle by id; people know them by name.</summary>
+    private string WithNames(string text) => Bots.Aggregate(text, (t, bot) => t.Replace(bot.Id, $"{bot.Emoji} {bot.Name}", StringComparison.Ordinal));
+
     private async Task SaveAsync()
     {
         _errors = new(StringComparer.OrdinalIgnoreCase);
@@ -56,7 +59,7 @@ public sealed partial class LinkDialog
             }
 
             // 409: the link would close a cycle; the server names it.
-            _general = e.Problem.Status == HttpStatusCode.Conflict ? $"{e.Problem.Title} {e.Problem.Detail}" : e.Problem.Errors.Count == 0 ? e.Problem.Message : null;
+            _general = e.Problem.Status == HttpStatusCode.Conflict ? WithNames($"{e.Problem.Title} {e.Problem.Detail}") : e.Problem.Errors.Count == 0 ? e.Problem.Message : null;
         }
         catch (HttpRequestException)
         {

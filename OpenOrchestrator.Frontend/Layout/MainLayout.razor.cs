@@ -13,6 +13,7 @@ public sealed partial class MainLayout : IDisposable
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"] },
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 

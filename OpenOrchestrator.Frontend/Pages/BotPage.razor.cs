@@ -28,6 +28,7 @@ public sealed partial class BotPage : IAsyncDisposable
     {
         Live.BotChanged += OnBotChanged;
         Live.BotDeleted += OnBotDeleted;
+        Live.Reconnected += OnReconnected;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -46,6 +47,7 @@ public sealed partial class BotPage : IAsyncDisposable
     {
         Live.BotChanged -= OnBotChanged;
         Live.BotDeleted -= OnBotDeleted;
+        Live.Reconnected -= OnReconnected;
         if (_watching is not null)
         {
             await Live.UnwatchAsync(_watching);
@@ -130,6 +132,13 @@ public sealed partial class BotPage : IAsyncDisposable
             _bot = bot;
             StateHasChanged();
         }
+    });
+
+    /// <summary>Whatever happened while the connection was down (a restart ends running runs as interrupted) is read again.</summary>
+    private void OnReconnected() => _ = InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
     });
 
     private void OnBotDeleted(string id) => _ = InvokeAsync(() =>

@@ -65,7 +65,9 @@ public sealed partial class SignUp
     {
         if (problem.Status == HttpStatusCode.Forbidden && problem.Title.Contains("invitation", StringComparison.OrdinalIgnoreCase))
         {
-            _error = _needsInvitation ? "That invitation code is not valid (or was used or has expired)." : problem.Message;
+            _error = _needsInvitation
+                ? "That invitation code is not valid (or was used or has expired)."
+                : "This instance already has an owner: enter the invitation code they gave you.";
             _needsInvitation = true;
             return;
         }

@@ -28,8 +28,7 @@ public partial class ApiClient
     public Task RegisterAsync(string email, string password, string? invitation) =>
         SendAsync(HttpMethod.Post, string.IsNullOrWhiteSpace(invitation) ? "api/auth/register" : $"api/auth/register?invitation={Esc(invitation.Trim())}", new Credentials(email, password));
 
-    /// <summary>The Silo maps no sign-out route yet; a 404 here means the cookie lives on until it expires.</summary>
-    public Task SignOutAsync() => SendAsync(HttpMethod.Post, "api/auth/logout", new { });
+    public Task SignOutAsync() => SendAsync(HttpMethod.Post, "api/auth/logout");
 }
 
 /// <summary>The body of the identity API's login and register endpoints.</summary>

@@ -9,17 +9,14 @@ namespace OpenOrchestrator.Frontend.Services;
 /// </summary>
 public sealed class SessionStateProvider : AuthenticationStateProvider
 {
-    private const string SignedOutKey = "oo.signedOut";
     private static readonly AuthenticationState Anonymous = new(new ClaimsPrincipal(new ClaimsIdentity()));
 
     private readonly ApiClient _api;
-    private readonly LocalStore _store;
     private Task<AuthenticationState>? _current;
 
-    public SessionStateProvider(ApiClient api, LocalStore store)
+    public SessionStateProvider(ApiClient api)
     {
         _api = api;
-        _store = store;
         _api.Unauthorized += () => Set(Task.FromResult(Anonymous));
     }
 
@@ -28,34 +25,15 @@ public sealed class SessionStateProvider : AuthenticationStateProvider
     public async Task SignInAsync(string email, string password)
     {
         await _api.SignInAsync(email, password);
-        await _store.RemoveAsync(SignedOutKey);
         Set(LoadAsync());
         await _current!;
     }
 
-    /// <summary>
-    /// Ends the session on the server if it offers a sign-out route; without one the cookie stays
-    /// valid, so the browser also remembers the choice and shows the sign-in page until the next sign-in.
-    /// </summary>
-    public async Task<bool> SignOutAsync()
+    /// <summary>Ends the cookie session on the server (POST /api/auth/logout); if that fails the user stays signed in and is told why.</summary>
+    public async Task SignOutAsync()
     {
-        var serverSignedOut = true;
-        try
-        {
-            await _api.SignOutAsync();
-        }
-        catch (ApiException)
-        {
-            serverSignedOut = false;
-        }
-        catch (HttpRequestException)
-        {
-            serverSignedOut = false;
-        }
-
-        await _store.SetAsync(SignedOutKey, "1");
+        await _api.SignOutAsync();
         Set(Task.FromResult(Anonymous));
-        return serverSignedOut;
     }
 
     private void Set(Task<AuthenticationState> state)
@@ -66,11 +44,6 @@ public sealed class SessionStateProvider : AuthenticationStateProvider
 
     private async Task<AuthenticationState> LoadAsync()
     {
-        if (await _store.GetAsync(SignedOutKey) is "1")
-        {
-            return Anonymous;
-        }
-
         try
         {
             var info = await _api.GetUserInfoAsync();
