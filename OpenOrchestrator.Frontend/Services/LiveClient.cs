@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace OpenOrchestrator.Frontend.Services;
@@ -62,18 +63,28 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
     public async Task WatchAsync(string botId)
     {
         _watched.Add(botId);
-        if (_connection is { State: HubConnectionState.Connected })
-        {
-            await _connection.InvokeAsync<bool>(LiveHub.WatchBot, botId);
-        }
+        await InvokeIfConnectedAsync(c => c.InvokeAsync<bool>(LiveHub.WatchBot, botId));
     }
 
     public async Task UnwatchAsync(string botId)
     {
         _watched.Remove(botId);
-        if (_connection is { State: HubConnectionState.Connected })
+        await InvokeIfConnectedAsync(c => c.InvokeAsync(LiveHub.UnwatchBot, botId));
+    }
+
+    /// <summary>A call on a connection that drops meanwhile is dropped too: the reconnect re-watches.</summary>
+    private async Task InvokeIfConnectedAsync(Func<HubConnection, Task> call)
+    {
+        if (_connection is { State: HubConnectionState.Connected } connection)
         {
-            await _connection.InvokeAsync(LiveHub.UnwatchBot, botId);
+            try
+            {
+                await call(connection);
+            }
+            catch (Exception e) when (e is InvalidOperationException or HubException or TaskCanceledException)
+            {
+                StateChanged?.Invoke();
+            }
         }
     }
 

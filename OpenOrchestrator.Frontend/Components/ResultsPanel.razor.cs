@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Components;
+
+namespace OpenOrchestrator.Frontend.Components;
+
+/// <summary>A bot's results with the seed's filter (All | New, plus Pinned), pin/unpin, and new ones arriving live.</summary>
+public sealed partial class ResultsPanel : IDisposable
+{
+    private static readonly (string Value, string Label)[] Filters = [(ResultFilters.All, "All"), (ResultFilters.New, "New"), (ResultFilters.Pinned, "Pinned")];
+
+    private List<ResultView> _items = [];
+    private bool _loading = true;
+    private string? _error;
+
+    [Inject] private ApiClient Api { get; set; } = default!;
+    [Inject] private LiveClient Live { get; set; } = default!;
+
+    [Parameter, EditorRequired] public string BotId { get; set; } = "";
+
+    public string Filter { get; private set; } = ResultFilters.All;
+
+    private string EmptyText => Filter switch
+    {
+        ResultFilters.New => "No new results.",
+        ResultFilters.Pinned => "Nothing pinned yet. Pin a result to keep it at hand.",
+        _ => "No results yet. When a run finds something, it shows up here.",
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        Live.ResultAdded += OnResultAdded;
+        Live.Reconnected += OnReconnected;
+        await LoadAsync();
+    }
+
+    public void Dispose()
+    {
+        Live.ResultAdded -= OnResultAdded;
+        Live.Reconnected -= OnReconnected;
+    }
+
+    public async Task LoadAsync()
+    {
+        try
+        {
+            _items = [.. await Api.ListResultsAsync(BotId, Filter)];
+            _error = null;
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _error = e.Message;
+        }
+
+        _loading = false;
+    }
+
+    private async Task SetFilterAsync(string filter)
+    {
+        Filter = filter;
+        _loading = true;
+        await LoadAsync();
+    }
+
+    private async Task TogglePinAsync(ResultView result)
+    {
+        try
+        {
+            var updated = await Api.PinAsync(result.Id, !result.Pinned);
+            var index = _items.FindIndex(r => r.Id == result.Id);
+            if (Filter == ResultFilters.Pinned && !updated.Pinned) _items.RemoveAt(index);
+            else if (index >= 0) _items[index] = updated;
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _error = e.Message;
+        }
+    }
+
+    private async Task MarkSeenAsync()
+    {
+        try
+        {
+            await Api.MarkResultsSeenAsync(BotId);
+            await LoadAsync();
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _error = e.Message;
+        }
+    }
+
+    private static string ShortUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host + uri.AbsolutePath.TrimEnd('/') : url;
+
+    private void OnResultAdded(ResultView result) => _ = InvokeAsync(() =>
+    {
+        // A new result belongs under All and New, never under Pinned.
+        if (result.BotId == BotId && Filter != ResultFilters.Pinned && _items.All(r => r.Id != result.Id))
+        {
+            _items.Insert(0, result);
+            StateHasChanged();
+        }
+    });
+
+    private void OnReconnected() => _ = InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
+    });
+}

@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using OpenOrchestrator.Frontend.Components;
+
+namespace OpenOrchestrator.Frontend.Pages;
+
+/// <summary>The seed's bot detail page: header with Run now and settings, four stat tiles, results, the live log and runs, documents.</summary>
+public sealed partial class BotPage : IAsyncDisposable
+{
+    private BotView? _bot;
+    private IReadOnlyList<BotView> _allBots = [];
+    private Dictionary<string, string> _botNames = [];
+    private RunsPanel? _runs;
+    private bool _notFound;
+    private bool _starting;
+    private string? _error;
+    private string? _watching;
+
+    [Inject] private ApiClient Api { get; set; } = default!;
+    [Inject] private LiveClient Live { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Parameter] public string Id { get; set; } = "";
+
+    protected override void OnInitialized()
+    {
+        Live.BotChanged += OnBotChanged;
+        Live.BotDeleted += OnBotDeleted;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_watching != Id)
+        {
+            if (_watching is not null) await Live.UnwatchAsync(_watching);
+            _watching = Id;
+            _bot = null;
+            await LoadAsync();
+            await Live.WatchAsync(Id);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Live.BotChanged -= OnBotChanged;
+        Live.BotDeleted -= OnBotDeleted;
+        if (_watching is not null)
+        {
+            await Live.UnwatchAsync(_watching);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            var bots = await Api.ListBotsAsync();
+            _allBots = bots;
+            _botNames = bots.ToDictionary(b => b.Id, b => $"{b.Emoji} {b.Name}");
+            _bot = bots.FirstOrDefault(b => b.Id == Id);
+            _notFound = _bot is null;
+            _error = null;
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _error = e.Message;
+        }
+    }
+
+    private string? AfterName(BotView bot) =>
+        bot.Schedule is { Kind: ScheduleKinds.After, AfterBotId: { } id } ? _allBots.FirstOrDefault(b => b.Id == id)?.Name : null;
+
+    private static string Summary(BotView bot)
+    {
+        var text = string.IsNullOrWhiteSpace(bot.Description) ? bot.Prompt : bot.Description!;
+        return text.Length > 220 ? text[..220] + "…" : text;
+    }
+
+    private async Task RunAsync()
+    {
+        _starting = true;
+        try
+        {
+            _runs?.Started(await Api.StartRunAsync(Id));
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+        finally
+        {
+            _starting = false;
+        }
+    }
+
+    private async Task EditAsync()
+    {
+        if (_bot is not null && await BotDialog.ShowAsync(Dialogs, Api, _allBots, _bot) is { } saved)
+        {
+            _bot = saved;
+            Snackbar.Add("Saved.", Severity.Success);
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        if (_bot is null
+            || await Dialogs.ShowMessageBoxAsync("Delete bot", $"Delete {_bot.Name} with its runs, results and documents?", yesText: "Delete", cancelText: "Cancel") != true)
+        {
+            return;
+        }
+
+        try
+        {
+            await Api.DeleteBotAsync(_bot.Id);
+            Navigation.NavigateTo("");
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+    }
+
+    private void OnBotChanged(BotView bot) => _ = InvokeAsync(() =>
+    {
+        if (bot.Id == Id)
+        {
+            _bot = bot;
+            StateHasChanged();
+        }
+    });
+
+    private void OnBotDeleted(string id) => _ = InvokeAsync(() =>
+    {
+        if (id == Id)
+        {
+            _bot = null;
+            _notFound = true;
+            StateHasChanged();
+        }
+    });
+}
