@@ -24,7 +24,7 @@ public sealed class DashboardFlowTests(BrowserFixture fixture)
     {
         fixture.Model.Script = ReplyAsync;
         var page = await fixture.NewPageAsync();
-        await SignUpAsync(page, $"{Guid.NewGuid():N}@example.com");
+        await AppPages.SignUpAsync(page, $"{Guid.NewGuid():N}@example.com");
         await Expect(page.GetByText("No bots yet")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "dashboard-empty");
 
@@ -83,7 +83,7 @@ public sealed class DashboardFlowTests(BrowserFixture fixture)
         await Expect(testerCard.Locator("[data-status='running']")).Not.ToBeVisibleAsync();
 
         var stranger = await fixture.NewPageAsync(390, 844);
-        await SignUpAsync(stranger, $"{Guid.NewGuid():N}@example.com");
+        await AppPages.SignUpAsync(stranger, $"{Guid.NewGuid():N}@example.com");
         await Expect(stranger.GetByText("No bots yet")).ToBeVisibleAsync();
         await scoutCard.GetByRole(AriaRole.Button, new() { Name = "Run" }).ClickAsync();
         await _testerRanTwice.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -92,16 +92,6 @@ public sealed class DashboardFlowTests(BrowserFixture fixture)
         await Expect(stranger.GetByRole(AriaRole.List, new() { Name = "Recent activity" })).ToHaveCountAsync(0);
         await Expect(stranger.GetByText("Scout")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(stranger, "dashboard-phone-other-user");
-    }
-
-    private static async Task SignUpAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/signup");
-        var form = page.GetByRole(AriaRole.Form, new() { Name = "Sign up" });
-        await form.GetByLabel("Email").FillAsync(email);
-        await form.GetByLabel("Password").FillAsync(ApiClient.Password);
-        await form.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My bots" })).ToBeVisibleAsync();
     }
 
     private async Task<ModelReply> ReplyAsync(ModelRequest request, CancellationToken cancellationToken)
