@@ -92,6 +92,15 @@ public sealed class DashboardFlowTests(BrowserFixture fixture)
         await Expect(stranger.GetByRole(AriaRole.List, new() { Name = "Recent activity" })).ToHaveCountAsync(0);
         await Expect(stranger.GetByText("Scout")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(stranger, "dashboard-phone-other-user");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(scoutCard).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the dashboard scrolls sideways on a phone");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-phone");
+        await scoutCard.GetByRole(AriaRole.Link, new() { Name = "Scout" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Log, new() { Name = "Run log" })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the bot page scrolls sideways on a phone");
+        await BrowserFixture.ScreenshotAsync(page, "bot-page-phone");
     }
 
     private async Task<ModelReply> ReplyAsync(ModelRequest request, CancellationToken cancellationToken)
