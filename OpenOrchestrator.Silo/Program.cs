@@ -10,6 +10,7 @@ using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Silo.Triggers;
+using OpenOrchestrator.Silo.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -26,6 +27,7 @@ builder.AddRuns();
 builder.AddTools();
 builder.AddTriggers();
 builder.AddLive();
+builder.AddWebFrontend();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ api.MapDocumentsApi();
 api.MapActivityApi();
 api.MapTriggersApi();
 app.MapLiveHub();
+app.MapWebFrontend();
 
 app.Run();
 

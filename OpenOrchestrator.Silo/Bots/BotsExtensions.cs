@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Schedules;
@@ -14,6 +15,9 @@ public sealed class SiloOptions
     public int GatewayPort { get; set; } = 30000;
     public string ClusterId { get; set; } = "openorchestrator";
     public string ServiceId { get; set; } = "openorchestrator";
+
+    /// <summary>The silo port of another silo on this machine to join (development clustering); none: this silo is the first.</summary>
+    public int? PrimarySiloPort { get; set; }
 }
 
 public static class BotsExtensions
@@ -23,7 +27,12 @@ public static class BotsExtensions
     {
         var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
+            .UseLocalhostClustering(
+                options.SiloPort,
+                options.GatewayPort,
+                options.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
+                options.ServiceId,
+                options.ClusterId)
             .AddActivityPropagation()
             .AddDatabaseReminders());
         return builder.AddBotServices();

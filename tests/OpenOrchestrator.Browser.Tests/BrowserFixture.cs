@@ -21,16 +21,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Nothing to do."));
-        Silo = await SiloProcess.StartAsync(_dataPath, new Dictionary<string, string>
-        {
-            ["OPENAI_API_KEY"] = "browser-key",
-            ["OPENAI_BASE_URL"] = Model.BaseUrl.ToString(),
-            ["Models__Default"] = "scripted-model",
-            ["Auth__Registration"] = "open",
-        });
+        Silo = await SiloProcess.StartAsync(_dataPath, Environment());
         (_playwright, Browser) = await Chromium.LaunchAsync();
         Directory.CreateDirectory(ScreenshotFolder);
     }
+
+    /// <summary>Stops the silo (SIGTERM), runs <paramref name="whileDown"/>, starts it again on the same address and data.</summary>
+    public async Task RestartSiloAsync(Func<Task> whileDown)
+    {
+        var port = Silo.BaseUrl.Port;
+        await Silo.TerminateAsync();
+        await Silo.DisposeAsync();
+        await whileDown();
+        Silo = await SiloProcess.StartAsync(_dataPath, Environment(), port);
+    }
+
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["OPENAI_API_KEY"] = "browser-key",
+        ["OPENAI_BASE_URL"] = Model.BaseUrl.ToString(),
+        ["Models__Default"] = "scripted-model",
+        ["Auth__Registration"] = "open",
+    };
 
     /// <summary>A fresh browser profile (no cookies) on the silo, at a desktop or a phone size.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)

@@ -25,9 +25,10 @@ public sealed class SiloProcess : IAsyncDisposable
         get { lock (_output) return string.Join('\n', _output); }
     }
 
-    public static async Task<SiloProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts the silo on <paramref name="port"/> (a restart keeps its address), else on a free port.</summary>
+    public static async Task<SiloProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> environment, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var info = new ProcessStartInfo("dotnet", [SiloDll(), "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,

@@ -5,9 +5,10 @@ using OpenOrchestrator.Testing;
 namespace OpenOrchestrator.Silo.Tests.Infrastructure;
 
 /// <summary>The real Silo in process (Orleans, EF Core on a fresh SQLite file), pointed at scripted servers.</summary>
-public sealed class OrchestratorApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class OrchestratorApp(IReadOnlyDictionary<string, string?> settings, string? dataPath = null) : WebApplicationFactory<Program>
 {
-    public string DataPath { get; } = TempDirectory.Create("oo-api-");
+    /// <summary>A fresh folder, or one shared with another app (a second silo of the same cluster).</summary>
+    public string DataPath { get; } = dataPath ?? TempDirectory.Create("oo-api-");
 
     public static IReadOnlyDictionary<string, string?> SettingsFor(ScriptedModelServer model, params (string Key, string? Value)[] extra)
     {
