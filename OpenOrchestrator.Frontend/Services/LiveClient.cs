@@ -23,7 +23,7 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
     public event Action<ResultView>? ResultAdded;
     public event Action<ActivityView>? Notification;
 
-    /// <summary>The connection is back after a break: pages reload what they may have missed.</summary>
+    /// <summary>The connection is up (first start, or back after a break): pages reload what they may have missed meanwhile.</summary>
     public event Action? Reconnected;
 
     /// <summary>Connected, reconnecting or disconnected: for the status dot in the header.</summary>
@@ -144,11 +144,9 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
                 await connection.StartAsync(stopping);
                 await RewatchAsync(connection);
                 Changed();
-                if (afterBreak)
-                {
-                    Reconnected?.Invoke();
-                }
 
+                // Events sent before this moment were missed, also on the very first start: pages read again.
+                Reconnected?.Invoke();
                 return;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
