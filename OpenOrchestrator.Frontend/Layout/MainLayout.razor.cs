@@ -46,11 +46,13 @@ public sealed partial class MainLayout : IDisposable
         if (state.User.Identity?.IsAuthenticated == true)
         {
             await Live.StartAsync();
+            Feed.User = state.User.Identity.Name;
             await Feed.ReloadAsync();
         }
         else
         {
             await Live.StopAsync();
+            Feed.Clear();
         }
     }
 }

@@ -26,6 +26,11 @@ public sealed class ActivityFeed(ApiClient api, LiveClient live, LocalStore stor
 
     public bool Loaded { get; private set; }
 
+    /// <summary>Whose feed this is: the bell's last opening is remembered per user on a shared device.</summary>
+    public string? User { get; set; }
+
+    private string StoreKey => $"{LastOpenedKey}:{User}";
+
     public string? Error { get; private set; }
 
     public Task EnsureLoadedAsync() => _loading ??= LoadAsync();
@@ -40,7 +45,16 @@ public sealed class ActivityFeed(ApiClient api, LiveClient live, LocalStore stor
     {
         var newest = _items.Count > 0 ? _items.Max(a => a.At) : DateTimeOffset.UtcNow;
         LastOpened = newest > DateTimeOffset.UtcNow ? newest : DateTimeOffset.UtcNow;
-        await store.SetAsync(LastOpenedKey, LastOpened.ToString("O", CultureInfo.InvariantCulture));
+        await store.SetAsync(StoreKey, LastOpened.ToString("O", CultureInfo.InvariantCulture));
+        Changed?.Invoke();
+    }
+
+    /// <summary>Forgets the signed-out user's entries.</summary>
+    public void Clear()
+    {
+        _items.Clear();
+        _loading = null;
+        Loaded = false;
         Changed?.Invoke();
     }
 
@@ -80,7 +94,8 @@ public sealed class ActivityFeed(ApiClient api, LiveClient live, LocalStore stor
             live.Reconnected += OnReconnected;
         }
 
-        if (await store.GetAsync(LastOpenedKey) is { } stored
+        LastOpened = DateTimeOffset.MinValue;
+        if (await store.GetAsync(StoreKey) is { } stored
             && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var opened))
         {
             LastOpened = opened;

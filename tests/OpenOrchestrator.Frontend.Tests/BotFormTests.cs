@@ -39,6 +39,7 @@ public sealed class BotFormTests : FrontendContext
         Choose(form, "Every N minutes");
 
         form.Find("#bot-every").Change("");
+        form.WaitForAssertion(() => Assert.Null(form.Instance.Draft.EveryMinutes));
         form.Find("form").Submit();
 
         Assert.Contains("Say how many minutes apart it runs.", form.Find("#bot-every").Closest(".mud-input-control")!.TextContent);
@@ -97,6 +98,7 @@ public sealed class BotFormTests : FrontendContext
         form.Find("#bot-model").Change("claude-sonnet");
         Choose(form, "Every N minutes");
         form.Find("#bot-every").Change("15");
+        form.WaitForAssertion(() => Assert.Equal(15, form.Instance.Draft.EveryMinutes));
 
         form.Find("form").Submit();
 

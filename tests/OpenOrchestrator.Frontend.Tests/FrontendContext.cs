@@ -16,6 +16,7 @@ public abstract class FrontendContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ApiClient>();
         Services.AddSingleton<LiveClient>();
         Services.AddSingleton<LocalStore>();
+        Services.AddSingleton<ActivityFeed>();
         Render<MudPopoverProvider>();
     }
 
