@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace OpenOrchestrator.Frontend.Layout;
+
+/// <summary>Whether live updates flow: connected, or reconnecting by itself.</summary>
+public sealed partial class LiveStatus : IDisposable
+{
+    [Inject] private LiveClient Live { get; set; } = default!;
+
+    private string Text => Live.State switch
+    {
+        HubConnectionState.Connected => "Live updates connected",
+        HubConnectionState.Disconnected => "Live updates disconnected, retrying",
+        _ => "Live updates reconnecting",
+    };
+
+    private string Short => Live.State == HubConnectionState.Connected ? "Live" : "Offline";
+
+    private string Css => Live.State == HubConnectionState.Connected ? "on" : "off";
+
+    protected override void OnInitialized() => Live.StateChanged += OnChanged;
+
+    public void Dispose() => Live.StateChanged -= OnChanged;
+
+    private void OnChanged() => _ = InvokeAsync(StateHasChanged);
+}
