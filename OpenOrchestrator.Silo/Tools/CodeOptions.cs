@@ -16,6 +16,14 @@ public sealed class CodeOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxOutputBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Run commands in a new, empty network namespace (no network at all) where the OS allows it.</summary>
-    public bool IsolateNetwork { get; set; } = true;
+    /// <summary>
+    /// <c>bwrap</c> (default): commands run in a bubblewrap sandbox that sees only the system's
+    /// programs (read-only) and the bot's folder, with no network and their own process ids; the
+    /// tool refuses to run without bubblewrap. <c>none</c>: a plain child process that could read
+    /// the server's files; only for a single-user machine.
+    /// </summary>
+    [RegularExpression("^(bwrap|none)$", ErrorMessage = "Tools:Code:Sandbox must be 'bwrap' or 'none'.")]
+    public string Sandbox { get; set; } = BubblewrapSandbox;
+
+    public const string BubblewrapSandbox = "bwrap";
 }

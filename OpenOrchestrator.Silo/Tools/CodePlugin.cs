@@ -21,6 +21,11 @@ public sealed class CodePlugin(CodeRunner runner, CodeOptions options, DocumentS
             return "Error: the code tool is disabled on this server (Tools__Code__Enabled).";
         }
 
+        if (runner.Unavailable is { } reason)
+        {
+            return $"Error: {reason}.";
+        }
+
         if (string.IsNullOrWhiteSpace(command))
         {
             return "Error: give a command to run.";

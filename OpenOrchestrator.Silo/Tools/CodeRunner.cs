@@ -7,23 +7,37 @@ namespace OpenOrchestrator.Silo.Tools;
 public sealed record CodeResult(int? ExitCode, string Output, bool TimedOut, bool Truncated, TimeSpan Duration);
 
 /// <summary>
-/// Runs a shell command as a child process in a folder: its own process group (killed whole at
-/// the limit), a scrubbed environment (no secrets, no server variables), output capped, and no
-/// network when a new network namespace can be made (<c>unshare -n</c>).
+/// Runs a shell command as a child process in a folder: in a bubblewrap sandbox (only the system's
+/// programs, read-only, and the folder; no network; own process ids), in its own process group
+/// that is killed whole at the limit, with an environment of its own and capped output.
 /// </summary>
 public sealed partial class CodeRunner(CodeOptions options, ILogger<CodeRunner> logger)
 {
-    private readonly Lazy<bool> _canIsolate = new(() => options.IsolateNetwork && CanIsolate(logger));
+    public const string Bubblewrap = "bwrap";
 
-    /// <summary>True when commands run without network (checked once, by trying).</summary>
-    public bool IsolatesNetwork => _canIsolate.Value;
+    /// <summary>Where the bot's folder appears inside the sandbox.</summary>
+    public const string SandboxFolder = "/work";
+
+    private readonly Lazy<bool> _sandboxed = new(() => options.Sandbox == CodeOptions.BubblewrapSandbox && Probe(logger));
+
+    /// <summary>True when commands run in the sandbox (bubblewrap found and working, checked once).</summary>
+    public bool Sandboxed => _sandboxed.Value;
+
+    /// <summary>Null when commands may run; else why not.</summary>
+    public string? Unavailable => options.Sandbox == CodeOptions.BubblewrapSandbox && !Sandboxed
+        ? "the code tool needs bubblewrap on the server (Debian: apt-get install bubblewrap), or Tools__Code__Sandbox=none on a single-user machine"
+        : null;
 
     public async Task<CodeResult> RunAsync(string command, string folder, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        if (Unavailable is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
         Directory.CreateDirectory(folder);
-        var info = Start(command, folder);
         var started = Stopwatch.GetTimestamp();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("The shell did not start.");
+        using var process = Process.Start(Start(command, Path.GetFullPath(folder), timeout)) ?? throw new InvalidOperationException("The shell did not start.");
         process.StandardInput.Close();
         var output = new CappedOutput(options.MaxOutputBytes);
         var reading = Task.WhenAll(output.DrainAsync(process.StandardOutput), output.DrainAsync(process.StandardError));
@@ -49,21 +63,27 @@ public sealed partial class CodeRunner(CodeOptions options, ILogger<CodeRunner> 
         return new CodeResult(timedOut ? null : process.ExitCode, output.Text, timedOut, output.Truncated, Stopwatch.GetElapsedTime(started));
     }
 
-    private ProcessStartInfo Start(string command, string folder)
+    private ProcessStartInfo Start(string command, string folder, TimeSpan timeout)
     {
-        // setsid makes the shell a process group leader (group id = its pid): one kill reaches every child.
-        var info = new ProcessStartInfo(IsolatesNetwork ? "unshare" : "setsid")
+        // setsid makes the child a process group leader (group id = its pid): one kill reaches every process it
+        // started. timeout kills it too should this process die first; killing bwrap ends its whole sandbox.
+        var info = new ProcessStartInfo("setsid")
         {
+            ArgumentList = { "timeout", "-s", "KILL", $"{(int)timeout.TotalSeconds + 5}" },
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        if (IsolatesNetwork)
+        var home = folder;
+        if (Sandboxed)
         {
-            info.ArgumentList.Add("-n");
-            info.ArgumentList.Add("setsid");
+            home = SandboxFolder;
+            foreach (var argument in SandboxArguments(folder))
+            {
+                info.ArgumentList.Add(argument);
+            }
         }
 
         foreach (var argument in new[] { "/bin/sh", "-c", command })
@@ -73,11 +93,29 @@ public sealed partial class CodeRunner(CodeOptions options, ILogger<CodeRunner> 
 
         info.Environment.Clear();
         info.Environment["PATH"] = "/usr/local/bin:/usr/bin:/bin";
-        info.Environment["HOME"] = folder;
-        info.Environment["TMPDIR"] = folder;
+        info.Environment["HOME"] = home;
+        info.Environment["TMPDIR"] = Sandboxed ? "/tmp" : folder;
         info.Environment["LANG"] = "C.UTF-8";
         return info;
     }
+
+    /// <summary>The system's programs read-only, the bot's folder read-write, nothing else; no network, own process ids.</summary>
+    private static IEnumerable<string> SandboxArguments(string folder) =>
+    [
+        Bubblewrap,
+        "--ro-bind", "/usr", "/usr",
+        "--symlink", "usr/bin", "/bin",
+        "--symlink", "usr/sbin", "/sbin",
+        "--symlink", "usr/lib", "/lib",
+        "--symlink", "usr/lib64", "/lib64",
+        "--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
+        "--proc", "/proc",
+        "--dev", "/dev",
+        "--tmpfs", "/tmp",
+        "--bind", folder, SandboxFolder,
+        "--chdir", SandboxFolder,
+        "--unshare-all",
+    ];
 
     private void KillGroup(Process process)
     {
@@ -87,29 +125,27 @@ public sealed partial class CodeRunner(CodeOptions options, ILogger<CodeRunner> 
         }
     }
 
-    private static bool CanIsolate(ILogger logger)
-    {
-        var can = Probe("unshare", "-n", "true");
-        if (!can)
-        {
-            LogNoNetworkIsolation(logger);
-        }
-
-        return can;
-    }
-
-    private static bool Probe(string file, params string[] arguments)
+    private static bool Probe(ILogger logger)
     {
         try
         {
-            using var probe = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardError = true, RedirectStandardOutput = true });
-            probe!.WaitForExit(5000);
-            return probe.HasExited && probe.ExitCode == 0;
+            using var probe = Process.Start(new ProcessStartInfo(Bubblewrap, [.. SandboxArguments(Path.GetTempPath()).Skip(1), "/bin/true"])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            });
+            if (probe!.WaitForExit(10_000) && probe.ExitCode == 0)
+            {
+                return true;
+            }
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return false;
+            // Not installed.
         }
+
+        LogNoSandbox(logger);
+        return false;
     }
 
     private const int SigKill = 9;
@@ -118,8 +154,8 @@ public sealed partial class CodeRunner(CodeOptions options, ILogger<CodeRunner> 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The code tool cannot make a network namespace here (unshare -n failed): commands it runs have network access")]
-    private static partial void LogNoNetworkIsolation(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "bubblewrap (bwrap) is missing or cannot make a sandbox here: the code tool refuses to run commands")]
+    private static partial void LogNoSandbox(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not kill the process group {ProcessGroup} (errno {Errno})")]
     private partial void LogKillFailed(int processGroup, int errno);
@@ -145,8 +181,7 @@ public sealed partial class CodeRunner(CodeOptions options, ILogger<CodeRunner> 
             {
                 lock (_text)
                 {
-                    var room = maxBytes - _bytes;
-                    var take = Math.Min(room, read);
+                    var take = Math.Min(maxBytes - _bytes, read);
                     if (take > 0)
                     {
                         _text.Append(buffer, 0, take);

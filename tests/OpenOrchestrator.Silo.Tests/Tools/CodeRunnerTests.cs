@@ -11,8 +11,13 @@ public sealed class CodeRunnerTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    private static CodeRunner Runner(int maxOutputBytes = 64 * 1024) =>
-        new(new CodeOptions { MaxOutputBytes = maxOutputBytes }, NullLogger<CodeRunner>.Instance);
+    /// <summary>The sandbox needs bubblewrap: scripts/test.sh installs it (scripts/sandbox.sh).</summary>
+    private static CodeRunner Runner(int maxOutputBytes = 64 * 1024, string sandbox = CodeOptions.BubblewrapSandbox)
+    {
+        var runner = new CodeRunner(new CodeOptions { MaxOutputBytes = maxOutputBytes, Sandbox = sandbox }, NullLogger<CodeRunner>.Instance);
+        Assert.True(sandbox != CodeOptions.BubblewrapSandbox || runner.Sandboxed, "bubblewrap is missing: run scripts/sandbox.sh");
+        return runner;
+    }
 
     [Fact]
     public async Task ACommandRunsInTheBotsFolder()
@@ -20,20 +25,44 @@ public sealed class CodeRunnerTests : IDisposable
         var result = await Runner().RunAsync("echo 'print(1 + 2)' > add.py && cat add.py && pwd && exit 3", _folder.Path, TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Equal($"print(1 + 2)\n{_folder.Path}\n", result.Output);
+        Assert.Equal($"print(1 + 2)\n{CodeRunner.SandboxFolder}\n", result.Output);
         Assert.True(File.Exists(Path.Join(_folder.Path, "add.py")));
+    }
+
+    [Fact]
+    public async Task TheSandboxShowsNothingOfTheServerButTheBotsFolder()
+    {
+        var bot = _folder.Sub("bots/mine");
+        await File.WriteAllTextAsync(Path.Join(_folder.Path, "orchestrator.db"), "every user's data");
+        await File.WriteAllTextAsync(Path.Join(_folder.Sub("bots/theirs"), "secret.md"), "another bot's notes");
+
+        var result = await Runner().RunAsync("ls -a / ; cat ../orchestrator.db ../../orchestrator.db ../theirs/secret.md /etc/shadow; ls /root", bot, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.DoesNotContain("every user's data", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("another bot's notes", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", result.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task WithoutTheSandboxACommandRunsAsAPlainChildProcess()
+    {
+        var result = await Runner(sandbox: "none").RunAsync("pwd", _folder.Path, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal((0, $"{_folder.Path}\n"), (result.ExitCode, result.Output));
     }
 
     [Fact]
     public async Task AtTheTimeLimitTheCommandAndItsChildrenAreKilled()
     {
-        var result = await Runner().RunAsync("sleep 300 & echo $! > child.pid; sleep 300", _folder.Path, TimeSpan.FromSeconds(1), CancellationToken.None);
+        var marker = $"300.{Random.Shared.Next(100_000, 999_999)}";
 
-        var child = int.Parse(await File.ReadAllTextAsync(Path.Join(_folder.Path, "child.pid")));
+        var result = await Runner().RunAsync($"sleep {marker} & sleep {marker}", _folder.Path, TimeSpan.FromSeconds(1), CancellationToken.None);
+
         Assert.True(result.TimedOut);
         Assert.Null(result.ExitCode);
         Assert.True(result.Duration < TimeSpan.FromSeconds(30), $"took {result.Duration}");
-        Assert.False(IsAlive(child), $"the background child {child} survived");
+        Assert.Empty(LivingProcessesWith(marker));
     }
 
     [Fact]
@@ -56,36 +85,42 @@ public sealed class CodeRunnerTests : IDisposable
         Assert.DoesNotContain("hunter2", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("OPENAI", result.Output, StringComparison.Ordinal);
         Assert.Contains("PATH=/usr/local/bin:/usr/bin:/bin", result.Output, StringComparison.Ordinal);
-        Assert.Contains($"HOME={_folder.Path}", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"HOME={CodeRunner.SandboxFolder}", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task TheCommandHasNoNetworkWhereTheOsAllowsIt()
+    public async Task TheCommandHasNoNetwork()
     {
-        var runner = Runner();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        var result = await runner.RunAsync($"bash -c 'echo hello > /dev/tcp/127.0.0.1/{port}' && echo connected", _folder.Path, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var result = await Runner().RunAsync($"bash -c 'echo hello > /dev/tcp/127.0.0.1/{port}' && echo connected", _folder.Path, TimeSpan.FromSeconds(30), CancellationToken.None);
 
-        if (runner.IsolatesNetwork)
-        {
-            Assert.NotEqual(0, result.ExitCode);
-            Assert.DoesNotContain("connected", result.Output, StringComparison.Ordinal);
-        }
-        else
-        {
-            // No network namespaces here (e.g. an unprivileged container): the limit cannot hold, and the tool says so at start.
-            Assert.Contains("connected", result.Output, StringComparison.Ordinal);
-        }
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.DoesNotContain("connected", result.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>Alive: in /proc and not a zombie waiting to be reaped.</summary>
-    private static bool IsAlive(int pid)
+    /// <summary>Processes of this machine whose command line holds the marker and that are not zombies waiting to be reaped.</summary>
+    private static List<string> LivingProcessesWith(string marker) => [.. Directory.EnumerateDirectories("/proc")
+        .Where(dir => int.TryParse(Path.GetFileName(dir), out _))
+        .Where(dir => Read(Path.Join(dir, "cmdline")).Contains(marker, StringComparison.Ordinal))
+        .Where(dir => Read(Path.Join(dir, "stat")).Split(')') is [_, var rest, ..] && rest.Trim() is [not 'Z', ..])];
+
+    private static string Read(string file)
     {
-        var stat = $"/proc/{pid}/stat";
-        return File.Exists(stat) && File.ReadAllText(stat).Split(')')[1].Trim()[0] != 'Z';
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 
     public void Dispose() => _folder.Dispose();
