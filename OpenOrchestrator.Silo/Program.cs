@@ -40,6 +40,7 @@ api.MapModelsApi();
 api.MapBotsApi();
 api.MapRunsApi();
 api.MapResultsApi();
+api.MapDigestApi();
 api.MapDocumentsApi();
 api.MapActivityApi();
 api.MapTriggersApi();
