@@ -8,6 +8,7 @@ using OpenOrchestrator.Silo.Models;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Templates;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Silo.Triggers;
 using OpenOrchestrator.Silo.Web;
@@ -44,6 +45,7 @@ api.MapDigestApi();
 api.MapDocumentsApi();
 api.MapActivityApi();
 api.MapTriggersApi();
+api.MapTemplatesApi();
 app.MapLiveHub();
 app.MapWebFrontend();
 
