@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace OpenOrchestrator.LiveBench;
+
+/// <summary>Debian's Chromium (scripts/chromium.sh installs it) under Playwright, as the browser tests drive it.</summary>
+public static class Browser
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>
+    /// Installed before any page script: records, for every element with a data-seq attribute that enters the DOM
+    /// (added, or given the attribute), the seq and the wall-clock time in ms since the Unix epoch
+    /// (performance.timeOrigin + performance.now(), sub-ms) — once per seq.
+    /// </summary>
+    public const string AppearanceScript = """
+        (() => {
+          if (window.__appear) return;
+          const seen = new Set();
+          const appear = window.__appear = [];
+          const record = el => {
+            const seq = el.getAttribute('data-seq');
+            if (seq === null || seen.has(seq)) return;
+            seen.add(seq);
+            appear.push([Number(seq), performance.timeOrigin + performance.now()]);
+          };
+          const scan = node => {
+            if (node.nodeType !== 1) return;
+            if (node.hasAttribute('data-seq')) record(node);
+            for (const el of node.querySelectorAll('[data-seq]')) record(el);
+          };
+          new MutationObserver(mutations => {
+            for (const m of mutations) {
+              if (m.type === 'attributes') scan(m.target); else m.addedNodes.forEach(scan);
+            }
+          }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-seq'] });
+        })();
+        """;
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/chromium.sh (it installs Debian's chromium).");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return (playwright, browser);
+    }
+
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, Uri baseUrl)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
+
+    /// <summary>Cookie sign-in over the context's request API: its pages share the cookie.</summary>
+    public static async Task SignInAsync(IBrowserContext context, string email, string password)
+    {
+        var response = await context.APIRequest.PostAsync("/api/auth/login?useCookies=true", new APIRequestContextOptions
+        {
+            DataObject = new { email, password },
+        });
+        if (!response.Ok)
+        {
+            throw new InvalidOperationException($"Cookie sign-in failed: {response.Status} {await response.TextAsync()}");
+        }
+    }
+
+    /// <summary>What the appearance script recorded: seq → ms since the Unix epoch.</summary>
+    public static async Task<Dictionary<int, double>> AppearancesAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<string>("JSON.stringify(window.__appear ?? [])");
+        return JsonSerializer.Deserialize<double[][]>(json)!.ToDictionary(p => (int)p[0], p => p[1]);
+    }
+
+    /// <summary>Waits, up to the deadline, until the page has recorded <paramref name="count"/> appearances; false when it did not.</summary>
+    public static async Task<bool> WaitForAppearancesAsync(IPage page, int count, TimeSpan deadline)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("n => (window.__appear ?? []).length >= n", count, new PageWaitForFunctionOptions
+            {
+                Timeout = (float)deadline.TotalMilliseconds,
+                PollingInterval = 50,
+            });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public static double UnixMs(DateTimeOffset at) => (at - DateTimeOffset.UnixEpoch).Ticks / (double)TimeSpan.TicksPerMillisecond;
+}
