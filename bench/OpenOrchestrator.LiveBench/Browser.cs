@@ -37,6 +37,9 @@ public static class Browser
         })();
         """;
 
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -49,9 +52,27 @@ public static class Browser
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ChromiumArgs,
         });
         return (playwright, browser);
+    }
+
+    /// <summary>
+    /// A browser with a profile folder of its own, so a disk cache as a user's browser has (a new context of a
+    /// launched browser keeps its cache in memory and does not keep the largest files).
+    /// </summary>
+    public static async Task<IBrowserContext> LaunchProfileAsync(IPlaywright playwright, string profile, Uri baseUrl)
+    {
+        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+            BaseURL = baseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
     }
 
     public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, Uri baseUrl)

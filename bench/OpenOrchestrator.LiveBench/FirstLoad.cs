@@ -5,10 +5,10 @@ using OpenOrchestrator.Testing;
 namespace OpenOrchestrator.LiveBench;
 
 /// <summary>
-/// The dashboard's first load, signed in (cookie): cold = a fresh browser context (empty cache) per load, warm = a
-/// reload in the same context. Time = performance.now() (ms since navigation start) when the "New bot" button first
-/// is in the DOM, recorded by a MutationObserver installed before the page's scripts; Playwright then checks it is
-/// visible. Bytes from the Resource Timing API (navigation + every resource, transferSize / decodedBodySize).
+/// The dashboard's first load, signed in (cookie): cold = a browser on a new, empty profile per load, warm = a
+/// reload in the same browser (disk cache). Time = performance.now() (ms since navigation start) when the "New bot"
+/// button first is in the DOM, recorded by a MutationObserver installed before the page's scripts; Playwright then
+/// checks it is visible. Bytes from the Resource Timing API (navigation + every resource, transferSize / decodedBodySize).
 /// </summary>
 public static class FirstLoad
 {
@@ -39,36 +39,51 @@ public static class FirstLoad
 
     public sealed record Result(IReadOnlyList<Load> Cold, IReadOnlyList<Load> Warm);
 
-    public static async Task<Result> MeasureAsync(BenchSilo silo, IBrowser browser, int repetitions)
+    public static async Task<Result> MeasureAsync(BenchSilo silo, IPlaywright playwright, int repetitions)
     {
         // One discarded cold load: the silo's first static-file and API requests (JIT) are not the browser's cold cache.
-        await using (var warmUp = await Browser.NewContextAsync(browser, silo.Silo.BaseUrl))
-        {
-            await Browser.SignInAsync(warmUp, BenchSilo.Email, ApiClient.Password);
-            await LoadAsync(await warmUp.NewPageAsync(), reload: false);
-        }
-
+        await ColdAsync(silo, playwright);
         var cold = new List<Load>();
         for (var i = 0; i < repetitions; i++)
         {
-            await using var context = await Browser.NewContextAsync(browser, silo.Silo.BaseUrl);
-            await Browser.SignInAsync(context, BenchSilo.Email, ApiClient.Password);
-            cold.Add(await LoadAsync(await context.NewPageAsync(), reload: false));
+            cold.Add(await ColdAsync(silo, playwright));
         }
 
         var warm = new List<Load>();
-        await using (var context = await Browser.NewContextAsync(browser, silo.Silo.BaseUrl))
+        var profile = TempDirectory.Create("oo-livebench-profile-");
+        try
         {
+            await using var context = await Browser.LaunchProfileAsync(playwright, profile, silo.Silo.BaseUrl);
             await Browser.SignInAsync(context, BenchSilo.Email, ApiClient.Password);
-            var page = await context.NewPageAsync();
+            var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
             await LoadAsync(page, reload: false);
             for (var i = 0; i < repetitions; i++)
             {
                 warm.Add(await LoadAsync(page, reload: true));
             }
         }
+        finally
+        {
+            TempDirectory.DeleteQuietly(profile);
+        }
 
         return new Result(cold, warm);
+    }
+
+    /// <summary>A browser on a new, empty profile: no cache, no cookie until the sign-in.</summary>
+    private static async Task<Load> ColdAsync(BenchSilo silo, IPlaywright playwright)
+    {
+        var profile = TempDirectory.Create("oo-livebench-profile-");
+        try
+        {
+            await using var context = await Browser.LaunchProfileAsync(playwright, profile, silo.Silo.BaseUrl);
+            await Browser.SignInAsync(context, BenchSilo.Email, ApiClient.Password);
+            return await LoadAsync(context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync(), reload: false);
+        }
+        finally
+        {
+            TempDirectory.DeleteQuietly(profile);
+        }
     }
 
     private static async Task<Load> LoadAsync(IPage page, bool reload)

@@ -42,7 +42,7 @@ try
 
         if (mode is "all" or "load")
         {
-            load = await FirstLoad.MeasureAsync(silo, browser, repetitions);
+            load = await FirstLoad.MeasureAsync(silo, playwright, repetitions);
         }
     }
 
@@ -78,8 +78,8 @@ if (measurements.Count > 0)
 if (load is not null)
 {
     Stats.LoadHeader();
-    Stats.LoadRow("cold (fresh context, empty cache)", [.. load.Cold.Select(l => l.ReadyMs)]);
-    Stats.LoadRow("warm (reload, same context)", [.. load.Warm.Select(l => l.ReadyMs)]);
+    Stats.LoadRow("cold (new profile, empty cache)", [.. load.Cold.Select(l => l.ReadyMs)]);
+    Stats.LoadRow("warm (reload, disk cache)", [.. load.Warm.Select(l => l.ReadyMs)]);
     var cold = load.Cold[load.Cold.Count / 2];
     var warm = load.Warm[load.Warm.Count / 2];
     Console.WriteLine($"  cold load transfers {Stats.Median([.. load.Cold.Select(l => (double)l.Transferred)]) / 1024:F0} KiB (median; {cold.Requests} requests, {cold.Decoded / 1024:F0} KiB decoded)");
