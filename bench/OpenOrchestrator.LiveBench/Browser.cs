@@ -40,6 +40,32 @@ public static class Browser
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+    /// <summary>
+    /// Installed before any page script: wraps the page's WebSocket so every hub frame's runLog message records the
+    /// line's seq and the time the message event fired (before the app sees it) — where the hub path ends and the
+    /// page's own work begins.
+    /// </summary>
+    public const string ArrivalScript = """
+        (() => {
+          if (window.__arrive) return;
+          const arrive = window.__arrive = [];
+          const decoder = new TextDecoder();
+          const Native = window.WebSocket;
+          const onMessage = e => {
+            const t = performance.timeOrigin + performance.now();
+            const text = typeof e.data === 'string' ? e.data : e.data instanceof ArrayBuffer ? decoder.decode(e.data) : '';
+            if (!text.includes('"runLog"')) return;
+            for (const part of text.split('\x1e')) {
+              if (!part.includes('"runLog"')) continue;
+              try { const m = JSON.parse(part); arrive.push([m.arguments[0].line.seq, t]); } catch { }
+            }
+          };
+          window.WebSocket = class extends Native {
+            constructor(...args) { super(...args); this.addEventListener('message', onMessage); }
+          };
+        })();
+        """;
+
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -100,10 +126,21 @@ public static class Browser
     }
 
     /// <summary>What the appearance script recorded: seq → ms since the Unix epoch.</summary>
-    public static async Task<Dictionary<int, double>> AppearancesAsync(IPage page)
+    public static Task<Dictionary<int, double>> AppearancesAsync(IPage page) => TimesAsync(page, "__appear");
+
+    /// <summary>What the arrival script recorded: seq → ms since the Unix epoch (the first message of a seq).</summary>
+    public static Task<Dictionary<int, double>> ArrivalsAsync(IPage page) => TimesAsync(page, "__arrive");
+
+    private static async Task<Dictionary<int, double>> TimesAsync(IPage page, string variable)
     {
-        var json = await page.EvaluateAsync<string>("JSON.stringify(window.__appear ?? [])");
-        return JsonSerializer.Deserialize<double[][]>(json)!.ToDictionary(p => (int)p[0], p => p[1]);
+        var json = await page.EvaluateAsync<string>($"JSON.stringify(window.{variable} ?? [])");
+        var times = new Dictionary<int, double>();
+        foreach (var pair in JsonSerializer.Deserialize<double[][]>(json)!)
+        {
+            times.TryAdd((int)pair[0], pair[1]);
+        }
+
+        return times;
     }
 
     /// <summary>Waits, up to the deadline, until the page has recorded <paramref name="count"/> appearances; false when it did not.</summary>

@@ -59,7 +59,44 @@ public static class LogToBrowser
     /// <summary>The dashboard's bot page (OpenOrchestrator.Frontend, Pages/BotPage.razor: @page "/bots/{Id}").</summary>
     public const string AppRoute = "/bots/{0}";
 
-    public sealed record Measurement(string Name, IReadOnlyList<double> Latencies, int LogLines, string RunStatus, double RunSpanMs, string? Note);
+    /// <summary>One line: its server stamp and its appearance in the DOM, both in ms since the Unix epoch.</summary>
+    /// <remarks>
+    /// <paramref name="Arrived"/>: the page's WebSocket dispatched the message that carried it (NaN when not recorded);
+    /// <paramref name="Received"/>: this process heard of the frame from the browser's network layer over Playwright's
+    /// protocol — not held up by a busy page, a few ms late at most.
+    /// </remarks>
+    public sealed record Sample(int Seq, double Stamp, double Appeared, double Arrived = double.NaN, double Received = double.NaN)
+    {
+        public double Latency => Appeared - Stamp;
+    }
+
+    public sealed record Measurement(string Name, IReadOnlyList<Sample> Samples, int LogLines, string RunStatus, double RunSpanMs, string? Note)
+    {
+        public IReadOnlyList<double> Latencies => [.. Samples.Select(s => s.Latency)];
+
+        /// <summary>Stamp → the WebSocket message in the page, for the lines whose arrival was recorded.</summary>
+        public IReadOnlyList<double> ArrivalLatencies => [.. Samples.Where(s => !double.IsNaN(s.Arrived)).Select(s => s.Arrived - s.Stamp)];
+
+        /// <summary>Several runs as one sample set: lines added up, spans averaged, notes kept.</summary>
+        public static Measurement Pool(string name, IReadOnlyList<Measurement> runs) => new(
+            name,
+            [.. runs.SelectMany(r => r.Samples)],
+            runs.Sum(r => r.LogLines),
+            string.Join(", ", runs.Select(r => r.RunStatus).Distinct()),
+            runs.Average(r => r.RunSpanMs),
+            runs.Any(r => r.Note is not null) ? string.Join("; ", runs.Select(r => r.Note).OfType<string>().Distinct()) : null)
+        {
+            Runs = runs.Count,
+        };
+
+        public int Runs { get; init; } = 1;
+
+        /// <summary>Mean gap between a run's lines.</summary>
+        public double MeanGapMs => LogLines > Runs ? RunSpanMs * Runs / (LogLines - Runs) : 0;
+
+        /// <summary>Stamp → the frame at the browser's network layer (as Playwright reports it).</summary>
+        public IReadOnlyList<double> ReceivedLatencies => [.. Samples.Where(s => !double.IsNaN(s.Received)).Select(s => s.Received - s.Stamp)];
+    }
 
     public enum Client
     {
@@ -76,6 +113,7 @@ public static class LogToBrowser
         await using var context = await Browser.NewContextAsync(browser, silo.Silo.BaseUrl);
         await Browser.SignInAsync(context, BenchSilo.Email, ApiClient.Password);
         var page = await context.NewPageAsync();
+        var received = RecordFrames(page);
 
         var watching = client == Client.HubProtocol ? await OpenHubClientAsync(page, bot.Id) : await OpenDashboardAsync(page, bot.Id);
         if (watching is not null)
@@ -83,28 +121,72 @@ public static class LogToBrowser
             return new Measurement(name, [], 0, "not started", 0, watching);
         }
 
+        // Let the page finish loading what it shows (the bot, its runs and results) before the run begins.
+        await SettleAsync(page);
+
         var run = await silo.Api.WaitForRunAsync((await silo.Api.StartRunAsync(bot.Id)).Id, seconds: 120);
         var log = await silo.Api.LogAsync(run.Id);
 
         // The run has finished and its log is stored; its last lines may still be on their way to the page.
-        var complete = await Browser.WaitForAppearancesAsync(page, log.Count, TimeSpan.FromSeconds(15));
+        var complete = await Browser.WaitForAppearancesAsync(page, log.Count, TimeSpan.FromSeconds(60));
         var appeared = await Browser.AppearancesAsync(page);
-        var latencies = log
+        var arrived = await Browser.ArrivalsAsync(page);
+        var samples = log
             .Where(line => appeared.ContainsKey(line.Seq))
-            .Select(line => appeared[line.Seq] - Browser.UnixMs(line.At))
+            .Select(line => new Sample(line.Seq, Browser.UnixMs(line.At), appeared[line.Seq],
+                arrived.GetValueOrDefault(line.Seq, double.NaN), received.GetValueOrDefault(line.Seq, double.NaN)))
             .ToArray();
         var span = log.Count > 1 ? (log[^1].At - log[0].At).TotalMilliseconds : 0;
         string? note = null;
         if (appeared.Count == 0)
         {
-            note = "no [data-seq] element appeared within 15 s of the run's end";
+            note = "no [data-seq] element appeared within 60 s of the run's end";
         }
         else if (!complete)
         {
-            note = $"only {appeared.Count} of {log.Count} lines appeared within 15 s of the run's end";
+            note = $"only {appeared.Count} of {log.Count} lines appeared within 60 s of the run's end";
         }
 
-        return new Measurement(name, latencies, log.Count, run.Status, span, note);
+        return new Measurement(name, samples, log.Count, run.Status, span, note);
+    }
+
+    /// <summary>
+    /// The time (ms since the Unix epoch, this process's clock) each runLog line's frame was reported by the browser's
+    /// network layer: Playwright's WebSocket frame events come from the browser process, not the page's main thread.
+    /// </summary>
+    private static System.Collections.Concurrent.ConcurrentDictionary<int, double> RecordFrames(IPage page)
+    {
+        var received = new System.Collections.Concurrent.ConcurrentDictionary<int, double>();
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            var at = Browser.UnixMs(DateTimeOffset.UtcNow);
+            if (frame.Text is not { } text || !text.Contains($"\"{LiveHub.RunLog}\"", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            foreach (var part in text.Split('\u001e', StringSplitOptions.RemoveEmptyEntries))
+            {
+                using var message = System.Text.Json.JsonDocument.Parse(part);
+                if (message.RootElement.TryGetProperty("target", out var target) && target.GetString() == LiveHub.RunLog)
+                {
+                    received.TryAdd(message.RootElement.GetProperty("arguments")[0].GetProperty("line").GetProperty("seq").GetInt32(), at);
+                }
+            }
+        };
+        return received;
+    }
+
+    private static async Task SettleAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Start anyway: the figures then include whatever the page was still doing.
+        }
     }
 
     /// <summary>Null once the page watches the bot; otherwise why it does not.</summary>
@@ -114,7 +196,7 @@ public static class LogToBrowser
         // content. (A page fulfilled by Playwright's request routing got its WebSocket upgrade refused, 1006.)
         await page.GotoAsync("/api/livebench-origin");
         await page.SetContentAsync(HubPage
-            .Replace("<!--appearance-->", $"<script>{Browser.AppearanceScript}</script>", StringComparison.Ordinal)
+            .Replace("<!--appearance-->", $"<script>{Browser.ArrivalScript}{Browser.AppearanceScript}</script>", StringComparison.Ordinal)
             .Replace("__BOT_ID__", botId, StringComparison.Ordinal));
         try
         {
@@ -154,7 +236,7 @@ public static class LogToBrowser
                 }
             };
         };
-        await page.AddInitScriptAsync(Browser.AppearanceScript);
+        await page.AddInitScriptAsync(Browser.ArrivalScript + Browser.AppearanceScript);
         await page.GotoAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, AppRoute, Uri.EscapeDataString(botId)));
         try
         {

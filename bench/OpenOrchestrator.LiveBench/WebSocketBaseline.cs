@@ -83,11 +83,11 @@ public static class WebSocketBaseline
         var appeared = await Browser.AppearancesAsync(page);
         await app.StopAsync();
 
-        var latencies = Enumerable.Range(1, count)
+        var samples = Enumerable.Range(1, count)
             .Where(appeared.ContainsKey)
-            .Select(seq => appeared[seq] - stamps[seq])
+            .Select(seq => new LogToBrowser.Sample(seq, stamps[seq], appeared[seq]))
             .ToArray();
-        return new LogToBrowser.Measurement($"raw WebSocket, paced {pace.TotalMilliseconds:F1} ms", latencies, count, "—",
+        return new LogToBrowser.Measurement($"raw WebSocket, paced {pace.TotalMilliseconds:F1} ms", samples, count, "—",
             stamps[count] - stamps[1], complete ? null : $"only {appeared.Count} of {count} messages appeared");
     }
 }
