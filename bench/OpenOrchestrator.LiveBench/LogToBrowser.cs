@@ -245,7 +245,7 @@ public static class LogToBrowser
         }
         catch (TimeoutException)
         {
-            return $"the dashboard did not watch the bot on {AppRoute} within 30 s (no WatchBot over {LiveHub.Path})";
+            return $"the dashboard did not watch the bot on /bots/{{id}} within 30 s (no WatchBot over {LiveHub.Path})";
         }
     }
 }

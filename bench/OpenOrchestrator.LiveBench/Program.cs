@@ -95,6 +95,12 @@ if (measurements.Count > 0)
     Console.WriteLine($"  per-line samples: {folder}/latency-N.csv, N in table order");
     foreach (var m in measurements)
     {
+        if (m.LogLines == 0)
+        {
+            Console.WriteLine($"  {m.Name}: not measured — {m.Note}");
+            continue;
+        }
+
         Console.WriteLine($"  {m.Name}: {m.Runs} × {m.LogLines / m.Runs} lines, each over {m.RunSpanMs:F0} ms on average (mean gap {m.MeanGapMs:F2} ms), " +
             $"run {m.RunStatus}{(m.Note is null ? "" : $" — {m.Note}")}");
     }

@@ -15,7 +15,7 @@ namespace OpenOrchestrator.LiveBench;
 /// <summary>
 /// The floor: a bare Kestrel app on 127.0.0.1 (UseWebSockets) serving one page whose inline script opens a
 /// WebSocket and appends each message as a [data-seq] div. Once the page says it is ready, the server sends
-/// <c>count</c> messages paced by a PeriodicTimer, each stamped with its send time (µs since the Unix epoch);
+/// <c>count</c> messages paced by a PeriodicTimer (message n due at n × pace), each stamped with its send time (µs since the Unix epoch);
 /// latency = the element's appearance (the same appearance script) − the stamp.
 /// </summary>
 public static class WebSocketBaseline
@@ -60,13 +60,20 @@ public static class WebSocketBaseline
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             var buffer = new byte[64];
             await socket.ReceiveAsync(buffer, context.RequestAborted); // "ready"
+            // Each tick sends every message that is due by then (message n at n × pace): the log's rate even when
+            // the pace is finer than the timer's resolution under load, in bursts as a run writes its lines.
             using var timer = new PeriodicTimer(pace);
-            for (var seq = 1; seq <= count && await timer.WaitForNextTickAsync(context.RequestAborted); seq++)
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var seq = 1;
+            while (seq <= count && await timer.WaitForNextTickAsync(context.RequestAborted))
             {
-                var at = Browser.UnixMs(DateTimeOffset.UtcNow);
-                stamps[seq] = at;
-                var message = $$"""{"seq":{{seq}},"at":{{at.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}},"text":"← results-report: stored offer {{seq}}"}""";
-                await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
+                for (; seq <= count && pace * (seq - 1) <= clock.Elapsed; seq++)
+                {
+                    var at = Browser.UnixMs(DateTimeOffset.UtcNow);
+                    stamps[seq] = at;
+                    var message = $$"""{"seq":{{seq}},"at":{{at.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}},"text":"← results-report: stored offer {{seq}}"}""";
+                    await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
+                }
             }
 
             await socket.SendAsync("done"u8.ToArray(), WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
