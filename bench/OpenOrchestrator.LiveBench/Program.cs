@@ -33,6 +33,7 @@ try
             {
                 await LogToBrowser.MeasureAsync(silo, browser, LogToBrowser.Client.HubProtocol, "warm-up");
             }
+
             var hub = await PoolAsync("run log → hub → bare SignalR page", () =>
                 LogToBrowser.MeasureAsync(silo, browser, LogToBrowser.Client.HubProtocol, "hub"));
             measurements.Add(hub);
@@ -75,7 +76,7 @@ if (measurements.Count > 0)
         Stats.LatencyRow(m.Name, m.Latencies);
         if (m.ReceivedLatencies.Count > 0)
         {
-            Stats.LatencyRow("  stamp → frame at browser network", m.ReceivedLatencies);
+            Stats.LatencyRow("  stamp → frame (browser, via Playwright)", m.ReceivedLatencies);
         }
 
         if (m.ArrivalLatencies.Count > 0)
