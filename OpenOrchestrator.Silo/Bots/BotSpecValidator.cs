@@ -13,7 +13,7 @@ public static class BotSpecValidator
     public const int MaxEveryMinutes = 366 * 24 * 60;
 
     /// <summary>Tools a bot may enable on this server; <c>code</c> arrives with its sandbox.</summary>
-    public static readonly IReadOnlyList<string> AvailableTools = [ToolNames.WebSearch, ToolNames.Browser, ToolNames.Files];
+    public static readonly IReadOnlyList<string> AvailableTools = ToolNames.All;
 
     public static Dictionary<string, string[]> Validate(BotSpec spec)
     {
@@ -31,8 +31,7 @@ public static class BotSpecValidator
 
         foreach (var tool in spec.Tools ?? [])
         {
-            if (tool == ToolNames.Code) Add("tools", "The code tool is not available on this server yet.");
-            else if (!AvailableTools.Contains(tool)) Add("tools", $"Unknown tool '{tool}': choose from {string.Join(", ", AvailableTools)}.");
+            if (!AvailableTools.Contains(tool)) Add("tools", $"Unknown tool '{tool}': choose from {string.Join(", ", AvailableTools)}.");
         }
 
         foreach (var channel in spec.Notify ?? [])

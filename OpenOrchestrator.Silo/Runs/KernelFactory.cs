@@ -21,7 +21,9 @@ public sealed class KernelFactory(
     IHttpClientFactory http,
     IOptions<BrowserOptions> browser,
     IOptions<WebSearchOptions> webSearch,
-    IOptions<RunOptions> runOptions)
+    IOptions<RunOptions> runOptions,
+    CodeRunner code,
+    CodeOptions codeOptions)
 {
     public const string BrowserClient = "browser";
     public const string WebSearchClient = "web-search";
@@ -52,6 +54,9 @@ public sealed class KernelFactory(
                     break;
                 case ToolNames.WebSearch:
                     kernel.Plugins.Add(_web);
+                    break;
+                case ToolNames.Code:
+                    kernel.Plugins.AddFromObject(new CodePlugin(code, codeOptions, documents, run.BotId), CodePlugin.PluginName);
                     break;
             }
         }

@@ -20,7 +20,12 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private volatile TaskCompletionSource _flushRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Append(RunLogRecord line, string ownerId, string botId) => _queue.Writer.TryWrite(new Entry(line, null, ownerId, botId));
+    /// <summary>Queues the line for the next batch and sends it live at once: the browser does not wait for the disk.</summary>
+    public void Append(RunLogRecord line, string ownerId, string botId)
+    {
+        _queue.Writer.TryWrite(new Entry(line, null));
+        live.Publish(new LiveEvent(LiveHub.RunLog, ownerId, botId, line.RunId, Lines: [new RunLogLine(line.Seq, line.At.Utc(), line.Kind, line.Message)]));
+    }
 
     /// <summary>Completes once every line appended before it is stored.</summary>
     public Task FlushAsync()
@@ -44,7 +49,7 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<Entry>();
+        var batch = new List<RunLogRecord>();
         var waiters = new List<TaskCompletionSource>();
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
@@ -52,12 +57,11 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
             _flushRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
             {
-                if (entry.Line is not null) batch.Add(entry);
+                if (entry.Line is { } line) batch.Add(line);
                 else waiters.Add(entry.Flushed!);
             }
 
-            Publish(batch);
-            await WriteAsync([.. batch.Select(e => e.Line!)]);
+            await WriteAsync(batch);
             batch.Clear();
             waiters.ForEach(w => w.TrySetResult());
             waiters.Clear();
@@ -83,18 +87,7 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
         }
     }
 
-    /// <summary>The batch's lines to the live hub, one event per run.</summary>
-    private void Publish(List<Entry> batch)
-    {
-        foreach (var run in batch.GroupBy(e => e.Line!.RunId))
-        {
-            var first = run.First();
-            live.Publish(new LiveEvent(LiveHub.RunLog, first.OwnerId!, first.BotId!, run.Key,
-                Lines: [.. run.Select(e => new RunLogLine(e.Line!.Seq, e.Line.At.Utc(), e.Line.Kind, e.Line.Message))]));
-        }
-    }
-
-    private readonly record struct Entry(RunLogRecord? Line, TaskCompletionSource? Flushed, string? OwnerId = null, string? BotId = null);
+    private readonly record struct Entry(RunLogRecord? Line, TaskCompletionSource? Flushed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} run log lines")]
     private partial void LogWriteFailed(Exception exception, int count);

@@ -104,6 +104,6 @@ public static class TriggersApi
         detail: $"{string.Join(" → ", cycle)} would start each other without end. Set a trigger's maxDepth to allow the cycle with a bounded chain.",
         extensions: new Dictionary<string, object?> { ["cycle"] = cycle });
 
-    private static TriggerView ToView(TriggerRecord t) =>
+    internal static TriggerView ToView(TriggerRecord t) =>
         new(t.Id, t.SourceBot, t.Event, t.TargetBot, t.TargetAction, t.Enabled, t.MaxDepth, t.CreatedAt.Utc());
 }

@@ -118,8 +118,14 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The build output next to the caller's, or the app named by OO_SILO_DLL (e.g. a published one).</summary>
     private static string SiloDll()
     {
+        if (Environment.GetEnvironmentVariable("OO_SILO_DLL") is { Length: > 0 } dll)
+        {
+            return Path.GetFullPath(dll);
+        }
+
         // {tests,bench}/{Project}/bin/{Configuration}/net10.0 → OpenOrchestrator.Silo/bin/{Configuration}/net10.0
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         return Path.Combine(RepositoryRoot(), "OpenOrchestrator.Silo", "bin", here.Parent!.Name, here.Name, "OpenOrchestrator.Silo.dll");

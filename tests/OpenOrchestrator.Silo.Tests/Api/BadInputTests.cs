@@ -19,7 +19,6 @@ public sealed class BadInputTests(ApiFixture fixture)
         { $$"""{"name":"{{new string('x', 101)}}","prompt":"p"}""", "at most 100 characters" },
         { """{"name":"Scout","prompt":"p","model":"two words"}""", "may not contain spaces" },
         { """{"name":"Scout","prompt":"p","tools":["teleport"]}""", "Unknown tool 'teleport'" },
-        { """{"name":"Scout","prompt":"p","tools":["code"]}""", "code tool is not available" },
         { """{"name":"Scout","prompt":"p","notify":["pigeon"]}""", "Unknown channel 'pigeon'" },
         { """{"name":"Scout","prompt":"p","schedule":{"kind":"sometimes"}}""", "Unknown schedule kind 'sometimes'" },
         { """{"name":"Scout","prompt":"p","schedule":{"kind":"interval"}}""", "needs everyMinutes" },

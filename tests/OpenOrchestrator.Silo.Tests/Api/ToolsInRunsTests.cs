@@ -52,6 +52,41 @@ public sealed class ToolsInRunsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task TheCodeToolRunsWhatTheBotWroteInItsFolder()
+    {
+        var client = await fixture.SignUpAsync();
+        fixture.Model.SetScript(r => r.Round() switch
+        {
+            0 => ModelReply.ToolCalls(ModelToolCall.Create("files-write", new { path = "test_add.sh", content = "test $((2 + 2)) -eq 4 && echo '1 passed'" })),
+            1 => ModelReply.ToolCalls(ModelToolCall.Create("code-run", new { command = "sh test_add.sh" })),
+            _ => ModelReply.Text(r.ToolResults[^1].Content),
+        });
+        var bot = await client.CreateBotAsync(ApiClient.Spec("Test-Bot", "Run the tests.", ToolNames.Files, ToolNames.Code));
+
+        var run = await client.RunAsync(bot.Id);
+
+        Assert.True(run.Status == RunStatuses.Completed, run.Error);
+        Assert.StartsWith("Exit code 0 after", run.Output);
+        Assert.EndsWith("\n1 passed", run.Output);
+        Assert.Contains(await client.LogAsync(run.Id), l => l.Kind == LogKinds.Tool && l.Message.Contains("code.run", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutTheCodeToolABotCannotRunCommands()
+    {
+        var client = await fixture.SignUpAsync();
+        fixture.Model.SetScript(r => r.Round() == 0
+            ? ModelReply.ToolCalls(ModelToolCall.Create("code-run", new { command = "touch pwned" }))
+            : ModelReply.Text(r.ToolResults.Single().Content));
+        var bot = await client.CreateBotAsync(ApiClient.Spec("Files only", "Try it.", ToolNames.Files));
+
+        var run = await client.RunAsync(bot.Id);
+
+        Assert.StartsWith("Error:", run.Output, StringComparison.Ordinal);
+        Assert.Empty(await client.GetFromJsonAsync<List<DocumentInfo>>($"/api/bots/{bot.Id}/docs") ?? []);
+    }
+
+    [Fact]
     public async Task WhatTheFilesToolWritesIsTheBotsDocument()
     {
         var client = await fixture.SignUpAsync();

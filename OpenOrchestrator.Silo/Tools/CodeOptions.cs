@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OpenOrchestrator.Silo.Tools;
+
+/// <summary>Limits of the <c>code</c> tool (DESIGN D8); a bot still has to enable the tool.</summary>
+public sealed class CodeOptions
+{
+    public const string SectionName = "Tools:Code";
+
+    /// <summary>Off switch for the whole server: bots with the tool are told it is disabled.</summary>
+    public bool Enabled { get; set; } = true;
+
+    [Range(1, 3600)]
+    public int TimeoutSeconds { get; set; } = 60;
+
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxOutputBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// <c>bwrap</c> (default): commands run in a bubblewrap sandbox that sees only the system's
+    /// programs (read-only) and the bot's folder, with no network and their own process ids; the
+    /// tool refuses to run without bubblewrap. <c>none</c>: a plain child process that could read
+    /// the server's files; only for a single-user machine.
+    /// </summary>
+    [RegularExpression("^(bwrap|none)$", ErrorMessage = "Tools:Code:Sandbox must be 'bwrap' or 'none'.")]
+    public string Sandbox { get; set; } = BubblewrapSandbox;
+
+    public const string BubblewrapSandbox = "bwrap";
+}
