@@ -63,6 +63,17 @@ public sealed partial class Dashboard : IDisposable
         }
     }
 
+    private async Task FromTemplateAsync()
+    {
+        var reference = await Dialogs.ShowAsync<TemplatesDialog>("Start from a template", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+        if (await reference.Result is { Canceled: false, Data: TemplateInstance instance })
+        {
+            foreach (var bot in instance.Bots) Upsert(bot);
+            _triggers.AddRange(instance.Triggers.Where(t => _triggers.All(x => x.Id != t.Id)));
+            Snackbar.Add($"Created {string.Join(", ", instance.Bots.Select(b => b.Name))}.", Severity.Success);
+        }
+    }
+
     private async Task RunAsync(BotView bot)
     {
         await WhileBusyAsync(bot.Id, async () =>

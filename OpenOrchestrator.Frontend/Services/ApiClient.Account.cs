@@ -10,6 +10,11 @@ public partial class ApiClient
 
     public Task DeleteTriggerAsync(string id) => SendAsync(HttpMethod.Delete, $"api/triggers/{Esc(id)}");
 
+    public Task<IReadOnlyList<TemplateView>> ListTemplatesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<TemplateView>>("api/templates", cancellationToken);
+
+    public Task<TemplateInstance> CreateFromTemplateAsync(string id) => SendAsync<TemplateInstance>(HttpMethod.Post, $"api/templates/{Esc(id)}", null);
+
     public Task<ActivityPage> ListActivityAsync(int limit = 30, CancellationToken cancellationToken = default) =>
         GetAsync<ActivityPage>($"api/activity?limit={limit}", cancellationToken);
 
