@@ -37,12 +37,13 @@ public sealed class BotFormTests : FrontendContext
         form.Find("#bot-name").Change("eBay-Scout");
         form.Find("#bot-prompt").Change("Find deals.");
         Choose(form, "Every N minutes");
+        form.WaitForElement("#bot-every");
 
         form.Find("#bot-every").Change("");
         form.WaitForAssertion(() => Assert.Null(form.Instance.Draft.EveryMinutes));
         form.Find("form").Submit();
 
-        Assert.Contains("Say how many minutes apart it runs.", form.Find("#bot-every").Closest(".mud-input-control")!.TextContent);
+        form.WaitForAssertion(() => Assert.Contains("Say how many minutes apart it runs.", form.Find("#bot-every").Closest(".mud-input-control")!.TextContent));
         Assert.Empty(Api.Requests);
     }
 
@@ -53,10 +54,11 @@ public sealed class BotFormTests : FrontendContext
         form.Find("#bot-name").Change("Test-Bot");
         form.Find("#bot-prompt").Change("Test it.");
         Choose(form, "When another bot finishes");
+        form.WaitForAssertion(() => Assert.Equal(ScheduleKinds.After, form.Instance.Draft.ScheduleKind));
 
         form.Find("form").Submit();
 
-        Assert.Equal("Choose the bot to wait for.", form.Find("#bot-after-error").TextContent);
+        form.WaitForAssertion(() => Assert.Equal("Choose the bot to wait for.", form.Find("#bot-after-error").TextContent));
     }
 
     [Fact]
