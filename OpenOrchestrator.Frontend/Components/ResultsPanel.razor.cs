@@ -88,9 +88,6 @@ public sealed partial class ResultsPanel : IDisposable
         }
     }
 
-    private static string ShortUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host + uri.AbsolutePath.TrimEnd('/') : url;
-
     private void OnResultAdded(ResultView result) => _ = InvokeAsync(() =>
     {
         // A new result belongs under All and New, never under Pinned.

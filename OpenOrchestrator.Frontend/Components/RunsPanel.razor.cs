@@ -7,6 +7,10 @@ public sealed partial class RunsPanel : IDisposable
 {
     private List<RunView> _runs = [];
     private readonly List<RunLogLine> _lines = [];
+
+    // Lines of a run this page has not heard of yet: its start and its first lines travel separately.
+    private readonly Dictionary<string, List<RunLogLine>> _early = [];
+    private RunLog? _log;
     private string? _selectedId;
     private bool _loading = true;
     private string? _error;
@@ -46,6 +50,10 @@ public sealed partial class RunsPanel : IDisposable
         {
             _selectedId = run.Id;
             _lines.Clear();
+            if (_early.Remove(run.Id, out var early))
+            {
+                Append(early);
+            }
         }
 
         StateHasChanged();
@@ -145,10 +153,24 @@ public sealed partial class RunsPanel : IDisposable
 
     private void OnRunLog(LiveLogLine line) => _ = InvokeAsync(() =>
     {
-        if (line.BotId == BotId && line.RunId == _selectedId)
+        if (line.BotId != BotId)
+        {
+            return;
+        }
+
+        if (line.RunId == _selectedId)
         {
             Append([line.Line]);
-            StateHasChanged();
+            _log?.Refresh();
+        }
+        else if (_runs.All(r => r.Id != line.RunId))
+        {
+            if (!_early.TryGetValue(line.RunId, out var early))
+            {
+                _early[line.RunId] = early = [];
+            }
+
+            early.Add(line.Line);
         }
     });
 
