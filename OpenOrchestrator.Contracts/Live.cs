@@ -24,7 +24,10 @@ public static class LiveHub
     /// <summary>A <see cref="RunView"/> that began (or was queued: its status says which).</summary>
     public const string RunStarted = "runStarted";
 
-    /// <summary>A <see cref="LiveLogLine"/> of a run of a watched bot.</summary>
+    /// <summary>
+    /// <see cref="LiveLogLine"/>s of a watched bot's runs, in order: one at a time while lines are
+    /// sparse, a few together in a burst (so a busy log does not flood the page with messages).
+    /// </summary>
     public const string RunLog = "runLog";
 
     /// <summary>A <see cref="RunView"/> that has ended.</summary>

@@ -11,6 +11,7 @@ public sealed partial class RunsPanel : IDisposable
     // Lines of a run this page has not heard of yet: its start and its first lines travel separately.
     private readonly Dictionary<string, List<RunLogLine>> _early = [];
     private RunLog? _log;
+    private bool _logRefreshPending;
     private string? _selectedId;
     private bool _loading = true;
     private string? _error;
@@ -151,28 +152,40 @@ public sealed partial class RunsPanel : IDisposable
         }
     });
 
-    private void OnRunLog(LiveLogLine line) => _ = InvokeAsync(() =>
+    private void OnRunLog(IReadOnlyList<LiveLogLine> lines) => _ = InvokeAsync(() =>
     {
-        if (line.BotId != BotId)
+        foreach (var line in lines.Where(l => l.BotId == BotId))
+        {
+            if (line.RunId == _selectedId)
+            {
+                Append([line.Line]);
+                _ = RefreshLogSoonAsync();
+            }
+            else if (_runs.All(r => r.Id != line.RunId))
+            {
+                if (!_early.TryGetValue(line.RunId, out var early))
+                {
+                    _early[line.RunId] = early = [];
+                }
+
+                early.Add(line.Line);
+            }
+        }
+    });
+
+    /// <summary>Lines that come in a burst are drawn together, once a frame (~16 ms), not one draw each.</summary>
+    private async Task RefreshLogSoonAsync()
+    {
+        if (_logRefreshPending)
         {
             return;
         }
 
-        if (line.RunId == _selectedId)
-        {
-            Append([line.Line]);
-            _log?.Refresh();
-        }
-        else if (_runs.All(r => r.Id != line.RunId))
-        {
-            if (!_early.TryGetValue(line.RunId, out var early))
-            {
-                _early[line.RunId] = early = [];
-            }
-
-            early.Add(line.Line);
-        }
-    });
+        _logRefreshPending = true;
+        await Task.Delay(16);
+        _logRefreshPending = false;
+        _log?.Refresh();
+    }
 
     private void OnRunFinished(RunView run) => _ = InvokeAsync(async () =>
     {

@@ -18,7 +18,7 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
     public event Action<BotView>? BotChanged;
     public event Action<string>? BotDeleted;
     public event Action<RunView>? RunStarted;
-    public event Action<LiveLogLine>? RunLog;
+    public event Action<IReadOnlyList<LiveLogLine>>? RunLog;
     public event Action<RunView>? RunFinished;
     public event Action<ResultView>? ResultAdded;
     public event Action<ActivityView>? Notification;
@@ -95,11 +95,12 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
         var connection = new HubConnectionBuilder()
             .WithUrl(navigation.ToAbsoluteUri(LiveHub.Path))
             .WithAutomaticReconnect(new ForeverRetryPolicy())
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, LiveJsonContext.Default))
             .Build();
         connection.On<BotView>(LiveHub.BotChanged, v => BotChanged?.Invoke(v));
         connection.On<string>(LiveHub.BotDeleted, id => BotDeleted?.Invoke(id));
         connection.On<RunView>(LiveHub.RunStarted, r => RunStarted?.Invoke(r));
-        connection.On<LiveLogLine>(LiveHub.RunLog, l => RunLog?.Invoke(l));
+        connection.On<LiveLogLine[]>(LiveHub.RunLog, lines => RunLog?.Invoke(lines));
         connection.On<RunView>(LiveHub.RunFinished, r => RunFinished?.Invoke(r));
         connection.On<ResultView>(LiveHub.ResultAdded, r => ResultAdded?.Invoke(r));
         connection.On<ActivityView>(LiveHub.Notification, a => Notification?.Invoke(a));

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
@@ -22,7 +24,11 @@ public sealed partial class LiveBroadcaster(
     IDbContextFactory<OrchestratorDbContext> dbFactory,
     ILogger<LiveBroadcaster> logger) : BackgroundService, ILiveObserver
 {
+    /// <summary>Log lines sent within this of the last send wait for it and go together.</summary>
+    private static readonly TimeSpan LogBatchWindow = TimeSpan.FromMilliseconds(10);
+
     private readonly ConcurrentDictionary<string, int> _connections = new();
+    private readonly Channel<LiveEvent> _logLines = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true });
     private ILiveObserver? _self;
 
     private ILiveObserver Self => _self ??= grains.CreateObjectReference<ILiveObserver>(this);
@@ -43,8 +49,10 @@ public sealed partial class LiveBroadcaster(
         }
     }
 
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(RenewAsync(stoppingToken), SendLogLinesAsync(stoppingToken));
+
     /// <summary>Renews the subscriptions before they expire; also re-subscribes to a live grain that moved silo.</summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RenewAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(UserLiveGrain.Expiry / 3);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -71,12 +79,7 @@ public sealed partial class LiveBroadcaster(
             switch (liveEvent.Kind)
             {
                 case LiveHub.RunLog:
-                    var watchers = hub.Clients.Group(LiveEventsHub.BotGroup(liveEvent.BotId));
-                    foreach (var line in liveEvent.Lines ?? [])
-                    {
-                        await watchers.SendAsync(LiveHub.RunLog, new LiveLogLine(liveEvent.BotId, liveEvent.RunId!, line));
-                    }
-
+                    _logLines.Writer.TryWrite(liveEvent);
                     break;
                 case LiveHub.RunStarted or LiveHub.RunFinished:
                     if (await runs.GetAsync(liveEvent.OwnerId, liveEvent.RunId!) is { } run)
@@ -110,6 +113,49 @@ public sealed partial class LiveBroadcaster(
         catch (Exception exception)
         {
             LogSendFailed(exception, liveEvent.Kind, liveEvent.BotId);
+        }
+    }
+
+    /// <summary>
+    /// Sends log lines to their bot's watchers: a line after a quiet spell at once, lines in a burst
+    /// gathered for a moment and sent per bot in one message, which a browser handles far faster.
+    /// </summary>
+    private async Task SendLogLinesAsync(CancellationToken stoppingToken)
+    {
+        var lastSend = long.MinValue;
+        try
+        {
+            while (await _logLines.Reader.WaitToReadAsync(stoppingToken))
+            {
+                if (lastSend != long.MinValue && Stopwatch.GetElapsedTime(lastSend) is var sinceLast && sinceLast < LogBatchWindow)
+                {
+                    await Task.Delay(LogBatchWindow - sinceLast, stoppingToken);
+                }
+
+                var pending = new List<LiveEvent>();
+                while (pending.Count < 2000 && _logLines.Reader.TryRead(out var next))
+                {
+                    pending.Add(next);
+                }
+
+                lastSend = Stopwatch.GetTimestamp();
+                foreach (var bot in pending.GroupBy(e => e.BotId))
+                {
+                    var lines = bot.SelectMany(e => (e.Lines ?? []).Select(line => new LiveLogLine(e.BotId, e.RunId!, line))).ToArray();
+                    try
+                    {
+                        await hub.Clients.Group(LiveEventsHub.BotGroup(bot.Key)).SendAsync(LiveHub.RunLog, lines, stoppingToken);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        LogSendFailed(exception, LiveHub.RunLog, bot.Key);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: lines not yet sent are in the run's stored log.
         }
     }
 

@@ -57,7 +57,7 @@ public static class Browser
             if (!text.includes('"runLog"')) return;
             for (const part of text.split('\x1e')) {
               if (!part.includes('"runLog"')) continue;
-              try { const m = JSON.parse(part); arrive.push([m.arguments[0].line.seq, t]); } catch { }
+              try { const m = JSON.parse(part); for (const l of m.arguments[0]) arrive.push([l.line.seq, t]); } catch { }
             }
           };
           window.WebSocket = class extends Native {

@@ -43,11 +43,12 @@ public static class LogToBrowser
               } else if (m.type === 3 && m.invocationId === 'watch') {
                 window.__watched = m.result === true;
               } else if (m.type === 1 && m.target === 'runLog') {
-                const line = m.arguments[0].line;
-                const div = document.createElement('div');
-                div.dataset.seq = line.seq;
-                div.textContent = line.message;
-                log.appendChild(div);
+                for (const { line } of m.arguments[0]) {
+                  const div = document.createElement('div');
+                  div.dataset.seq = line.seq;
+                  div.textContent = line.message;
+                  log.appendChild(div);
+                }
               } else if (m.type === 6) {
                 send({ type: 6 });
               }
@@ -170,7 +171,10 @@ public static class LogToBrowser
                 using var message = System.Text.Json.JsonDocument.Parse(part);
                 if (message.RootElement.TryGetProperty("target", out var target) && target.GetString() == LiveHub.RunLog)
                 {
-                    received.TryAdd(message.RootElement.GetProperty("arguments")[0].GetProperty("line").GetProperty("seq").GetInt32(), at);
+                    foreach (var line in message.RootElement.GetProperty("arguments")[0].EnumerateArray())
+                    {
+                        received.TryAdd(line.GetProperty("line").GetProperty("seq").GetInt32(), at);
+                    }
                 }
             }
         };

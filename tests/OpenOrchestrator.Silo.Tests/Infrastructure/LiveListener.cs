@@ -19,7 +19,7 @@ public sealed class LiveListener : IAsyncDisposable
         On<string>(LiveHub.BotDeleted);
         On<RunView>(LiveHub.RunStarted);
         On<RunView>(LiveHub.RunFinished);
-        On<LiveLogLine>(LiveHub.RunLog);
+        _connection.On<LiveLogLine[]>(LiveHub.RunLog, lines => Array.ForEach(lines, line => Record(LiveHub.RunLog, line)));
         On<ResultView>(LiveHub.ResultAdded);
         On<ActivityView>(LiveHub.Notification);
     }
@@ -64,14 +64,16 @@ public sealed class LiveListener : IAsyncDisposable
         return (T)await seen.Task.WaitAsync(TimeSpan.FromSeconds(seconds));
     }
 
-    private void On<T>(string eventName) => _connection.On<T>(eventName, payload =>
+    private void On<T>(string eventName) => _connection.On<T>(eventName, payload => Record(eventName, payload!));
+
+    private void Record(string eventName, object payload)
     {
         lock (_waits)
         {
-            _received.Enqueue((eventName, payload!));
-            _waits.Where(w => w.Match(eventName, payload!)).ToList().ForEach(w => w.Seen.TrySetResult(payload!));
+            _received.Enqueue((eventName, payload));
+            _waits.Where(w => w.Match(eventName, payload)).ToList().ForEach(w => w.Seen.TrySetResult(payload));
         }
-    });
+    }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }
