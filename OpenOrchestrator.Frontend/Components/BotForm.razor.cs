@@ -48,6 +48,9 @@ public sealed partial class BotForm
 
     private string? Err(string field) => _errors.GetValueOrDefault(field);
 
+    /// <summary>The user changed the field: its message goes until the next Save says otherwise.</summary>
+    private void Fixed(string field) => _errors.Remove(field);
+
     /// <summary>Blazor renders a true bool attribute without a value; ARIA wants the words.</summary>
     private static string Bool(bool value) => value ? "true" : "false";
 

@@ -33,6 +33,7 @@ public sealed class DashboardFlowTests(BrowserFixture fixture)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(dialog.GetByText("A bot needs a name.")).ToBeVisibleAsync();
         await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync("Scout");
+        await Expect(dialog.GetByText("A bot needs a name.")).Not.ToBeVisibleAsync();
         await dialog.GetByLabel("Description").FillAsync("Finds used bikes under 300 €.");
         await dialog.GetByLabel("Prompt").FillAsync("Find used bikes under 300 € and report each offer.");
         await BrowserFixture.ScreenshotAsync(page, "bot-dialog");
