@@ -34,12 +34,12 @@ public sealed class BotFormTests : FrontendContext
     public void AnIntervalWithoutMinutesIsRefusedBeforeTheServerIsAsked()
     {
         var form = RenderForm();
-        form.Find("#bot-name").Change("eBay-Scout");
-        form.Find("#bot-prompt").Change("Find deals.");
+        form.Find("#bot-name").Input("eBay-Scout");
+        form.Find("#bot-prompt").Input("Find deals.");
         Choose(form, "Every N minutes");
         form.WaitForElement("#bot-every");
 
-        form.Find("#bot-every").Change("");
+        form.Find("#bot-every").Input("");
         form.WaitForAssertion(() => Assert.Null(form.Instance.Draft.EveryMinutes));
         form.Find("form").Submit();
 
@@ -51,8 +51,8 @@ public sealed class BotFormTests : FrontendContext
     public void AnAfterScheduleWithoutABotSaysWhichBotIsMissing()
     {
         var form = RenderForm(bots: [Bot(name: "Dev-Bot")]);
-        form.Find("#bot-name").Change("Test-Bot");
-        form.Find("#bot-prompt").Change("Test it.");
+        form.Find("#bot-name").Input("Test-Bot");
+        form.Find("#bot-prompt").Input("Test it.");
         Choose(form, "When another bot finishes");
         form.WaitForAssertion(() => Assert.Equal(ScheduleKinds.After, form.Instance.Draft.ScheduleKind));
 
@@ -76,8 +76,8 @@ public sealed class BotFormTests : FrontendContext
             },
         }, HttpStatusCode.BadRequest);
         var form = RenderForm();
-        form.Find("#bot-name").Change("Coder");
-        form.Find("#bot-prompt").Change("Write code.");
+        form.Find("#bot-name").Input("Coder");
+        form.Find("#bot-prompt").Input("Write code.");
 
         form.Find("form").Submit();
 
@@ -94,12 +94,12 @@ public sealed class BotFormTests : FrontendContext
         Api.On(HttpMethod.Post, "/api/bots", created, HttpStatusCode.Created);
         BotView? saved = null;
         var form = RenderForm(v => saved = v);
-        form.Find("#bot-name").Change("eBay-Scout");
-        form.Find("#bot-emoji").Change("🛒");
-        form.Find("#bot-prompt").Change("Find deals under 50 €.");
+        form.Find("#bot-name").Input("eBay-Scout");
+        form.Find("#bot-emoji").Input("🛒");
+        form.Find("#bot-prompt").Input("Find deals under 50 €.");
         form.Find("#bot-model").Change("claude-sonnet");
         Choose(form, "Every N minutes");
-        form.Find("#bot-every").Change("15");
+        form.Find("#bot-every").Input("15");
         form.WaitForAssertion(() => Assert.Equal(15, form.Instance.Draft.EveryMinutes));
 
         form.Find("form").Submit();
@@ -122,7 +122,7 @@ public sealed class BotFormTests : FrontendContext
         var form = RenderForm(bot: bot);
 
         Assert.Equal("eBay-Scout", form.Find("#bot-name").GetAttribute("value"));
-        form.Find("#bot-name").Change("eBay-Scout 2");
+        form.Find("#bot-name").Input("eBay-Scout 2");
         form.Find("form").Submit();
 
         form.WaitForAssertion(() => Assert.Equal("PUT /api/bots/b1", Assert.Single(Api.Routes)));
