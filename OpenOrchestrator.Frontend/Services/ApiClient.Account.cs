@@ -15,8 +15,8 @@ public partial class ApiClient
 
     public Task<TemplateInstance> CreateFromTemplateAsync(string id) => SendAsync<TemplateInstance>(HttpMethod.Post, $"api/templates/{Esc(id)}", null);
 
-    public Task<ActivityPage> ListActivityAsync(int limit = 30, CancellationToken cancellationToken = default) =>
-        GetAsync<ActivityPage>($"api/activity?limit={limit}", cancellationToken);
+    public Task<ActivityPage> ListActivityAsync(int limit = 30, long? before = null, CancellationToken cancellationToken = default) =>
+        GetAsync<ActivityPage>(before is { } cursor ? $"api/activity?limit={limit}&before={cursor}" : $"api/activity?limit={limit}", cancellationToken);
 
     public Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<ModelInfo>>("api/models", cancellationToken);
