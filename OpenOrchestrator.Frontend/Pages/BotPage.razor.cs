@@ -80,12 +80,22 @@ public sealed partial class BotPage : IAsyncDisposable
         return text.Length > 220 ? text[..220] + "…" : text;
     }
 
-    private async Task RunAsync()
+    private Task RunAsync() => StartAsync(null);
+
+    private async Task RunWithInputAsync()
+    {
+        if (_bot is not null && await RunInputDialog.AskAsync(Dialogs, _bot.Name) is { } input)
+        {
+            await StartAsync(input);
+        }
+    }
+
+    private async Task StartAsync(string? input)
     {
         _starting = true;
         try
         {
-            _runs?.Started(await Api.StartRunAsync(Id));
+            _runs?.Started(await Api.StartRunAsync(Id, input));
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {

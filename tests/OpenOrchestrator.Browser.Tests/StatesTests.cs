@@ -42,6 +42,23 @@ public sealed class StatesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task ARunCanBeGivenItsInput()
+    {
+        fixture.Model.SetScript(r => ModelReply.Text($"You said: {r.LastUserText}"));
+        var page = await fixture.NewPageAsync();
+        await AppPages.SignUpAsync(page, $"{Guid.NewGuid():N}@example.com");
+        Assert.Equal(201, (await page.APIRequest.PostAsync("/api/bots", new() { DataObject = ApiClient.Spec("Echo") })).Status);
+        await page.GetByRole(AriaRole.Article, new() { Name = "Echo" }).GetByRole(AriaRole.Link, new() { Name = "Echo" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run with input" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Run with input" });
+        await form.GetByLabel("Input").FillAsync("Only size 43, please.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Run" }).ClickAsync();
+
+        await Expect(page.GetByText("You said: Only size 43, please.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task SecretsAreWriteOnlyAndTheDialogOpensFromTheKeyboard()
     {
         const string Key = "sk-browser-test-0123456789";
