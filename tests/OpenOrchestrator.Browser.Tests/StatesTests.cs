@@ -55,7 +55,7 @@ public sealed class StatesTests(BrowserFixture fixture)
         await form.GetByLabel("Input").FillAsync("Only size 43, please.");
         await form.GetByRole(AriaRole.Button, new() { Name = "Run" }).ClickAsync();
 
-        await Expect(page.GetByText("You said: Only size 43, please.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("You said: Only size 43, please.", new() { Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]
