@@ -10,7 +10,7 @@ public sealed partial class ResultsPanel : IDisposable
     private List<ResultView> _items = [];
     private bool _loading = true;
     private string? _error;
-    private bool _renderPending;
+    private readonly OncePerFrame _draw = new();
 
     [Inject] private ApiClient Api { get; set; } = default!;
     [Inject] private LiveClient Live { get; set; } = default!;
@@ -95,23 +95,9 @@ public sealed partial class ResultsPanel : IDisposable
         if (result.BotId == BotId && Filter != ResultFilters.Pinned && _items.All(r => r.Id != result.Id))
         {
             _items.Insert(0, result);
-            _ = RenderSoonAsync();
+            _ = _draw.DrawAsync(StateHasChanged);
         }
     });
-
-    /// <summary>Results that come in a burst are drawn together, once a frame (~16 ms).</summary>
-    private async Task RenderSoonAsync()
-    {
-        if (_renderPending)
-        {
-            return;
-        }
-
-        _renderPending = true;
-        await Task.Delay(16);
-        _renderPending = false;
-        StateHasChanged();
-    }
 
     private void OnReconnected() => _ = InvokeAsync(async () =>
     {

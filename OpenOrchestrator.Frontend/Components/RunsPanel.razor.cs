@@ -11,7 +11,7 @@ public sealed partial class RunsPanel : IDisposable
     // Lines of a run this page has not heard of yet: its start and its first lines travel separately.
     private readonly Dictionary<string, List<RunLogLine>> _early = [];
     private RunLog? _log;
-    private bool _logRefreshPending;
+    private readonly OncePerFrame _logDraw = new();
     private string? _selectedId;
     private bool _loading = true;
     private string? _error;
@@ -159,7 +159,7 @@ public sealed partial class RunsPanel : IDisposable
             if (line.RunId == _selectedId)
             {
                 Append([line.Line]);
-                _ = RefreshLogSoonAsync();
+                _ = _logDraw.DrawAsync(() => _log?.Refresh());
             }
             else if (_runs.All(r => r.Id != line.RunId))
             {
@@ -172,20 +172,6 @@ public sealed partial class RunsPanel : IDisposable
             }
         }
     });
-
-    /// <summary>Lines that come in a burst are drawn together, once a frame (~16 ms), not one draw each.</summary>
-    private async Task RefreshLogSoonAsync()
-    {
-        if (_logRefreshPending)
-        {
-            return;
-        }
-
-        _logRefreshPending = true;
-        await Task.Delay(16);
-        _logRefreshPending = false;
-        _log?.Refresh();
-    }
 
     private void OnRunFinished(RunView run) => _ = InvokeAsync(async () =>
     {

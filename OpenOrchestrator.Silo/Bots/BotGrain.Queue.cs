@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
-using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Bots;
@@ -28,18 +27,7 @@ public sealed partial class BotGrain
     /// <summary>Writes a run that starts when the current one has ended; null when this cause has a run already.</summary>
     private async Task<string?> QueueAsync(string trigger, string? input, string cause, ActivityRecord activity, int depth)
     {
-        var run = new RunRecord
-        {
-            Id = Ids.New(),
-            BotId = BotId,
-            OwnerId = _bot!.OwnerId,
-            Trigger = trigger,
-            Cause = cause,
-            Depth = depth,
-            Input = input,
-            Status = RunStatuses.Queued,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
+        var run = NewRun(trigger, input, cause, depth);
         activity.RunId = run.Id;
         await using var db = await dbFactory.CreateDbContextAsync();
         db.Runs.Add(run);
@@ -84,24 +72,13 @@ public sealed partial class BotGrain
             return;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        run.Status = RunStatuses.Running;
-        run.StartedAt = now;
-        var bot = Copy(_bot);
-        bot.ActiveRunId = run.Id;
-        bot.LastRunAt = now;
-        bot.Status = StatusOf(bot);
+        var bot = MarkRunning(run);
         db.Bots.Update(bot);
         await db.SaveChangesAsync();
 
         _bot = bot;
         _queued--;
-        executor.Start(new RunTicket(run.Id, bot.OwnerId, run.Trigger, run.Input, now, RunBot.From(bot))
-        {
-            ReadableSourceBotId = RunTriggers.SourceBotOf(run.Trigger),
-            Depth = run.Depth,
-        });
-        Announce(LiveHub.RunStarted, run.Id);
+        HandOver(run);
     }
 
     /// <summary>Cancels one queued run of this bot; false when it is not queued (any more).</summary>

@@ -27,27 +27,11 @@ public sealed partial class BotGrain
     /// without a cause it always starts.
     /// </summary>
     private async Task<StartRunResult?> StartAsync(
-        string trigger, string? input, string? cause, Action<BotRecord> alsoChange, ActivityRecord? activity = null, string? readableSource = null, int depth = 0)
+        string trigger, string? input, string? cause, Action<BotRecord> alsoChange, ActivityRecord? activity = null, int depth = 0)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var run = new RunRecord
-        {
-            Id = Ids.New(),
-            BotId = BotId,
-            OwnerId = _bot!.OwnerId,
-            Trigger = trigger,
-            Cause = cause,
-            Depth = depth,
-            Input = input,
-            // The executor takes the run in this same turn: there is no queue while the bot is free.
-            Status = RunStatuses.Running,
-            CreatedAt = now,
-            StartedAt = now,
-        };
-        var bot = Copy(_bot);
-        bot.ActiveRunId = run.Id;
-        bot.LastRunAt = now;
-        bot.Status = StatusOf(bot);
+        // The executor takes the run in this same turn: there is no queue while the bot is free.
+        var run = NewRun(trigger, input, cause, depth);
+        var bot = MarkRunning(run);
         alsoChange(bot);
         if (activity is not null)
         {
@@ -77,14 +61,47 @@ public sealed partial class BotGrain
         }
 
         _bot = bot;
-        executor.Start(new RunTicket(run.Id, bot.OwnerId, trigger, input, now, RunBot.From(bot)) { ReadableSourceBotId = readableSource, Depth = depth });
-        Announce(LiveHub.RunStarted, run.Id);
+        HandOver(run);
         if (activity is not null)
         {
             Announce(activity);
         }
 
-        return new StartRunResult(StartRunOutcome.Started, run.Id, now);
+        return new StartRunResult(StartRunOutcome.Started, run.Id, run.StartedAt);
+    }
+
+    /// <summary>A run of this bot, not yet started (written as queued unless started at once).</summary>
+    private RunRecord NewRun(string trigger, string? input, string? cause, int depth) => new()
+    {
+        Id = Ids.New(),
+        BotId = BotId,
+        OwnerId = _bot!.OwnerId,
+        Trigger = trigger,
+        Cause = cause,
+        Depth = depth,
+        Input = input,
+        Status = RunStatuses.Queued,
+        CreatedAt = time.GetUtcNow().UtcDateTime,
+    };
+
+    /// <summary>Starts <paramref name="run"/> now, and returns the bot's new state with it as the active run, both still to be saved.</summary>
+    private BotRecord MarkRunning(RunRecord run)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        run.Status = RunStatuses.Running;
+        run.StartedAt = now;
+        var bot = Copy(_bot!);
+        bot.ActiveRunId = run.Id;
+        bot.LastRunAt = now;
+        bot.Status = StatusOf(bot);
+        return bot;
+    }
+
+    /// <summary>After the start is stored: the executor takes the run, and the owner's pages hear of it.</summary>
+    private void HandOver(RunRecord run)
+    {
+        executor.Start(new RunTicket(run.Id, run.OwnerId, run.Trigger, run.Input, run.StartedAt!.Value, RunBot.From(_bot!)) { Depth = run.Depth });
+        Announce(LiveHub.RunStarted, run.Id);
     }
 
     public async Task<CancelRunResult> CancelRunAsync(string ownerId, string runId)

@@ -38,7 +38,6 @@ public sealed partial class BotGrain
             cause,
             alsoChange: _ => { },
             activity: Activity(ActivityKinds.TriggerFired, $"Started by {source}."),
-            readableSource: start.SourceBotId,
             depth: start.Depth);
         return started?.RunId;
     }

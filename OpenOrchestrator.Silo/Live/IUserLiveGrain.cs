@@ -35,5 +35,5 @@ public sealed record LiveEvent(
     [property: Id(2)] string BotId,
     [property: Id(3)] string? RunId = null,
     [property: Id(4)] string? ResultId = null,
-    [property: Id(5)] IReadOnlyList<RunLogLine>? Lines = null,
+    [property: Id(5)] RunLogLine? Line = null,
     [property: Id(6)] ActivityView? Activity = null);

@@ -141,7 +141,7 @@ public sealed partial class LiveBroadcaster(
                 lastSend = Stopwatch.GetTimestamp();
                 foreach (var bot in pending.GroupBy(e => e.BotId))
                 {
-                    var lines = bot.SelectMany(e => (e.Lines ?? []).Select(line => new LiveLogLine(e.BotId, e.RunId!, line))).ToArray();
+                    var lines = bot.Select(e => new LiveLogLine(e.BotId, e.RunId!, e.Line!)).ToArray();
                     try
                     {
                         await hub.Clients.Group(LiveEventsHub.BotGroup(bot.Key)).SendAsync(LiveHub.RunLog, lines, stoppingToken);

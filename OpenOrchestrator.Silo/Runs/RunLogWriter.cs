@@ -24,7 +24,7 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
     public void Append(RunLogRecord line, string ownerId, string botId)
     {
         _queue.Writer.TryWrite(new Entry(line, null));
-        live.Publish(new LiveEvent(LiveHub.RunLog, ownerId, botId, line.RunId, Lines: [new RunLogLine(line.Seq, line.At.Utc(), line.Kind, line.Message)]));
+        live.Publish(new LiveEvent(LiveHub.RunLog, ownerId, botId, line.RunId, Line: new RunLogLine(line.Seq, line.At.Utc(), line.Kind, line.Message)));
     }
 
     /// <summary>Completes once every line appended before it is stored.</summary>

@@ -1,3 +1,4 @@
+using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -6,7 +7,7 @@ namespace OpenOrchestrator.Silo.Runs;
 public sealed record RunTicket(string RunId, string OwnerId, string Trigger, string? Input, DateTime StartedAt, RunBot Bot)
 {
     /// <summary>The bot whose completion started this run: its documents are readable, never writable.</summary>
-    public string? ReadableSourceBotId { get; init; }
+    public string? ReadableSourceBotId => RunTriggers.SourceBotOf(Trigger);
 
     /// <summary>How many trigger firings led here (0 for manual and scheduled runs).</summary>
     public int Depth { get; init; }
