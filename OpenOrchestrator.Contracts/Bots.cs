@@ -18,6 +18,9 @@ public sealed record BotSpec
 
     /// <summary>Slots missed while the service was down: <c>runOnce</c> (default) or <c>skip</c>.</summary>
     [Id(9)] public string? MissedRuns { get; set; }
+
+    /// <summary>Results wait as <c>awaiting_approval</c> until the owner approves (then they are sent on) or rejects them.</summary>
+    [Id(10)] public bool? RequireApproval { get; set; }
 }
 
 [GenerateSerializer, Alias("ScheduleSpec")]
@@ -48,7 +51,10 @@ public sealed record BotView(
     DateTimeOffset? NextRunAt,
     BotStats Stats,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    public bool RequireApproval { get; init; }
+}
 
 public sealed record BotStats(int Runs, int Results, int NewResults, double? SuccessRate);
 

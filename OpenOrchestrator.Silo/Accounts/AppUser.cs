@@ -8,4 +8,7 @@ public sealed class AppUser : IdentityUser
     public bool IsAdmin { get; set; }
     public string? TelegramChatId { get; set; }
     public string? NotifyEmail { get; set; }
+    /// <summary>The code the user sends as <c>/start CODE</c> to link their Telegram chat, and until when it works.</summary>
+    public string? TelegramLinkCode { get; set; }
+    public DateTime? TelegramLinkExpiresAt { get; set; }
 }

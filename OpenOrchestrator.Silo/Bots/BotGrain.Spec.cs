@@ -23,6 +23,7 @@ public sealed partial class BotGrain
         bot.Notify = [.. (spec.Notify ?? [NotifyChannels.Dashboard]).Distinct()];
         bot.Enabled = spec.Enabled ?? true;
         bot.MissedRuns = spec.MissedRuns ?? MissedRunPolicies.RunOnce;
+        bot.RequireApproval = spec.RequireApproval ?? false;
         bot.Status = StatusOf(bot);
         bot.UpdatedAt = now;
     }
@@ -54,6 +55,7 @@ public sealed partial class BotGrain
         Notify = [.. bot.Notify],
         Enabled = bot.Enabled,
         MissedRuns = bot.MissedRuns,
+        RequireApproval = bot.RequireApproval,
         Status = bot.Status,
         ActiveRunId = bot.ActiveRunId,
         LastRunStatus = bot.LastRunStatus,

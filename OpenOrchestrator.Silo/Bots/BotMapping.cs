@@ -29,5 +29,8 @@ public static class BotMapping
         bot.NextRunAt.Utc(),
         stats,
         bot.CreatedAt.Utc(),
-        bot.UpdatedAt.Utc());
+        bot.UpdatedAt.Utc())
+    {
+        RequireApproval = bot.RequireApproval,
+    };
 }

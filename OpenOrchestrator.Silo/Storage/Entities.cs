@@ -20,6 +20,8 @@ public sealed class BotRecord
     public required string DocsPath { get; set; }
     public List<string> Notify { get; set; } = ["dashboard"];
     public bool Enabled { get; set; } = true;
+    /// <summary>Results wait as <c>awaiting_approval</c> until the owner approves or rejects them.</summary>
+    public bool RequireApproval { get; set; }
     /// <summary><c>runOnce</c> or <c>skip</c>: what to do about slots missed while the service was down.</summary>
     public string MissedRuns { get; set; } = "runOnce";
     public string Status { get; set; } = "idle";
@@ -163,4 +165,42 @@ public sealed class TriggerFiringRecord
     public string? Input { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
+}
+
+/// <summary>What the user was told (the bell): a run's new results, a failure, a draft to approve, a failed delivery.</summary>
+public sealed class NotificationRecord
+{
+    public long Id { get; set; }
+    public required string OwnerId { get; set; }
+    public string? BotId { get; set; }
+    public string? RunId { get; set; }
+    public required string Kind { get; set; }
+    /// <summary>Unique per owner: what caused it (a run, an approval), so a cause notifies once.</summary>
+    public required string Key { get; set; }
+    public required string Title { get; set; }
+    /// <summary>Plain text: the bell, Telegram, an e-mail's text part.</summary>
+    public required string Text { get; set; }
+    /// <summary>A whole HTML document for an e-mail's HTML part.</summary>
+    public required string Html { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+}
+
+/// <summary>The outbox: one notification's way out through one channel, tried until sent or failed.</summary>
+public sealed class DeliveryRecord
+{
+    public long Id { get; set; }
+    public long NotificationId { get; set; }
+    public required string OwnerId { get; set; }
+    public required string Channel { get; set; }
+    /// <summary>Who gets it; null means the owner's own chat or address from their settings, read when sending.</summary>
+    public string? Recipient { get; set; }
+    public string Status { get; set; } = "pending";
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    /// <summary>While a silo is sending: until when the row is that silo's.</summary>
+    public DateTime? LeaseUntil { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
 }

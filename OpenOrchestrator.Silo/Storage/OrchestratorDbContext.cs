@@ -24,6 +24,8 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
     public DbSet<ActivityRecord> Activity => Set<ActivityRecord>();
     public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
     public DbSet<TriggerFiringRecord> TriggerFirings => Set<TriggerFiringRecord>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -76,6 +78,21 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
             firing.ToTable("trigger_firings");
             firing.HasIndex(f => new { f.TriggerKey, f.SourceRunId, f.TargetBotId }).IsUnique();
             firing.HasIndex(f => f.DeliveredAt);
+        });
+
+        builder.Entity<NotificationRecord>(notification =>
+        {
+            notification.ToTable("notifications");
+            notification.Property(n => n.Key).HasMaxLength(200);
+            notification.HasIndex(n => new { n.OwnerId, n.Key }).IsUnique();
+            notification.HasIndex(n => new { n.OwnerId, n.Id });
+        });
+
+        builder.Entity<DeliveryRecord>(delivery =>
+        {
+            delivery.ToTable("deliveries");
+            delivery.HasIndex(d => d.NotificationId);
+            delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
         });
 
         builder.Entity<ActivityRecord>(activity =>

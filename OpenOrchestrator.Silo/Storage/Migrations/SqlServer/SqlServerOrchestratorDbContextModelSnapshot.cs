@@ -257,6 +257,14 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("telegram_chat_id");
 
+                    b.Property<string>("TelegramLinkCode")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("telegram_link_code");
+
+                    b.Property<DateTime?>("TelegramLinkExpiresAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("telegram_link_expires_at");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit")
                         .HasColumnName("two_factor_enabled");
@@ -405,6 +413,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("prompt");
 
+                    b.Property<bool>("RequireApproval")
+                        .HasColumnType("bit")
+                        .HasColumnName("require_approval");
+
                     b.Property<string>("Schedule")
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("schedule");
@@ -474,6 +486,74 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                     b.ToTable("credentials", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.DeliveryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notification_id");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Recipient")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliveries");
+
+                    b.HasIndex("NotificationId")
+                        .HasDatabaseName("ix_deliveries_notification_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_deliveries_status_next_attempt_at");
+
+                    b.ToTable("deliveries", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.InvitationRecord", b =>
                 {
                     b.Property<string>("CodeHash")
@@ -501,6 +581,75 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasName("pk_invitations");
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.NotificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BotId")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("bot_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("html");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("OwnerId", "Id")
+                        .HasDatabaseName("ix_notifications_owner_id_id");
+
+                    b.HasIndex("OwnerId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_owner_id_key");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ReminderRecord", b =>

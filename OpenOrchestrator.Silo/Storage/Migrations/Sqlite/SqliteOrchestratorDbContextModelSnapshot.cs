@@ -247,6 +247,14 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("telegram_chat_id");
 
+                    b.Property<string>("TelegramLinkCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("telegram_link_code");
+
+                    b.Property<DateTime?>("TelegramLinkExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("telegram_link_expires_at");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("two_factor_enabled");
@@ -392,6 +400,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("prompt");
 
+                    b.Property<bool>("RequireApproval")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("require_approval");
+
                     b.Property<string>("Schedule")
                         .HasColumnType("TEXT")
                         .HasColumnName("schedule");
@@ -461,6 +473,72 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.ToTable("credentials", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.DeliveryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notification_id");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Recipient")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliveries");
+
+                    b.HasIndex("NotificationId")
+                        .HasDatabaseName("ix_deliveries_notification_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_deliveries_status_next_attempt_at");
+
+                    b.ToTable("deliveries", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.InvitationRecord", b =>
                 {
                     b.Property<string>("CodeHash")
@@ -488,6 +566,73 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasName("pk_invitations");
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.NotificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bot_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("html");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("OwnerId", "Id")
+                        .HasDatabaseName("ix_notifications_owner_id_id");
+
+                    b.HasIndex("OwnerId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_owner_id_key");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ReminderRecord", b =>

@@ -1,0 +1,122 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Notifications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "telegram_link_code",
+                table: "users",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "telegram_link_expires_at",
+                table: "users",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "require_approval",
+                table: "bots",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    notification_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    owner_id = table.Column<string>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", nullable: false),
+                    recipient = table.Column<string>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    lease_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deliveries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    owner_id = table.Column<string>(type: "TEXT", nullable: false),
+                    bot_id = table.Column<string>(type: "TEXT", nullable: true),
+                    run_id = table.Column<string>(type: "TEXT", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    title = table.Column<string>(type: "TEXT", nullable: false),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    html = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    read_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_notification_id",
+                table: "deliveries",
+                column: "notification_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_status_next_attempt_at",
+                table: "deliveries",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_owner_id_id",
+                table: "notifications",
+                columns: new[] { "owner_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_owner_id_key",
+                table: "notifications",
+                columns: new[] { "owner_id", "key" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "deliveries");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropColumn(
+                name: "telegram_link_code",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "telegram_link_expires_at",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "require_approval",
+                table: "bots");
+        }
+    }
+}
