@@ -36,7 +36,10 @@ public static class LiveHub
     /// <summary>A <see cref="ResultView"/> a run has just reported.</summary>
     public const string ResultAdded = "resultAdded";
 
-    /// <summary>An <see cref="ActivityView"/>: what the bell and the activity feed show.</summary>
+    /// <summary>An <see cref="ActivityView"/>: a new line of the activity feed.</summary>
+    public const string ActivityAdded = "activityAdded";
+
+    /// <summary>A <see cref="NotificationView"/> for the bell: new, or its deliveries changed (same id).</summary>
     public const string Notification = "notification";
 }
 

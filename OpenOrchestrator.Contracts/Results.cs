@@ -18,6 +18,7 @@ public static class ResultFilters
     public const string All = "all";
     public const string New = "new";
     public const string Pinned = "pinned";
+    public const string Awaiting = "awaiting";
 }
 
 public static class ResultStatuses

@@ -21,6 +21,7 @@ public sealed class BotDraft
     public HashSet<string> Notify { get; } = [NotifyChannels.Dashboard];
     public string MissedRuns { get; set; } = MissedRunPolicies.RunOnce;
     public bool Enabled { get; set; } = true;
+    public bool RequireApproval { get; set; }
 
     public static BotDraft From(BotView bot)
     {
@@ -38,6 +39,7 @@ public sealed class BotDraft
             AfterBotId = bot.Schedule.AfterBotId ?? "",
             MissedRuns = bot.MissedRuns,
             Enabled = bot.Enabled,
+            RequireApproval = bot.RequireApproval,
         };
         draft.Tools.UnionWith(bot.Tools);
         draft.Notify.Clear();
@@ -97,5 +99,6 @@ public sealed class BotDraft
         Notify = [.. NotifyChannels.All.Where(Notify.Contains)],
         MissedRuns = MissedRuns,
         Enabled = Enabled,
+        RequireApproval = RequireApproval,
     };
 }

@@ -11,9 +11,21 @@ public sealed partial class ResultItem
 
     [Parameter] public EventCallback<ResultView> OnTogglePin { get; set; }
 
+    /// <summary>The owner approves, edits or rejects a result that waits for approval.</summary>
+    [Parameter] public EventCallback<(ResultView Result, Decision Decision)> OnDecide { get; set; }
+
+    private bool HasRecipient => Result.Metadata?.ContainsKey("to") == true;
+
     protected override bool ShouldRender() => !ReferenceEquals(_rendered, Result);
 
     protected override void OnAfterRender(bool firstRender) => _rendered = Result;
+
+    public enum Decision
+    {
+        Approve,
+        Edit,
+        Reject,
+    }
 
     private static string ShortUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host + uri.AbsolutePath.TrimEnd('/') : url;

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace OpenOrchestrator.Frontend.Components;
 
 /// <summary>A bot's results with the seed's filter (All | New, plus Pinned), pin/unpin, and new ones arriving live.</summary>
 public sealed partial class ResultsPanel : IDisposable
 {
-    private static readonly (string Value, string Label)[] Filters = [(ResultFilters.All, "All"), (ResultFilters.New, "New"), (ResultFilters.Pinned, "Pinned")];
+    private static readonly (string Value, string Label)[] Filters =
+        [(ResultFilters.All, "All"), (ResultFilters.New, "New"), (ResultFilters.Pinned, "Pinned"), (ResultFilters.Awaiting, "To approve")];
 
     private List<ResultView> _items = [];
     private bool _loading = true;
@@ -14,6 +16,7 @@ public sealed partial class ResultsPanel : IDisposable
 
     [Inject] private ApiClient Api { get; set; } = default!;
     [Inject] private LiveClient Live { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Parameter, EditorRequired] public string BotId { get; set; } = "";
 
@@ -23,6 +26,7 @@ public sealed partial class ResultsPanel : IDisposable
     {
         ResultFilters.New => "No new results.",
         ResultFilters.Pinned => "Nothing pinned yet. Pin a result to keep it at hand.",
+        ResultFilters.Awaiting => "Nothing waits for your approval.",
         _ => "No results yet. When a run finds something, it shows up here.",
     };
 
@@ -76,6 +80,29 @@ public sealed partial class ResultsPanel : IDisposable
         }
     }
 
+    private async Task DecideAsync((ResultView Result, ResultItem.Decision Decision) choice)
+    {
+        var (result, decision) = choice;
+        ResultApproval? edited = null;
+        if (decision == ResultItem.Decision.Edit && (edited = await ApprovalDialog.AskAsync(Dialogs, result)) is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var updated = decision == ResultItem.Decision.Reject ? await Api.RejectAsync(result.Id) : await Api.ApproveAsync(result.Id, edited);
+            var index = _items.FindIndex(r => r.Id == result.Id);
+            if (index >= 0 && Filter is ResultFilters.Awaiting or ResultFilters.New) _items.RemoveAt(index);
+            else if (index >= 0) _items[index] = updated;
+            _error = null;
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _error = e.Message;
+        }
+    }
+
     private async Task MarkSeenAsync()
     {
         try
@@ -91,8 +118,14 @@ public sealed partial class ResultsPanel : IDisposable
 
     private void OnResultAdded(ResultView result) => _ = InvokeAsync(() =>
     {
-        // A new result belongs under All and New, never under Pinned.
-        if (result.BotId == BotId && Filter != ResultFilters.Pinned && _items.All(r => r.Id != result.Id))
+        // A new result belongs under All and New, never under Pinned; under To approve only while it waits.
+        var belongs = Filter switch
+        {
+            ResultFilters.Pinned => false,
+            ResultFilters.Awaiting => result.Status == ResultStatuses.AwaitingApproval,
+            _ => true,
+        };
+        if (result.BotId == BotId && belongs && _items.All(r => r.Id != result.Id))
         {
             _items.Insert(0, result);
             _ = _draw.DrawAsync(StateHasChanged);

@@ -20,6 +20,7 @@ public sealed partial class MainLayout : IDisposable
     [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
     [Inject] private LiveClient Live { get; set; } = default!;
     [Inject] private ActivityFeed Feed { get; set; } = default!;
+    [Inject] private NotificationFeed Notifications { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -46,13 +47,13 @@ public sealed partial class MainLayout : IDisposable
         if (state.User.Identity?.IsAuthenticated == true)
         {
             await Live.StartAsync();
-            Feed.User = state.User.Identity.Name;
-            await Feed.ReloadAsync();
+            await Task.WhenAll(Feed.ReloadAsync(), Notifications.ReloadAsync());
         }
         else
         {
             await Live.StopAsync();
             Feed.Clear();
+            Notifications.Clear();
         }
     }
 }

@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Components;
 
 namespace OpenOrchestrator.Frontend.Layout;
 
-/// <summary>The bell: unread activity since the user last opened it, and the latest entries.</summary>
+/// <summary>The bell: what runs and approvals told the user, how each Telegram message or e-mail went, and the unread count.</summary>
 public sealed partial class NotificationBell : IDisposable
 {
-    [Inject] private ActivityFeed Feed { get; set; } = default!;
+    [Inject] private NotificationFeed Feed { get; set; } = default!;
 
-    private DateTimeOffset _openedBefore = DateTimeOffset.MaxValue;
+    private HashSet<long> _unreadWhenOpened = [];
 
     private string Label => Feed.Unread == 0 ? "Notifications" : $"Notifications, {Feed.Unread} unread";
 
@@ -19,11 +19,29 @@ public sealed partial class NotificationBell : IDisposable
     {
         if (open)
         {
-            // Keep the entries that were unread highlighted while the menu stays open.
-            _openedBefore = Feed.LastOpened;
-            await Feed.MarkOpenedAsync();
+            // Keep what was unread highlighted while the menu stays open.
+            _unreadWhenOpened = [.. Feed.Items.Where(n => !n.Read).Select(n => n.Id)];
+            await Feed.MarkAllReadAsync();
         }
     }
+
+    private static string Title(NotificationView item) =>
+        item.Kind == NotificationKinds.Mail ? $"✉️ Mail to {(item.Deliveries.Count > 0 ? item.Deliveries[0].Recipient : null)}: {item.Title}" : item.Title;
+
+    internal static string Delivery(DeliveryView delivery)
+    {
+        var channel = Display.ChannelLabel(delivery.Channel);
+        return delivery.Status switch
+        {
+            DeliveryStatuses.Sent => $"{channel} ✓",
+            DeliveryStatuses.Failed => $"{channel} failed",
+            _ when delivery.Attempts > 0 => $"{channel}: retrying",
+            _ => $"{channel}: sending",
+        };
+    }
+
+    private static string Describe(NotificationView item) =>
+        string.Join(", ", [Title(item), .. item.Deliveries.Select(d => d.Status == DeliveryStatuses.Failed ? $"{Delivery(d)}: {d.Error}" : Delivery(d))]);
 
     private void OnChanged() => _ = InvokeAsync(StateHasChanged);
 }

@@ -1,16 +1,9 @@
-using System.Globalization;
-
 namespace OpenOrchestrator.Frontend.Services;
 
-/// <summary>
-/// The user's recent activity, shared by the dashboard's feed and the bell: loaded once from
-/// GET /api/activity, then fed by the live <c>notification</c> event. Unread = newer than the
-/// moment the user last opened the bell on this device (localStorage).
-/// </summary>
-public sealed class ActivityFeed(ApiClient api, LiveClient live, LocalStore store) : IDisposable
+/// <summary>The user's recent activity for the dashboard's feed: loaded from GET /api/activity, then fed by the live <c>activityAdded</c> event.</summary>
+public sealed class ActivityFeed(ApiClient api, LiveClient live) : IDisposable
 {
     public const int Keep = 50;
-    private const string LastOpenedKey = "oo.bell.lastOpened";
 
     private readonly List<ActivityView> _items = [];
     private bool _subscribed;
@@ -20,16 +13,7 @@ public sealed class ActivityFeed(ApiClient api, LiveClient live, LocalStore stor
 
     public IReadOnlyList<ActivityView> Items => _items;
 
-    public DateTimeOffset LastOpened { get; private set; } = DateTimeOffset.MinValue;
-
-    public int Unread => _items.Count(a => a.At > LastOpened);
-
     public bool Loaded { get; private set; }
-
-    /// <summary>Whose feed this is: the bell's last opening is remembered per user on a shared device.</summary>
-    public string? User { get; set; }
-
-    private string StoreKey => $"{LastOpenedKey}:{User}";
 
     public string? Error { get; private set; }
 
@@ -39,14 +23,6 @@ public sealed class ActivityFeed(ApiClient api, LiveClient live, LocalStore stor
     {
         _loading = LoadAsync();
         await _loading;
-    }
-
-    public async Task MarkOpenedAsync()
-    {
-        var newest = _items.Count > 0 ? _items.Max(a => a.At) : DateTimeOffset.UtcNow;
-        LastOpened = newest > DateTimeOffset.UtcNow ? newest : DateTimeOffset.UtcNow;
-        await store.SetAsync(StoreKey, LastOpened.ToString("O", CultureInfo.InvariantCulture));
-        Changed?.Invoke();
     }
 
     /// <summary>Forgets the signed-out user's entries.</summary>
@@ -80,7 +56,7 @@ public sealed class ActivityFeed(ApiClient api, LiveClient live, LocalStore stor
     {
         if (_subscribed)
         {
-            live.Notification -= Add;
+            live.ActivityAdded -= Add;
             live.Reconnected -= OnReconnected;
         }
     }
@@ -90,15 +66,8 @@ public sealed class ActivityFeed(ApiClient api, LiveClient live, LocalStore stor
         if (!_subscribed)
         {
             _subscribed = true;
-            live.Notification += Add;
+            live.ActivityAdded += Add;
             live.Reconnected += OnReconnected;
-        }
-
-        LastOpened = DateTimeOffset.MinValue;
-        if (await store.GetAsync(StoreKey) is { } stored
-            && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var opened))
-        {
-            LastOpened = opened;
         }
 
         try

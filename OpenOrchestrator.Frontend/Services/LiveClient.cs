@@ -21,7 +21,8 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
     public event Action<IReadOnlyList<LiveLogLine>>? RunLog;
     public event Action<RunView>? RunFinished;
     public event Action<ResultView>? ResultAdded;
-    public event Action<ActivityView>? Notification;
+    public event Action<ActivityView>? ActivityAdded;
+    public event Action<NotificationView>? Notification;
 
     /// <summary>The connection is up (first start, or back after a break): pages reload what they may have missed meanwhile.</summary>
     public event Action? Reconnected;
@@ -103,7 +104,8 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
         connection.On<LiveLogLine[]>(LiveHub.RunLog, lines => RunLog?.Invoke(lines));
         connection.On<RunView>(LiveHub.RunFinished, r => RunFinished?.Invoke(r));
         connection.On<ResultView>(LiveHub.ResultAdded, r => ResultAdded?.Invoke(r));
-        connection.On<ActivityView>(LiveHub.Notification, a => Notification?.Invoke(a));
+        connection.On<ActivityView>(LiveHub.ActivityAdded, a => ActivityAdded?.Invoke(a));
+        connection.On<NotificationView>(LiveHub.Notification, n => Notification?.Invoke(n));
         connection.Reconnecting += _ =>
         {
             Changed();

@@ -13,6 +13,7 @@ namespace OpenOrchestrator.Frontend.Services;
 [JsonSerializable(typeof(LiveLogLine[]))]
 [JsonSerializable(typeof(ResultView))]
 [JsonSerializable(typeof(ActivityView))]
+[JsonSerializable(typeof(NotificationView))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 internal sealed partial class LiveJsonContext : JsonSerializerContext;

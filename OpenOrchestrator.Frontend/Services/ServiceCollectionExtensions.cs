@@ -16,6 +16,7 @@ public static class ServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<LiveClient>();
         services.AddScoped<ActivityFeed>();
+        services.AddScoped<NotificationFeed>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
+using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Triggers;
@@ -135,6 +136,7 @@ public sealed partial class BotGrain
 
         var bot = Copy(_bot);
         IReadOnlyList<TriggerFiringRecord> firings;
+        NotificationRecord? notification;
         ActivityRecord ended;
         bot.ActiveRunId = null;
         bot.LastRunStatus = outcome.Status;
@@ -167,12 +169,18 @@ public sealed partial class BotGrain
             ended.RunId = runId;
             db.Activity.Add(ended);
             firings = await TriggerFirings.AddAsync(db, bot, runId, outcome);
+            notification = await RunNotifications.AddAsync(db, bot, runId, outcome);
             await db.SaveChangesAsync();
         }
 
         _bot = bot;
         Announce(LiveHub.RunFinished, runId);
         Announce(ended);
+        if (notification is not null)
+        {
+            outbox.Added(notification);
+        }
+
         dispatcher.Deliver(firings);
         await StartQueuedAsync();
     }

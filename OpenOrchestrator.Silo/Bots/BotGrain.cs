@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Live;
+using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
@@ -18,6 +19,7 @@ public sealed partial class BotGrain(
     IOptions<ScheduleOptions> scheduleOptions,
     TriggerDispatcher dispatcher,
     LivePublisher live,
+    NotificationOutbox outbox,
     ILogger<BotGrain> logger) : Grain, IBotGrain
 {
     private BotRecord? _bot;
@@ -108,6 +110,8 @@ public sealed partial class BotGrain(
             var runIds = db.Runs.Where(r => r.BotId == BotId).Select(r => r.Id);
             await db.RunLog.Where(l => runIds.Contains(l.RunId)).ExecuteDeleteAsync();
             await db.Results.Where(r => r.BotId == BotId).ExecuteDeleteAsync();
+            await db.Deliveries.Where(d => db.Notifications.Any(n => n.Id == d.NotificationId && n.BotId == BotId)).ExecuteDeleteAsync();
+            await db.Notifications.Where(n => n.BotId == BotId).ExecuteDeleteAsync();
             await db.Runs.Where(r => r.BotId == BotId).ExecuteDeleteAsync();
             await db.Triggers.Where(t => t.SourceBot == BotId || t.TargetBot == BotId).ExecuteDeleteAsync();
             await db.Bots.Where(b => b.Id == BotId).ExecuteDeleteAsync();

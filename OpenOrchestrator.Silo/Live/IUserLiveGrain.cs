@@ -36,4 +36,5 @@ public sealed record LiveEvent(
     [property: Id(3)] string? RunId = null,
     [property: Id(4)] string? ResultId = null,
     [property: Id(5)] RunLogLine? Line = null,
-    [property: Id(6)] ActivityView? Activity = null);
+    [property: Id(6)] ActivityView? Activity = null,
+    [property: Id(7)] long? NotificationId = null);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
@@ -21,6 +22,7 @@ public sealed partial class LiveBroadcaster(
     IHubContext<LiveEventsHub> hub,
     BotQueries bots,
     RunQueries runs,
+    NotificationQueries notifications,
     IDbContextFactory<OrchestratorDbContext> dbFactory,
     ILogger<LiveBroadcaster> logger) : BackgroundService, ILiveObserver
 {
@@ -105,8 +107,15 @@ public sealed partial class LiveBroadcaster(
                     }
 
                     break;
+                case LiveHub.ActivityAdded:
+                    await user.SendAsync(LiveHub.ActivityAdded, liveEvent.Activity);
+                    break;
                 case LiveHub.Notification:
-                    await user.SendAsync(LiveHub.Notification, liveEvent.Activity);
+                    if (await notifications.GetAsync(liveEvent.OwnerId, liveEvent.NotificationId!.Value) is { } notification)
+                    {
+                        await user.SendAsync(LiveHub.Notification, notification);
+                    }
+
                     break;
             }
         }

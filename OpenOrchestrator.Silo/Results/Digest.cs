@@ -19,11 +19,14 @@ public static partial class Digest
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# {Escape(bot.Emoji)} {Escape(bot.Name)}: digest\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{since:yyyy-MM-dd HH:mm} – {until:yyyy-MM-dd HH:mm} UTC · {Count(results.Count)}\n\n");
-        if (results.Count == 0)
-        {
-            text.Append("Nothing new in this period.\n");
-        }
+        text.Append(results.Count == 0 ? "Nothing new in this period.\n" : Items(results));
+        return text.ToString();
+    }
 
+    /// <summary>The results as numbered sections: linked title, price, content, when found.</summary>
+    public static string Items(IReadOnlyList<ResultRecord> results)
+    {
+        var text = new StringBuilder();
         foreach (var (result, index) in results.Select((r, i) => (r, i + 1)))
         {
             var title = Escape(result.Title);
@@ -44,16 +47,20 @@ public static partial class Digest
         return text.ToString();
     }
 
-    public static string Html(BotRecord bot, IReadOnlyList<ResultRecord> results, DateTime since, DateTime until)
+    public static string Html(BotRecord bot, IReadOnlyList<ResultRecord> results, DateTime since, DateTime until) =>
+        Page($"{bot.Name}: digest", Markdown(bot, results, since, until));
+
+    /// <summary>A whole HTML document (a newsletter page, an e-mail's HTML part) from Markdown, raw HTML off.</summary>
+    public static string Page(string title, string markdown)
     {
-        var body = Markdig.Markdown.ToHtml(Markdown(bot, results, since, until), Pipeline);
+        var body = Markdig.Markdown.ToHtml(markdown, Pipeline);
         return $$"""
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{System.Net.WebUtility.HtmlEncode($"{bot.Name}: digest")}}</title>
+            <title>{{System.Net.WebUtility.HtmlEncode(title)}}</title>
             <style>
             body { font-family: -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; color: #1f2937; line-height: 1.5; }
             h1 { font-size: 1.6rem; } h2 { font-size: 1.15rem; margin-top: 1.8rem; border-top: 1px solid #e5e7eb; padding-top: 1rem; }
@@ -69,7 +76,7 @@ public static partial class Digest
     private static string Count(int n) => n == 1 ? "1 result" : $"{n} results";
 
     /// <summary>Only http(s) links; anything else (javascript:, data:) stays plain text.</summary>
-    private static string? SafeUrl(string? url) =>
+    public static string? SafeUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri.AbsoluteUri.Replace(">", "%3E", StringComparison.Ordinal)
             : null;
@@ -78,7 +85,7 @@ public static partial class Digest
     /// Text stays text: a backslash before the characters that make inline markup, and before what
     /// would start a heading, list or quote at the beginning of a line; the rest reads as written.
     /// </summary>
-    private static string Escape(string text) => BlockStart().Replace(InlineMarkup().Replace(text, @"\$0"), @"$1\$2");
+    public static string Escape(string text) => BlockStart().Replace(InlineMarkup().Replace(text, @"\$0"), @"$1\$2");
 
     [GeneratedRegex(@"[\\`*_\[\]<>]")]
     private static partial Regex InlineMarkup();

@@ -8,10 +8,13 @@ public sealed record ReportedResult(string Id, bool IsNew);
 
 public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFactory, TimeProvider time)
 {
-    /// <summary>Stores a finding once per bot (DESIGN D7); a repeat is answered with the stored one.</summary>
+    /// <summary>
+    /// Stores a finding once per bot (DESIGN D7); a repeat is answered with the stored one. A bot
+    /// that requires approval stores it as awaiting approval.
+    /// </summary>
     public async Task<ReportedResult> ReportAsync(
         string botId, string runId, string title, string? url, string? content, Dictionary<string, string>? metadata,
-        CancellationToken cancellationToken = default)
+        bool awaitApproval = false, CancellationToken cancellationToken = default)
     {
         var key = DedupKey.For(title, url);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -30,7 +33,7 @@ public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFacto
             Content = content,
             Metadata = metadata is { Count: > 0 } ? metadata : null,
             DedupKey = key,
-            Status = ResultStatuses.Reported,
+            Status = awaitApproval ? ResultStatuses.AwaitingApproval : ResultStatuses.Reported,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Results.Add(result);

@@ -33,11 +33,12 @@ public static class ResultsApi
             ResultFilters.All => query,
             ResultFilters.New => query.Where(r => !r.Seen),
             ResultFilters.Pinned => query.Where(r => r.Pinned),
+            ResultFilters.Awaiting => query.Where(r => r.Status == ResultStatuses.AwaitingApproval),
             _ => null!,
         };
         if (query is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [$"Unknown filter '{filter}': use all, new or pinned."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [$"Unknown filter '{filter}': use all, new, pinned or awaiting."] });
         }
 
         var results = await query.OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);

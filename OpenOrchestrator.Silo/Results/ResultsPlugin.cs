@@ -17,6 +17,7 @@ public sealed class ResultsPlugin(ResultStore store, LivePublisher live)
         [Description("Link to the finding, if it has one")] string? url = null,
         [Description("Details: description, why it matters")] string? content = null,
         [Description("Price with currency, if it has one")] string? price = null,
+        [Description("For a draft to send once the owner approves it (an e-mail answer): the recipient's e-mail address; the title is the subject, the content the body")] string? to = null,
         CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(title))
@@ -25,14 +26,24 @@ public sealed class ResultsPlugin(ResultStore store, LivePublisher live)
         }
 
         var run = RunContext.Of(kernel);
-        var metadata = price is null ? null : new Dictionary<string, string> { ["price"] = price };
-        var reported = await store.ReportAsync(run.BotId, run.RunId, RunContext.Truncate(title, 500), url, content, metadata, cancellationToken);
+        if (to is not null && !ResultRecipients.IsAddress(to))
+        {
+            return $"Error: '{to}' is not an e-mail address.";
+        }
+
+        var metadata = new Dictionary<string, string>();
+        if (price is not null) metadata["price"] = price;
+        if (to is not null) metadata[ResultRecipients.Key] = to.Trim();
+        var reported = await store.ReportAsync(
+            run.BotId, run.RunId, RunContext.Truncate(title, 500), url, content, metadata, run.Ticket.Bot.RequireApproval, cancellationToken);
         run.CountResult(reported.IsNew);
         if (reported.IsNew)
         {
             live.Publish(new LiveEvent(LiveHub.ResultAdded, run.Ticket.OwnerId, run.BotId, run.RunId, ResultId: reported.Id));
         }
 
-        return reported.IsNew ? $"Stored as a new result ({reported.Id})." : "Already reported before: not stored again.";
+        return !reported.IsNew ? "Already reported before: not stored again."
+            : run.Ticket.Bot.RequireApproval ? $"Stored ({reported.Id}); it waits for the owner's approval before anything is sent."
+            : $"Stored as a new result ({reported.Id}).";
     }
 }

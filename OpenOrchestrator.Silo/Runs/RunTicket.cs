@@ -13,9 +13,9 @@ public sealed record RunTicket(string RunId, string OwnerId, string Trigger, str
     public int Depth { get; init; }
 }
 
-public sealed record RunBot(string Id, string Name, string Prompt, string Model, IReadOnlyList<string> Tools)
+public sealed record RunBot(string Id, string Name, string Prompt, string Model, IReadOnlyList<string> Tools, bool RequireApproval = false)
 {
-    public static RunBot From(BotRecord bot) => new(bot.Id, bot.Name, bot.Prompt, bot.Model, [.. bot.Tools]);
+    public static RunBot From(BotRecord bot) => new(bot.Id, bot.Name, bot.Prompt, bot.Model, [.. bot.Tools], bot.RequireApproval);
 }
 
 public enum RunStopReason

@@ -158,6 +158,7 @@ public sealed class TriggerFiringRecord
     public required string TriggerKey { get; set; }
     public required string SourceBotId { get; set; }
     public required string SourceBotName { get; set; }
+    /// <summary>The source's run, or <c>run/result</c> for a firing caused by approving that result.</summary>
     public required string SourceRunId { get; set; }
     public required string TargetBotId { get; set; }
     public required string Event { get; set; }
@@ -184,6 +185,7 @@ public sealed class NotificationRecord
     public required string Html { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
+    public List<DeliveryRecord> Deliveries { get; set; } = [];
 }
 
 /// <summary>The outbox: one notification's way out through one channel, tried until sent or failed.</summary>

@@ -86,12 +86,13 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
             notification.Property(n => n.Key).HasMaxLength(200);
             notification.HasIndex(n => new { n.OwnerId, n.Key }).IsUnique();
             notification.HasIndex(n => new { n.OwnerId, n.Id });
+            notification.HasIndex(n => n.BotId);
+            notification.HasMany(n => n.Deliveries).WithOne().HasForeignKey(d => d.NotificationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<DeliveryRecord>(delivery =>
         {
             delivery.ToTable("deliveries");
-            delivery.HasIndex(d => d.NotificationId);
             delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
         });
 

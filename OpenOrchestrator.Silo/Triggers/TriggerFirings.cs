@@ -17,7 +17,7 @@ public static class TriggerFirings
     /// <summary>Adds the outbox rows to <paramref name="db"/>; they are saved with the run's outcome.</summary>
     public static async Task<IReadOnlyList<TriggerFiringRecord>> AddAsync(OrchestratorDbContext db, BotRecord source, string runId, RunOutcome outcome)
     {
-        var events = EventsOf(outcome);
+        var events = EventsOf(source, outcome);
         var depth = outcome.Depth + 1;
         if (events.Count == 0 || depth > HardDepthLimit)
         {
@@ -63,13 +63,45 @@ public static class TriggerFirings
         return firings;
     }
 
-    private static List<string> EventsOf(RunOutcome outcome)
+    /// <summary>What a finished run counts as; an approval bot's results count only once approved.</summary>
+    public static List<string> EventsOf(BotRecord bot, RunOutcome outcome)
     {
         var events = new List<string>();
         if (outcome.Status == RunStatuses.Completed) events.Add(TriggerEvents.Completed);
         if (outcome.Status is RunStatuses.Failed or RunStatuses.TimedOut) events.Add(TriggerEvents.Failed);
-        if (outcome.NewResults > 0) events.Add(TriggerEvents.Result);
+        if (outcome.NewResults > 0 && !bot.RequireApproval) events.Add(TriggerEvents.Result);
         return events;
+    }
+
+    /// <summary>
+    /// The firings an approved result causes: an approval bot's <c>result</c> triggers fire per
+    /// approved result, not at the end of its run. The firing's source run is <c>run/result</c>,
+    /// so each approval starts each target once.
+    /// </summary>
+    public static async Task<IReadOnlyList<TriggerFiringRecord>> AddForApprovalAsync(OrchestratorDbContext db, BotRecord source, ResultRecord result, DateTime now)
+    {
+        var triggers = await db.Triggers.AsNoTracking()
+            .Where(t => t.SourceBot == source.Id && t.Enabled && t.TargetAction == TargetActions.Start && t.TargetBot != null && t.Event == TriggerEvents.Result)
+            .ToListAsync();
+        var input = new StringBuilder($"Started because the owner approved a result of the bot \"{source.Name}\" (id {source.Id}): {result.Title}");
+        if (result.Content is { Length: > 0 } content) input.Append($"\n\nIts content:\n{content}");
+        if (result.Url is { } url) input.Append($"\n\nIts link: {url}");
+        input.Append($"\n\nYou may read its documents with files-read and from = \"{source.Id}\".");
+        var firings = triggers.Select(t => new TriggerFiringRecord
+        {
+            OwnerId = source.OwnerId,
+            TriggerKey = t.Id,
+            SourceBotId = source.Id,
+            SourceBotName = source.Name,
+            SourceRunId = $"{result.RunId}/{result.Id}",
+            TargetBotId = t.TargetBot!,
+            Event = TriggerEvents.Result,
+            Depth = 1,
+            Input = input.ToString(),
+            CreatedAt = now,
+        }).ToList();
+        db.TriggerFirings.AddRange(firings);
+        return firings;
     }
 
     /// <summary>What the triggered run is told: who started it, the source's output and its new results.</summary>

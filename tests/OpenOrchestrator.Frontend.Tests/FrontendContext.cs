@@ -17,6 +17,7 @@ public abstract class FrontendContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<LiveClient>();
         Services.AddSingleton<LocalStore>();
         Services.AddSingleton<ActivityFeed>();
+        Services.AddSingleton<NotificationFeed>();
         Render<MudPopoverProvider>();
     }
 

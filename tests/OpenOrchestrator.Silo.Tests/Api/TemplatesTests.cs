@@ -15,7 +15,7 @@ public sealed class TemplatesTests(ApiFixture fixture)
 
         var templates = (await client.GetFromJsonAsync<List<TemplateView>>("/api/templates"))!;
 
-        Assert.Equal(["ebay-scout", "vinted-finder", "dev-test", "research-digest"], templates.Select(t => t.Id));
+        Assert.Equal(["ebay-scout", "vinted-finder", "dev-test", "support-mail", "research-digest"], templates.Select(t => t.Id));
         Assert.Equal(["Dev-Bot completed → Test-Bot"], templates.Single(t => t.Id == "dev-test").Links);
         Assert.All(templates.SelectMany(t => t.Bots), b => Assert.NotEmpty(b.Tools));
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Live;
+using OpenOrchestrator.Silo.Notifications;
 using Microsoft.Extensions.Time.Testing;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Schedules;
@@ -50,6 +51,7 @@ public sealed class GrainFixture : IAsyncLifetime
             host.AddTools();
             host.AddTriggers();
             host.AddLive();
+            host.AddNotifications();
         });
         builder.ConfigureSilo((_, silo) => silo.AddDatabaseReminders());
         Cluster = builder.Build();

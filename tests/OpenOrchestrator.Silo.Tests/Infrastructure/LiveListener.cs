@@ -21,7 +21,8 @@ public sealed class LiveListener : IAsyncDisposable
         On<RunView>(LiveHub.RunFinished);
         _connection.On<LiveLogLine[]>(LiveHub.RunLog, lines => Array.ForEach(lines, line => Record(LiveHub.RunLog, line)));
         On<ResultView>(LiveHub.ResultAdded);
-        On<ActivityView>(LiveHub.Notification);
+        On<ActivityView>(LiveHub.ActivityAdded);
+        On<NotificationView>(LiveHub.Notification);
     }
 
     public static async Task<LiveListener> ConnectAsync(OrchestratorApp app, HttpClient client)

@@ -29,7 +29,7 @@ public sealed class LiveHubTests(ApiFixture fixture)
         var finished = await elsewhere.WaitForAsync<RunView>(LiveHub.RunFinished, r => r.Id == run.Id);
         await watching.WaitForAsync<LiveLogLine>(LiveHub.RunLog, l => l.RunId == run.Id && l.Line.Message.StartsWith("Done:", StringComparison.Ordinal));
         var results = watching.Received.Where(r => r.Event == LiveHub.ResultAdded).Select(r => ((ResultView)r.Payload).Title).Order().ToList();
-        var ended = await elsewhere.WaitForAsync<ActivityView>(LiveHub.Notification, a => a.RunId == run.Id);
+        var ended = await elsewhere.WaitForAsync<ActivityView>(LiveHub.ActivityAdded, a => a.RunId == run.Id);
 
         Assert.Equal((RunStatuses.Running, bot.Id), (started.Status, started.BotId));
         Assert.Equal(bot.Name, running.Name);

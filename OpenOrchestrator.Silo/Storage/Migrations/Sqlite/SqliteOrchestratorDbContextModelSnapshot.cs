@@ -625,6 +625,9 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
+                    b.HasIndex("BotId")
+                        .HasDatabaseName("ix_notifications_bot_id");
+
                     b.HasIndex("OwnerId", "Id")
                         .HasDatabaseName("ix_notifications_owner_id_id");
 
@@ -1070,6 +1073,21 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.DeliveryRecord", b =>
+                {
+                    b.HasOne("OpenOrchestrator.Silo.Storage.NotificationRecord", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_notifications_notification_id");
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.NotificationRecord", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

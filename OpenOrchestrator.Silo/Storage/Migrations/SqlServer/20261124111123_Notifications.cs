@@ -31,6 +31,28 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                 defaultValue: false);
 
             migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    owner_id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    bot_id = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    run_id = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    kind = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    title = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    html = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    read_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "deliveries",
                 columns: table => new
                 {
@@ -51,28 +73,12 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_deliveries", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "notifications",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    owner_id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    bot_id = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    run_id = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    kind = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    title = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    text = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    html = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    read_at = table.Column<DateTime>(type: "datetime2", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_notifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_deliveries_notifications_notification_id",
+                        column: x => x.notification_id,
+                        principalTable: "notifications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -84,6 +90,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                 name: "ix_deliveries_status_next_attempt_at",
                 table: "deliveries",
                 columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_bot_id",
+                table: "notifications",
+                column: "bot_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_owner_id_id",

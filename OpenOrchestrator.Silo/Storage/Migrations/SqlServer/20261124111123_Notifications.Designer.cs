@@ -12,7 +12,7 @@ using OpenOrchestrator.Silo.Storage;
 namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOrchestratorDbContext))]
-    [Migration("20261124110824_Notifications")]
+    [Migration("20261124111123_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -596,7 +596,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("BotId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("bot_id");
 
                     b.Property<DateTime>("CreatedAt")
@@ -644,6 +644,9 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("BotId")
+                        .HasDatabaseName("ix_notifications_bot_id");
 
                     b.HasIndex("OwnerId", "Id")
                         .HasDatabaseName("ix_notifications_owner_id_id");
@@ -1095,6 +1098,21 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.DeliveryRecord", b =>
+                {
+                    b.HasOne("OpenOrchestrator.Silo.Storage.NotificationRecord", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_notifications_notification_id");
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.NotificationRecord", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

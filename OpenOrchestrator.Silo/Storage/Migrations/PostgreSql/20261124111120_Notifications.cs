@@ -32,29 +32,6 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                 defaultValue: false);
 
             migrationBuilder.CreateTable(
-                name: "deliveries",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    notification_id = table.Column<long>(type: "bigint", nullable: false),
-                    owner_id = table.Column<string>(type: "text", nullable: false),
-                    channel = table.Column<string>(type: "text", nullable: false),
-                    recipient = table.Column<string>(type: "text", nullable: true),
-                    status = table.Column<string>(type: "text", nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    lease_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_deliveries", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "notifications",
                 columns: table => new
                 {
@@ -76,6 +53,35 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     table.PrimaryKey("pk_notifications", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    notification_id = table.Column<long>(type: "bigint", nullable: false),
+                    owner_id = table.Column<string>(type: "text", nullable: false),
+                    channel = table.Column<string>(type: "text", nullable: false),
+                    recipient = table.Column<string>(type: "text", nullable: true),
+                    status = table.Column<string>(type: "text", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    lease_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deliveries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_deliveries_notifications_notification_id",
+                        column: x => x.notification_id,
+                        principalTable: "notifications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_deliveries_notification_id",
                 table: "deliveries",
@@ -85,6 +91,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                 name: "ix_deliveries_status_next_attempt_at",
                 table: "deliveries",
                 columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_bot_id",
+                table: "notifications",
+                column: "bot_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_owner_id_id",

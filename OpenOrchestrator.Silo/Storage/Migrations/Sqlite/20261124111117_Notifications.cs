@@ -31,29 +31,6 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                 defaultValue: false);
 
             migrationBuilder.CreateTable(
-                name: "deliveries",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    notification_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    owner_id = table.Column<string>(type: "TEXT", nullable: false),
-                    channel = table.Column<string>(type: "TEXT", nullable: false),
-                    recipient = table.Column<string>(type: "TEXT", nullable: true),
-                    status = table.Column<string>(type: "TEXT", nullable: false),
-                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    lease_until = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_error = table.Column<string>(type: "TEXT", nullable: true),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_deliveries", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "notifications",
                 columns: table => new
                 {
@@ -75,6 +52,35 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     table.PrimaryKey("pk_notifications", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    notification_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    owner_id = table.Column<string>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", nullable: false),
+                    recipient = table.Column<string>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    lease_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deliveries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_deliveries_notifications_notification_id",
+                        column: x => x.notification_id,
+                        principalTable: "notifications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_deliveries_notification_id",
                 table: "deliveries",
@@ -84,6 +90,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                 name: "ix_deliveries_status_next_attempt_at",
                 table: "deliveries",
                 columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_bot_id",
+                table: "notifications",
+                column: "bot_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_owner_id_id",

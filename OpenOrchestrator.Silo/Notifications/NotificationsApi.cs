@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Notifications;
+
+public static class NotificationsApi
+{
+    public static RouteGroupBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
+        group.MapGet("/", ListAsync);
+        group.MapPost("/read", MarkReadAsync);
+        return group;
+    }
+
+    /// <summary>The bell: newest first, with the unread count; <c>?before=</c> the page's <c>next</c> pages back.</summary>
+    private static async Task<Ok<NotificationsPage>> ListAsync(
+        ClaimsPrincipal user, NotificationQueries notifications, CancellationToken cancellationToken, long? before = null, int limit = 30) =>
+        TypedResults.Ok(await notifications.PageAsync(user.UserId(), before, Math.Clamp(limit, 1, 200), cancellationToken));
+
+    /// <summary>Marks the given notifications read, or all of the user's when no ids are given.</summary>
+    private static async Task<Results<NoContent, ValidationProblem>> MarkReadAsync(
+        NotificationsRead? read, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (read?.Ids is { Count: > 500 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ids"] = ["At most 500 ids at once; leave ids out to mark all read."] });
+        }
+
+        var ownerId = user.UserId();
+        var now = time.GetUtcNow().UtcDateTime;
+        var query = db.Notifications.Where(n => n.OwnerId == ownerId && n.ReadAt == null);
+        if (read?.Ids is { } ids)
+        {
+            query = query.Where(n => ids.Contains(n.Id));
+        }
+
+        await query.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

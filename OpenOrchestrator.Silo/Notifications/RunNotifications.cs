@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Results;
+using OpenOrchestrator.Silo.Runs;
+using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Triggers;
+
+namespace OpenOrchestrator.Silo.Notifications;
+
+/// <summary>
+/// What a finished run tells its owner: one notification per run (never one per result), listing
+/// the results this run found that are still unseen, sent through the bot's <c>notify</c> channels
+/// and those of its <c>notify:*</c> triggers, each channel once.
+/// </summary>
+public static class RunNotifications
+{
+    /// <summary>At most this many results are listed; the rest are counted.</summary>
+    public const int MaxListed = 20;
+
+    /// <summary>Adds the notification and its outbox rows to <paramref name="db"/>, saved with the run's outcome; null when there is nothing to tell.</summary>
+    public static async Task<NotificationRecord?> AddAsync(OrchestratorDbContext db, BotRecord bot, string runId, RunOutcome outcome)
+    {
+        var results = outcome.NewResults > 0
+            ? await db.Results.AsNoTracking().Where(r => r.RunId == runId && !r.Seen).OrderBy(r => r.CreatedAt).Take(MaxListed).ToListAsync()
+            : [];
+        var total = results.Count < MaxListed ? results.Count : Math.Max(outcome.NewResults, results.Count);
+        var events = TriggerFirings.EventsOf(bot, outcome);
+        var asked = await db.Triggers.AsNoTracking()
+            .Where(t => t.SourceBot == bot.Id && t.Enabled && t.TargetAction != TargetActions.Start && events.Contains(t.Event))
+            .Select(t => t.TargetAction)
+            .ToListAsync();
+        var channels = (total > 0 ? bot.Notify : [])
+            .Concat(asked.Select(action => action["notify:".Length..]))
+            .Where(c => c is NotifyChannels.Telegram or NotifyChannels.Email)
+            .Distinct()
+            .ToList();
+        var failed = outcome.Status is RunStatuses.Failed or RunStatuses.TimedOut;
+        if (total == 0 && !failed && channels.Count == 0)
+        {
+            return null;
+        }
+
+        var kind = total > 0 ? (bot.RequireApproval ? NotificationKinds.Approval : NotificationKinds.Results)
+            : failed ? NotificationKinds.RunFailed
+            : NotificationKinds.RunEnded;
+        var title = $"{bot.Emoji} {bot.Name}: {Headline(kind, total, outcome.Status)}";
+        var notification = new NotificationRecord
+        {
+            OwnerId = bot.OwnerId,
+            BotId = bot.Id,
+            RunId = runId,
+            Kind = kind,
+            Key = $"run:{runId}",
+            Title = title,
+            Text = Text(title, results, total, outcome),
+            Html = Digest.Page(title, Markdown(title, results, total, outcome)),
+            CreatedAt = outcome.FinishedAt,
+        };
+        notification.Deliveries.AddRange(channels.Select(channel => NotificationOutbox.NewDelivery(notification, channel, recipient: null)));
+        db.Notifications.Add(notification);
+        return notification;
+    }
+
+    private static string Headline(string kind, int total, string status) => kind switch
+    {
+        NotificationKinds.Results => total == 1 ? "1 new result" : $"{total} new results",
+        NotificationKinds.Approval => total == 1 ? "1 draft waits for your approval" : $"{total} drafts wait for your approval",
+        NotificationKinds.RunFailed => status == RunStatuses.TimedOut ? "the run timed out" : "the run failed",
+        _ => "the run completed",
+    };
+
+    /// <summary>Plain text for Telegram and an e-mail's text part: each result's title, price and link.</summary>
+    private static string Text(string title, IReadOnlyList<ResultRecord> results, int total, RunOutcome outcome)
+    {
+        var text = new StringBuilder(title).Append("\n\n");
+        foreach (var result in results)
+        {
+            text.Append("• ").Append(result.Title);
+            if (result.Metadata?.GetValueOrDefault("price") is { } price)
+            {
+                text.Append(" — ").Append(price);
+            }
+
+            text.Append('\n');
+            if (result.Url is { } url)
+            {
+                text.Append("  ").Append(url).Append('\n');
+            }
+        }
+
+        if (total > results.Count)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"… and {total - results.Count} more in the dashboard.\n");
+        }
+
+        AppendOutcome(text, outcome, results.Count > 0, escape: s => s);
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>The e-mail's HTML part, as Markdown: the results laid out like the bot's digest.</summary>
+    private static string Markdown(string title, IReadOnlyList<ResultRecord> results, int total, RunOutcome outcome)
+    {
+        var text = new StringBuilder("# ").Append(Digest.Escape(title)).Append("\n\n");
+        text.Append(Digest.Items(results));
+        if (total > results.Count)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"… and {total - results.Count} more in the dashboard.\n\n");
+        }
+
+        AppendOutcome(text, outcome, results.Count > 0, Digest.Escape);
+        return text.ToString();
+    }
+
+    private static void AppendOutcome(StringBuilder text, RunOutcome outcome, bool listedResults, Func<string, string> escape)
+    {
+        if (outcome.Error is { } error)
+        {
+            text.Append("\nError: ").Append(escape(RunContext.Truncate(error, 1000))).Append('\n');
+        }
+        else if (!listedResults && outcome.Output is { Length: > 0 } output)
+        {
+            text.Append('\n').Append(escape(RunContext.Truncate(output.Trim(), 1500))).Append('\n');
+        }
+    }
+}
