@@ -116,13 +116,14 @@ public static class RunNotifications
 
     private static void AppendOutcome(StringBuilder text, RunOutcome outcome, bool listedResults, Func<string, string> escape)
     {
-        if (outcome.Error is { } error)
+        var paragraph = outcome.Error is { } error ? "Error: " + escape(RunContext.Truncate(error, 1000))
+            : !listedResults && outcome.Output is { Length: > 0 } output ? escape(RunContext.Truncate(output.Trim(), 1500))
+            : null;
+        if (paragraph is not null)
         {
-            text.Append("\nError: ").Append(escape(RunContext.Truncate(error, 1000))).Append('\n');
-        }
-        else if (!listedResults && outcome.Output is { Length: > 0 } output)
-        {
-            text.Append('\n').Append(escape(RunContext.Truncate(output.Trim(), 1500))).Append('\n');
+            // One blank line before it, whatever came above.
+            if (text is not [.., '\n', '\n']) text.Append('\n');
+            text.Append(paragraph).Append('\n');
         }
     }
 }
