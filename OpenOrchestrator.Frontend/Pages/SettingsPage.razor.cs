@@ -57,6 +57,14 @@ public sealed partial class SettingsPage
         _clear.Clear();
     }
 
+    /// <summary>Only the chat changes: what the user typed into the other fields stays.</summary>
+    private void OnTelegramLinked(SettingsView settings)
+    {
+        _settings = _settings! with { TelegramChatId = settings.TelegramChatId };
+        _telegramChatId = settings.TelegramChatId ?? "";
+        _errors.Remove(TelegramChat);
+    }
+
     /// <summary>A secret left empty is not sent (null keeps it); "clear" sends an empty string.</summary>
     private string? Secret(string name, string typed) => _clear.Contains(name) ? "" : string.IsNullOrWhiteSpace(typed) ? null : typed.Trim();
 

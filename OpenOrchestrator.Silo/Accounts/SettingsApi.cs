@@ -71,7 +71,7 @@ public static class SettingsApi
         (SecretNames.TelegramBotToken, update.TelegramBotToken),
     ];
 
-    private static async Task<SettingsView> ViewAsync(AppUser user, SecretStore secrets)
+    internal static async Task<SettingsView> ViewAsync(AppUser user, SecretStore secrets)
     {
         var set = await secrets.NamesAsync(user.Id);
         return new SettingsView(user.TelegramChatId, user.NotifyEmail,
