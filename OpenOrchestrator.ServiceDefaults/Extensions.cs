@@ -14,7 +14,7 @@ namespace Microsoft.Extensions.Hosting;
 /// What every OpenOrchestrator service shares: OpenTelemetry (OTLP when
 /// OTEL_EXPORTER_OTLP_ENDPOINT is set), health checks and resilient HTTP clients.
 /// </summary>
-public static class Extensions
+public static partial class Extensions
 {
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
@@ -48,7 +48,7 @@ public static class Extensions
                 .AddSource([.. TelemetrySources])
                 .AddAspNetCoreInstrumentation(o =>
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(HealthPath) && !ctx.Request.Path.StartsWithSegments(AlivePath))
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = RedactPathSecrets));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -72,4 +72,21 @@ public static class Extensions
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         return app;
     }
+
+    /// <summary>
+    /// Telegram's Bot API carries the bot token in the path (<c>/bot123:ABC/sendMessage</c>); a
+    /// trace keeps the path, so the token is cut out. Query strings are redacted by OpenTelemetry itself.
+    /// </summary>
+    private static void RedactPathSecrets(System.Diagnostics.Activity activity, HttpRequestMessage request)
+    {
+        if (request.RequestUri is { } uri && BotTokenInPath().IsMatch(uri.AbsolutePath))
+        {
+            var path = BotTokenInPath().Replace(uri.AbsolutePath, "/bot{token}/");
+            activity.SetTag("url.full", $"{uri.Scheme}://{uri.Authority}{path}");
+            activity.SetTag("url.path", path);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/bot[^/]+/")]
+    private static partial System.Text.RegularExpressions.Regex BotTokenInPath();
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -25,7 +26,7 @@ public sealed class LiveListener : IAsyncDisposable
         On<NotificationView>(LiveHub.Notification);
     }
 
-    public static async Task<LiveListener> ConnectAsync(OrchestratorApp app, HttpClient client)
+    public static async Task<LiveListener> ConnectAsync(WebApplicationFactory<Program> app, HttpClient client)
     {
         var token = client.DefaultRequestHeaders.Authorization!.Parameter;
         var server = app.Server;

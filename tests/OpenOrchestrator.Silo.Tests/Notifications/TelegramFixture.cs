@@ -20,7 +20,8 @@ public sealed class TelegramFixture : IAsyncLifetime
     public const string UserBot = "my_own_bot";
 
     private OrchestratorApp _root = null!;
-    private ScriptedModelServer _model = null!;
+
+    public ScriptedModelServer Model { get; private set; } = null!;
 
     public FakeTelegramServer Telegram { get; private set; } = null!;
     public WebApplicationFactory<Program> App { get; private set; } = null!;
@@ -30,11 +31,13 @@ public sealed class TelegramFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Nothing to do."));
+        Model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Nothing to do."));
         Telegram = await FakeTelegramServer.StartAsync(new TelegramBotIdentity(ServerToken, ServerBot), new TelegramBotIdentity(UserToken, UserBot));
-        _root = new OrchestratorApp(OrchestratorApp.SettingsFor(_model,
+        _root = new OrchestratorApp(OrchestratorApp.SettingsFor(Model,
             ("Telegram:BotToken", ServerToken),
-            ("Telegram:ApiBaseUrl", Telegram.BaseUrl.ToString())));
+            ("Telegram:ApiBaseUrl", Telegram.BaseUrl.ToString()),
+            ("Notifications:RetryBase", "00:00:00.050"),
+            ("Notifications:MaxAttempts", "3")));
         App = _root.WithWebHostBuilder(b => b.ConfigureLogging(logging => logging
             .AddProvider(Logs)
             .AddFilter<RecordingLoggerProvider>(null, LogLevel.Trace)));
@@ -59,7 +62,7 @@ public sealed class TelegramFixture : IAsyncLifetime
         await App.DisposeAsync();
         await _root.DisposeAsync();
         await Telegram.DisposeAsync();
-        await _model.DisposeAsync();
+        await Model.DisposeAsync();
     }
 }
 
