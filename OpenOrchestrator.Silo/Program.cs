@@ -5,6 +5,7 @@ using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Models;
+using OpenOrchestrator.Silo.Notifications.Email;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
@@ -28,6 +29,7 @@ builder.AddRuns();
 builder.AddTools();
 builder.AddTriggers();
 builder.AddLive();
+builder.AddEmailChannel();
 builder.AddWebFrontend();
 
 var app = builder.Build();
