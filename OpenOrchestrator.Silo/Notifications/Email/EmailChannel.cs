@@ -78,12 +78,17 @@ public sealed partial class EmailChannel(IOptions<SmtpOptions> options, TimeProv
                 ($"Could not reach the mail server {server}: {e.Message}", false),
             _ => (null, false),
         };
-        return text is null ? null : new DeliveryException(Redact(text, smtp.Password), permanent, inner: e);
-    }
+        if (text is null)
+        {
+            return null;
+        }
 
-    /// <summary>A server that echoes what it was sent must not carry the password into a log or the outbox.</summary>
-    private static string Redact(string text, string? password) =>
-        string.IsNullOrEmpty(password) ? text : text.Replace(password, "***", StringComparison.Ordinal);
+        // A server that echoes what it was sent must not carry the password into a log or the outbox:
+        // blank it out of the message, and leave out an inner exception that holds it.
+        var leaks = !string.IsNullOrEmpty(smtp.Password) && e.ToString().Contains(smtp.Password, StringComparison.Ordinal);
+        var safe = string.IsNullOrEmpty(smtp.Password) ? text : text.Replace(smtp.Password, "***", StringComparison.Ordinal);
+        return new DeliveryException(safe, permanent, inner: leaks ? null : e);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-mail {MessageId} sent through {Host}:{Port}")]
     private static partial void LogSent(ILogger logger, string messageId, string host, int port);
