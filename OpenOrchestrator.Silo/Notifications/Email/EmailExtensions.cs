@@ -9,7 +9,7 @@ public static class EmailExtensions
     public static IHostApplicationBuilder AddEmailChannel(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidation>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidation>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<INotificationChannel, EmailChannel>();
         return builder;
