@@ -6,6 +6,7 @@ using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Models;
 using OpenOrchestrator.Silo.Notifications;
+using OpenOrchestrator.Silo.Notifications.Email;
 using OpenOrchestrator.Silo.Notifications.Telegram;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Runs;
@@ -32,6 +33,7 @@ builder.AddTriggers();
 builder.AddLive();
 builder.AddNotifications();
 builder.AddTelegramChannel();
+builder.AddEmailChannel();
 builder.AddWebFrontend();
 
 var app = builder.Build();

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 bash scripts/postgres.sh
 bash scripts/chromium.sh
 bash scripts/sandbox.sh
+bash scripts/smtp.sh
 export OO_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres"
 
 dotnet build OpenOrchestrator.sln -c Release -nologo -clp:ErrorsOnly
