@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace OpenOrchestrator.Testing;
 
@@ -54,7 +55,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public static async Task<FakeTelegramServer> StartAsync(params IEnumerable<TelegramBotIdentity> bots)
     {
         var server = new FakeTelegramServer(bots);
-        server._host = await LocalHost.StartAsync(app => app.Map("/bot{token}/{method}", server.AnswerAsync));
+        // "/bot{token}/…" as a route template would match a token that itself holds "bot" wrongly, so the prefix is cut here.
+        server._host = await LocalHost.StartAsync(app => app.Map("/{botToken}/{method}", (HttpContext context, string botToken, string method) =>
+            botToken.StartsWith("bot", StringComparison.Ordinal)
+                ? server.AnswerAsync(context, botToken[3..], method)
+                : Results.NotFound().ExecuteAsync(context)));
         return server;
     }
 

@@ -1,0 +1,47 @@
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.EndToEnd.Tests;
+
+/// <summary>
+/// The seed's four use cases share one real silo process and every scripted server it talks to:
+/// the model, the shop, the search engine, a Telegram Bot API and a real SMTP server.
+/// </summary>
+public sealed class UseCaseEnvironment : IAsyncLifetime
+{
+    public const string BotToken = "424242:use-case-bot-token";
+
+    private readonly SiloEnvironment _base = new();
+
+    public ScriptedModelServer Model => _base.Model;
+    public ShopSite Shop => _base.Shop;
+    public SearchServer Search { get; private set; } = null!;
+    public FakeTelegramServer Telegram { get; private set; } = null!;
+    public SmtpSink Smtp { get; private set; } = null!;
+    public SiloProcess Silo { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _base.InitializeAsync();
+        Search = await SearchServer.StartAsync(_ => []);
+        Telegram = await FakeTelegramServer.StartAsync(new TelegramBotIdentity(BotToken, "oo_use_case_bot"));
+        Smtp = await SmtpSink.StartAsync();
+        Silo = await SiloProcess.StartAsync(_base.DataPath, _base.Variables(
+            ("WebSearch__Endpoint", Search.BaseUrl.ToString()),
+            ("Telegram__BotToken", BotToken),
+            ("Telegram__ApiBaseUrl", Telegram.BaseUrl.ToString()),
+            ("Smtp__Host", Smtp.Host),
+            ("Smtp__Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Smtp__From", "OpenOrchestrator <bots@orchestrator.example>"),
+            ("Schedules__Tick", "00:00:05"),
+            ("Auth__Registration", "open")));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Silo.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Telegram.DisposeAsync();
+        await Search.DisposeAsync();
+        await _base.DisposeAsync();
+    }
+}
