@@ -133,6 +133,29 @@ public sealed class TelegramDeliveryTests(TelegramFixture fixture)
     }
 
     [Fact]
+    public async Task AMessageACrashLeftSendingIsNotSentAgainAndTheBellSaysSo()
+    {
+        var (client, chat, live) = await LinkedUserAsync();
+        await using var _ = live;
+        var scout = await client.CreateBotAsync(ApiClient.Spec("Scout") with { Notify = [NotifyChannels.Telegram] });
+        ScriptOffers(("Vase", "https://shop.example/vase", null));
+        var first = await client.RunAsync(scout.Id);
+        await SettledAsync(live, first.Id);
+
+        // As if the silo died between handing the message to Telegram and writing it down.
+        await fixture.App.Services.QueryAsync(db => db.Deliveries
+            .Where(d => db.Notifications.Any(n => n.Id == d.NotificationId && n.RunId == first.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatuses.Sending).SetProperty(d => d.LeaseUntil, DateTime.UtcNow.AddMinutes(-1))));
+        ScriptOffers(("Bowl", "https://shop.example/bowl", null));
+        var second = await client.RunAsync(scout.Id);
+        var notice = await live.WaitForAsync<NotificationView>(LiveHub.Notification, n => n.RunId == first.Id && n.Kind == NotificationKinds.DeliveryFailed);
+        await SettledAsync(live, second.Id);
+
+        Assert.Contains(NotificationOutbox.Interrupted, notice.Text, StringComparison.Ordinal);
+        Assert.Equal(["Vase", "Bowl"], fixture.Telegram.Sent.Where(m => m.ChatId == chat).Select(m => m.Text.Split('\n')[2][2..]));
+    }
+
+    [Fact]
     public void TheWaitBetweenTriesDoublesUpToItsCapAndHonoursALongerRetryAfter()
     {
         var options = new NotificationOptions { RetryBase = TimeSpan.FromSeconds(10), MaxRetryDelay = TimeSpan.FromMinutes(1) };
