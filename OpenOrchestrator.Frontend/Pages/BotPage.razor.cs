@@ -90,6 +90,8 @@ public sealed partial class BotPage : IAsyncDisposable
         }
     }
 
+    private Task DigestAsync() => _bot is null ? Task.CompletedTask : DigestDialog.ShowAsync(Dialogs, _bot);
+
     private async Task StartAsync(string? input)
     {
         _starting = true;

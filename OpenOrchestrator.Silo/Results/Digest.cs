@@ -60,6 +60,7 @@ public static partial class Digest
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <base target="_blank">
             <title>{{System.Net.WebUtility.HtmlEncode(title)}}</title>
             <style>
             body { font-family: -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; color: #1f2937; line-height: 1.5; }

@@ -14,6 +14,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public ScriptedModelServer Model { get; private set; } = null!;
     public SiloProcess Silo { get; private set; } = null!;
+    public SmtpSink Smtp { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     public static string ScreenshotFolder { get; } = Path.Combine(SiloProcess.RepositoryRoot(), "artifacts", "screenshots");
@@ -21,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Nothing to do."));
+        Smtp = await SmtpSink.StartAsync();
         Silo = await SiloProcess.StartAsync(_dataPath, Environment());
         (_playwright, Browser) = await Chromium.LaunchAsync();
         Directory.CreateDirectory(ScreenshotFolder);
@@ -42,6 +44,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["OPENAI_BASE_URL"] = Model.BaseUrl.ToString(),
         ["Models__Default"] = "scripted-model",
         ["Auth__Registration"] = "open",
+        ["Smtp__Host"] = Smtp.Host,
+        ["Smtp__Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp__From"] = "bots@orchestrator.example",
     };
 
     /// <summary>A fresh browser profile (no cookies) on the silo, at a desktop or a phone size.</summary>
@@ -65,6 +70,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright.Dispose();
         await Silo.DisposeAsync();
         await Model.DisposeAsync();
+        await Smtp.DisposeAsync();
         TempDirectory.DeleteQuietly(_dataPath);
     }
 }
