@@ -54,6 +54,22 @@ public sealed record BotView(
     DateTimeOffset UpdatedAt)
 {
     public bool RequireApproval { get; init; }
+
+    /// <summary>The whole spec of the bot as read, for a PUT that changes one thing (pause, resume, a new schedule).</summary>
+    public BotSpec ToSpec() => new()
+    {
+        Name = Name,
+        Emoji = Emoji,
+        Description = Description,
+        Prompt = Prompt,
+        Model = Model,
+        Tools = Tools,
+        Schedule = Schedule,
+        Notify = Notify,
+        Enabled = Enabled,
+        MissedRuns = MissedRuns,
+        RequireApproval = RequireApproval,
+    };
 }
 
 public sealed record BotStats(int Runs, int Results, int NewResults, double? SuccessRate);

@@ -87,7 +87,7 @@ public sealed partial class Dashboard : IDisposable
     {
         await WhileBusyAsync(change.Bot.Id, async () =>
         {
-            Upsert(await Api.UpdateBotAsync(change.Bot.Id, BotSpecs.From(change.Bot) with { Enabled = change.Enabled }));
+            Upsert(await Api.UpdateBotAsync(change.Bot.Id, change.Bot.ToSpec() with { Enabled = change.Enabled }));
             Snackbar.Add(change.Enabled ? $"{change.Bot.Name} runs by itself again." : $"{change.Bot.Name} is paused.", Severity.Info);
         });
     }

@@ -148,7 +148,7 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
         });
 
         // Every minute instead of every morning: the schedule, not the test, starts the run.
-        var spec = ApiClient.SpecOf(research) with { Schedule = new ScheduleSpec { Kind = ScheduleKinds.Cron, Cron = "* * * * *" } };
+        var spec = research.ToSpec() with { Schedule = new ScheduleSpec { Kind = ScheduleKinds.Cron, Cron = "* * * * *" } };
         (await client.PutAsJsonAsync($"/api/bots/{research.Id}", spec)).EnsureSuccessStatusCode();
         var mail = await WaitForMailToAsync(reader, TimeSpan.FromSeconds(150));
         var runs = (await client.GetFromJsonAsync<List<RunView>>($"/api/bots/{research.Id}/runs"))!;

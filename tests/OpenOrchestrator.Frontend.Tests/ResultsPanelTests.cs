@@ -91,4 +91,44 @@ public sealed class ResultsPanelTests : FrontendContext
         Assert.Equal("Unpin", panel.FindAll(".results li")[2].QuerySelector("button")!.TextContent.Trim());
         Assert.Contains("POST /api/results/r3/pin", Api.Routes);
     }
+
+    private static readonly ResultView Draft = Result("d1", "Re: Where is my parcel?", isNew: true, pinned: false) with
+    {
+        Status = ResultStatuses.AwaitingApproval,
+        Content = "Hello Kim, it arrives on Friday.",
+        Metadata = new Dictionary<string, string> { ["to"] = "kim@example.com" },
+    };
+
+    [Fact]
+    public void ADraftToApproveShowsItsRecipientAndLeavesTheListOnceApproved()
+    {
+        Api.On(HttpMethod.Get, "/api/bots/b1/results?filter=awaiting", new[] { Draft })
+            .On(HttpMethod.Post, "/api/results/d1/approve", Draft with { Status = ResultStatuses.Approved, IsNew = false });
+        var panel = Render<ResultsPanel>(p => p.Add(r => r.BotId, "b1"));
+        panel.WaitForAssertion(() => Assert.Equal(3, Titles(panel).Length));
+
+        Press(panel, "To approve");
+        panel.WaitForAssertion(() => Assert.Equal([Draft.Title], Titles(panel)));
+        var item = panel.Find(".results li");
+        Assert.Contains("To: kim@example.com", item.TextContent);
+        Assert.Contains("Awaiting approval", item.TextContent);
+        item.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Approve and send").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("Nothing waits for your approval.", panel.Markup));
+        Assert.Contains("POST /api/results/d1/approve", Api.Routes);
+    }
+
+    [Fact]
+    public void RejectingADraftUnderAllMarksItRejectedAndRemovesTheButtons()
+    {
+        Api.On(HttpMethod.Get, "/api/bots/b1/results?filter=all", new[] { Draft, Old })
+            .On(HttpMethod.Post, "/api/results/d1/reject", Draft with { Status = ResultStatuses.Rejected, IsNew = false });
+        var panel = Render<ResultsPanel>(p => p.Add(r => r.BotId, "b1"));
+        panel.WaitForAssertion(() => Assert.Equal(2, Titles(panel).Length));
+
+        panel.FindAll(".results li")[0].QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Reject").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("Rejected", panel.FindAll(".results li")[0].TextContent));
+        Assert.DoesNotContain(panel.FindAll(".results li")[0].QuerySelectorAll("button"), b => b.TextContent.Trim() is "Approve and send" or "Reject");
+    }
 }

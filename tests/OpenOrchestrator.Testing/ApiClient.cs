@@ -23,22 +23,6 @@ public static class ApiClient
     public static BotSpec Spec(string name = "Scout", string prompt = "Find offers.", params string[] tools) =>
         new() { Name = name, Prompt = prompt, Tools = tools };
 
-    /// <summary>A bot's spec as read, to change a field and PUT it back.</summary>
-    public static BotSpec SpecOf(BotView bot) => new()
-    {
-        Name = bot.Name,
-        Emoji = bot.Emoji,
-        Description = bot.Description,
-        Prompt = bot.Prompt,
-        Model = bot.Model,
-        Tools = bot.Tools,
-        Schedule = bot.Schedule,
-        Notify = bot.Notify,
-        Enabled = bot.Enabled,
-        MissedRuns = bot.MissedRuns,
-        RequireApproval = bot.RequireApproval,
-    };
-
     public static async Task<BotView> CreateBotAsync(this HttpClient client, BotSpec spec)
     {
         var response = await client.PostAsJsonAsync("/api/bots", spec);
