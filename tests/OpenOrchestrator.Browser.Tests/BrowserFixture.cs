@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Smtp = await SmtpSink.StartAsync();
         Silo = await SiloProcess.StartAsync(_dataPath, Environment());
         (_playwright, Browser) = await Chromium.LaunchAsync();
+
+        // The first page of a cold WebAssembly app on a busy 2-core machine takes longer than Expect's 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
