@@ -19,8 +19,11 @@ public static class BotsExtensions
     public static IHostApplicationBuilder AddBots(this IHostApplicationBuilder builder)
     {
         var options = SiloOptionsValidation.Read(builder.Configuration);
-        builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidation>();
+        builder.Services.AddSingleton(Options.Create(options));
+
+        // Orleans reads "Orleans:Clustering" as a provider section of its own (ProviderType, ServiceKey);
+        // ours is a plain choice made in code below, so Orleans must not see it.
+        builder.Configuration.AddInMemoryCollection([new($"{SiloOptions.SectionName}:{nameof(SiloOptions.Clustering)}", null)]);
         builder.UseOrleans(silo =>
         {
             if (options.Clustering == ClusteringMode.Redis)
