@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole suite: grain, API and tool tests, end-to-end tests against the real process,
-# and the PostgreSQL category (a local server this script installs and starts).
+# the PostgreSQL category (a local server this script installs and starts), and Redis for silos
+# that cluster through it.
 # Pass dotnet test options after it, e.g. scripts/test.sh --filter "Category!=PostgreSQL".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/postgres.sh
+bash scripts/redis.sh
 bash scripts/chromium.sh
 bash scripts/sandbox.sh
 bash scripts/smtp.sh

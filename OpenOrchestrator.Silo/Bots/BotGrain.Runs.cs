@@ -101,6 +101,8 @@ public sealed partial class BotGrain
     /// <summary>After the start is stored: the executor takes the run, and the owner's pages hear of it.</summary>
     private void HandOver(RunRecord run)
     {
+        // Not collected while the run goes on: a later activation takes an active run for a lost one.
+        DelayDeactivation(Timeout.InfiniteTimeSpan);
         executor.Start(new RunTicket(run.Id, run.OwnerId, run.Trigger, run.Input, run.StartedAt!.Value, RunBot.From(_bot!)) { Depth = run.Depth });
         Announce(LiveHub.RunStarted, run.Id);
     }
@@ -174,6 +176,7 @@ public sealed partial class BotGrain
         }
 
         _bot = bot;
+        DelayDeactivation(TimeSpan.Zero);
         Announce(LiveHub.RunFinished, runId);
         Announce(ended);
         if (notification is not null)

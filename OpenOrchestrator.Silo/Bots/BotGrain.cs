@@ -30,6 +30,25 @@ public sealed partial class BotGrain(
     {
         await ReloadAsync(cancellationToken);
         await LoadQueueAsync(cancellationToken);
+        await EndOrphanedRunAsync();
+    }
+
+    /// <summary>
+    /// A run marked active that no executor of this silo holds was cut off with the silo that ran
+    /// it (the grain stays active while a run goes on, so a new activation means that silo died):
+    /// it ends as failed ("interrupted"), never re-run (DESIGN D7), and the bot is free again.
+    /// </summary>
+    private async Task EndOrphanedRunAsync()
+    {
+        if (_bot?.ActiveRunId is not { } runId || executor.Holds(runId))
+        {
+            return;
+        }
+
+        LogOrphanedRun(BotId, runId);
+        var now = time.GetUtcNow().UtcDateTime;
+        await RunFinishedAsync(runId, new RunOutcome(
+            RunStatuses.Failed, null, InterruptedRuns.Reason, now, (long)(now - (_bot.LastRunAt ?? now)).TotalMilliseconds));
     }
 
     private async Task ReloadAsync(CancellationToken cancellationToken = default)
@@ -135,6 +154,9 @@ public sealed partial class BotGrain(
         await db.SaveChangesAsync();
         _bot = bot;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: run {RunId} was cut off with the silo that ran it; it ends as interrupted")]
+    private partial void LogOrphanedRun(string botId, string runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {BotId} created by {OwnerId}")]
     private partial void LogCreated(string botId, string ownerId);

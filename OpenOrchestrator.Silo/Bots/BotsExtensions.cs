@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using StackExchange.Redis;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Schedules;
 
@@ -7,35 +10,59 @@ using OpenOrchestrator.Silo.Schedules;
 
 namespace OpenOrchestrator.Silo.Bots;
 
-public sealed class SiloOptions
-{
-    public const string SectionName = "Orleans";
-
-    public int SiloPort { get; set; } = 11111;
-    public int GatewayPort { get; set; } = 30000;
-    public string ClusterId { get; set; } = "openorchestrator";
-    public string ServiceId { get; set; } = "openorchestrator";
-
-    /// <summary>The silo port of another silo on this machine to join (development clustering); none: this silo is the first.</summary>
-    public int? PrimarySiloPort { get; set; }
-}
-
 public static class BotsExtensions
 {
-    /// <summary>The co-hosted Orleans silo (DESIGN D1: one node on localhost clustering by default).</summary>
+    /// <summary>
+    /// The co-hosted Orleans silo: one node on localhost clustering by default (DESIGN D1), or one
+    /// of several sharing a Redis membership table and the database (D2).
+    /// </summary>
     public static IHostApplicationBuilder AddBots(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(
-                options.SiloPort,
-                options.GatewayPort,
-                options.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
-                options.ServiceId,
-                options.ClusterId)
-            .AddActivityPropagation()
-            .AddDatabaseReminders());
+        var options = SiloOptionsValidation.Read(builder.Configuration);
+        builder.Services.AddSingleton(Options.Create(options));
+
+        // Orleans reads "Orleans:Clustering" as a provider section of its own (ProviderType, ServiceKey);
+        // ours is a plain choice made in code below, so Orleans must not see it.
+        builder.Configuration.AddInMemoryCollection([new($"{SiloOptions.SectionName}:{nameof(SiloOptions.Clustering)}", null)]);
+        builder.UseOrleans(silo =>
+        {
+            if (options.Clustering == ClusteringMode.Redis)
+            {
+                silo.UseRedisCluster(options, builder.Configuration.GetConnectionString(SiloOptionsValidation.RedisConnectionName)!);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(
+                    options.SiloPort,
+                    options.GatewayPort,
+                    options.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
+                    options.ServiceId,
+                    options.ClusterId);
+            }
+
+            // Production keeps Orleans' failure detection; a test or a small cluster may shorten it.
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(SiloOptions.MembershipSectionName));
+            silo.AddActivityPropagation().AddDatabaseReminders();
+        });
         return builder.AddBotServices();
+    }
+
+    private static void UseRedisCluster(this ISiloBuilder silo, SiloOptions options, string connectionString)
+    {
+        silo.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(connectionString));
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        if (options.AdvertisedAddress is { } advertised)
+        {
+            silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
     }
 
     /// <summary>What bot grains and the bot API need besides the silo itself.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Storage;
 
@@ -8,6 +10,8 @@ namespace OpenOrchestrator.Silo.Runs;
 /// <summary>
 /// At start, a run still running was cut off by a crash: it ends as failed ("interrupted") and is
 /// not re-run (DESIGN D7); its bot is free to run again. Queued runs never began: they stay queued.
+/// In a cluster the other silos' runs are alive: there each bot grain ends its own lost run when it
+/// is activated again (<c>BotGrain.EndOrphanedRunAsync</c>).
 /// </summary>
 public sealed class InterruptedRuns(IServiceProvider services) : LifecycleStep
 {
@@ -16,6 +20,11 @@ public sealed class InterruptedRuns(IServiceProvider services) : LifecycleStep
     /// <summary>Runs after the migrator (registered before it), before the silo starts.</summary>
     public override async Task StartingAsync(CancellationToken cancellationToken)
     {
+        if (services.GetRequiredService<IOptions<SiloOptions>>().Value.IsCluster)
+        {
+            return;
+        }
+
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await using var db = await services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);

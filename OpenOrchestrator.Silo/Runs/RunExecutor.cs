@@ -60,6 +60,9 @@ public sealed partial class RunExecutor(
         Changed(ticket.RunId);
     }
 
+    /// <summary>True while the run executes in this process (until its outcome has been handed to its bot).</summary>
+    public bool Holds(string runId) => _active.ContainsKey(runId);
+
     /// <summary>Asks a run executing in this process to stop; false when it is not here.</summary>
     public bool Cancel(string runId, RunStopReason reason)
     {

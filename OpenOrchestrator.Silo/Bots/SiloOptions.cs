@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+
+namespace OpenOrchestrator.Silo.Bots;
+
+/// <summary>How silos find each other: one process on localhost, or a cluster whose membership table is in Redis (DESIGN D2).</summary>
+public enum ClusteringMode
+{
+    Localhost,
+    Redis,
+}
+
+public sealed class SiloOptions
+{
+    public const string SectionName = "Orleans";
+
+    /// <summary>The membership section: Orleans' <c>ClusterMembershipOptions</c> (probe timeout, missed probes, defunct expiry).</summary>
+    public const string MembershipSectionName = "Orleans:Membership";
+
+    public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;
+
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    [Required, RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "Orleans:ClusterId may hold letters, digits, '.', '_' and '-' only.")]
+    public string ClusterId { get; set; } = "openorchestrator";
+
+    [Required, RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "Orleans:ServiceId may hold letters, digits, '.', '_' and '-' only.")]
+    public string ServiceId { get; set; } = "openorchestrator";
+
+    /// <summary>The address other silos reach this one at (Redis clustering); none: the host's first network address.</summary>
+    public string? AdvertisedIPAddress { get; set; }
+
+    /// <summary>The silo port of another silo on this machine to join (development clustering); none: this silo is the first.</summary>
+    [Range(1, 65535)]
+    public int? PrimarySiloPort { get; set; }
+
+    /// <summary>True when several processes may share the database, so no silo may treat running runs as its own.</summary>
+    public bool IsCluster => Clustering != ClusteringMode.Localhost || PrimarySiloPort is not null;
+
+    public IPAddress? AdvertisedAddress => IPAddress.TryParse(AdvertisedIPAddress, out var address) ? address : null;
+}
