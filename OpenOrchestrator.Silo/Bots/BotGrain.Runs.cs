@@ -101,7 +101,11 @@ public sealed partial class BotGrain
     /// <summary>After the start is stored: the executor takes the run, and the owner's pages hear of it.</summary>
     private void HandOver(RunRecord run)
     {
-        executor.Start(new RunTicket(run.Id, run.OwnerId, run.Trigger, run.Input, run.StartedAt!.Value, RunBot.From(_bot!)) { Depth = run.Depth });
+        executor.Start(new RunTicket(run.Id, run.OwnerId, run.Trigger, run.Input, run.StartedAt!.Value, RunBot.From(_bot!))
+        {
+            Depth = run.Depth,
+            Parent = System.Diagnostics.Activity.Current?.Context ?? default,
+        });
         Announce(LiveHub.RunStarted, run.Id);
     }
 

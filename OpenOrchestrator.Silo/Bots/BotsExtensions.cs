@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Schedules;
 
 [assembly: GenerateCodeForDeclaringAssembly(typeof(BotSpec))]
@@ -43,6 +44,8 @@ public static class BotsExtensions
     {
         builder.AddSchedules();
         builder.Services.AddSingleton<BotQueries>();
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<RunMetrics>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
