@@ -19,6 +19,9 @@ public sealed class SiloOptions
 
     /// <summary>The silo port of another silo on this machine to join (development clustering); none: this silo is the first.</summary>
     public int? PrimarySiloPort { get; set; }
+
+    /// <summary>The Orleans dashboard for the instance's owner at <see cref="OrleansDashboard.Path"/>; Orleans__Dashboard=false turns it off.</summary>
+    public bool Dashboard { get; set; } = true;
 }
 
 public static class BotsExtensions
@@ -35,7 +38,8 @@ public static class BotsExtensions
                 options.ServiceId,
                 options.ClusterId)
             .AddActivityPropagation()
-            .AddDatabaseReminders());
+            .AddDatabaseReminders()
+            .AddAdminDashboard(options));
         return builder.AddBotServices();
     }
 
