@@ -3,6 +3,7 @@ using OpenOrchestrator.Silo.Activity;
 using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Models;
 using OpenOrchestrator.Silo.Notifications;
@@ -56,6 +57,7 @@ api.MapNotificationsApi();
 api.MapTriggersApi();
 api.MapTemplatesApi();
 app.MapLiveHub();
+app.MapAdminDashboard();
 app.MapWebFrontend();
 
 app.Run();

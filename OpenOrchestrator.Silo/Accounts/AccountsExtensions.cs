@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OpenOrchestrator.Contracts;
@@ -12,7 +13,8 @@ public static class AccountsExtensions
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorizationBuilder().AddAdminPolicy();
+        builder.Services.AddScoped<IAuthorizationHandler, AdminHandler>();
         builder.Services.AddIdentityApiEndpoints<AppUser>(o => o.User.RequireUniqueEmail = true)
             .AddEntityFrameworkStores<OrchestratorDbContext>();
         builder.Services.ConfigureApplicationCookie(o =>

@@ -103,7 +103,11 @@ public sealed partial class BotGrain
     {
         // Not collected while the run goes on: a later activation takes an active run for a lost one.
         DelayDeactivation(Timeout.InfiniteTimeSpan);
-        executor.Start(new RunTicket(run.Id, run.OwnerId, run.Trigger, run.Input, run.StartedAt!.Value, RunBot.From(_bot!)) { Depth = run.Depth });
+        executor.Start(new RunTicket(run.Id, run.OwnerId, run.Trigger, run.Input, run.StartedAt!.Value, RunBot.From(_bot!))
+        {
+            Depth = run.Depth,
+            Parent = System.Diagnostics.Activity.Current?.Context ?? default,
+        });
         Announce(LiveHub.RunStarted, run.Id);
     }
 

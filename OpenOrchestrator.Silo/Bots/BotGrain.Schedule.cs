@@ -46,7 +46,10 @@ public sealed partial class BotGrain
         }
         else
         {
-            await StartAsync(RunTriggers.Schedule, null, SlotCause(slot), bot => bot.NextRunAt = next);
+            if (await StartAsync(RunTriggers.Schedule, null, SlotCause(slot), bot => bot.NextRunAt = next) is not null)
+            {
+                metrics.ScheduleLateness(late);
+            }
         }
     }
 
@@ -60,7 +63,11 @@ public sealed partial class BotGrain
             : $"Missed {count} slot(s) since {firstMissed:yyyy-MM-dd HH:mm} UTC while the service was down; skipped them (policy: {_bot.MissedRuns}).");
         if (runOnce)
         {
-            await StartAsync(RunTriggers.Schedule, null, SlotCause(firstMissed), bot => bot.NextRunAt = next, activity);
+            if (await StartAsync(RunTriggers.Schedule, null, SlotCause(firstMissed), bot => bot.NextRunAt = next, activity) is not null)
+            {
+                metrics.ScheduleLateness(now - firstMissed);
+            }
+
             return;
         }
 

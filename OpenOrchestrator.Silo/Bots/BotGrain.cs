@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Runs;
@@ -20,6 +21,7 @@ public sealed partial class BotGrain(
     TriggerDispatcher dispatcher,
     LivePublisher live,
     NotificationOutbox outbox,
+    RunMetrics metrics,
     ILogger<BotGrain> logger) : Grain, IBotGrain
 {
     private BotRecord? _bot;

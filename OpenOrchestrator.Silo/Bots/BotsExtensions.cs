@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using StackExchange.Redis;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Schedules;
 
 [assembly: GenerateCodeForDeclaringAssembly(typeof(BotSpec))]
@@ -42,7 +43,7 @@ public static class BotsExtensions
 
             // Production keeps Orleans' failure detection; a test or a small cluster may shorten it.
             silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(SiloOptions.MembershipSectionName));
-            silo.AddActivityPropagation().AddDatabaseReminders();
+            silo.AddActivityPropagation().AddDatabaseReminders().AddAdminDashboard(options);
         });
         return builder.AddBotServices();
     }
@@ -70,6 +71,8 @@ public static class BotsExtensions
     {
         builder.AddSchedules();
         builder.Services.AddSingleton<BotQueries>();
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<RunMetrics>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Storage;
 
@@ -26,6 +29,9 @@ public sealed partial class NotificationOutbox(
     private readonly Dictionary<string, INotificationChannel> _channels = channels.ToDictionary(c => c.Name);
     private readonly SemaphoreSlim _wake = new(0, 1);
 
+    /// <summary>The span each delivery was added under (a run's trace), so its tries join that trace; this silo's additions only.</summary>
+    private readonly ConcurrentDictionary<long, ActivityContext> _traces = new();
+
     public static DeliveryRecord NewDelivery(NotificationRecord notification, string channel, string? recipient) => new()
     {
         OwnerId = notification.OwnerId,
@@ -40,6 +46,14 @@ public sealed partial class NotificationOutbox(
     public void Added(NotificationRecord notification)
     {
         Announce(notification);
+        if (System.Diagnostics.Activity.Current?.Context is { } trace && _traces.Count < 10_000)
+        {
+            foreach (var delivery in notification.Deliveries)
+            {
+                _traces[delivery.Id] = trace;
+            }
+        }
+
         if (notification.Deliveries.Count > 0 && _wake.CurrentCount == 0)
         {
             try
@@ -140,6 +154,10 @@ public sealed partial class NotificationOutbox(
 
         var delivery = await db.Deliveries.SingleAsync(d => d.Id == id);
         var notification = await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == delivery.NotificationId);
+        using var span = Telemetry.Source.StartActivity($"notify {delivery.Channel}", ActivityKind.Producer, _traces.GetValueOrDefault(id))?
+            .SetTag("openorchestrator.delivery.id", delivery.Id)
+            .SetTag("openorchestrator.delivery.attempt", delivery.Attempts)
+            .SetTag("openorchestrator.run.id", notification.RunId);
         var failure = await SendAsync(db, delivery, notification);
         var done = time.GetUtcNow().UtcDateTime;
         delivery.LeaseUntil = null;
@@ -165,6 +183,13 @@ public sealed partial class NotificationOutbox(
         }
 
         await db.SaveChangesAsync();
+        span?.SetTag("openorchestrator.delivery.status", delivery.Status)
+            .SetStatus(failure is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
+        if (delivery.Status != DeliveryStatuses.Pending)
+        {
+            _traces.TryRemove(id, out _);
+        }
+
         if (failure is not null)
         {
             LogTryFailed(delivery.Channel, delivery.Id, delivery.Attempts, delivery.Status, failure.Message);

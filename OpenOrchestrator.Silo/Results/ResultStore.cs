@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Storage;
 
@@ -17,6 +18,18 @@ public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFacto
         bool awaitApproval = false, CancellationToken cancellationToken = default)
     {
         var key = DedupKey.For(title, url);
+        using var span = Telemetry.Source.StartActivity("result store")?
+            .SetTag("openorchestrator.bot.id", botId)
+            .SetTag("openorchestrator.run.id", runId);
+        var reported = await StoreAsync(botId, runId, title, url, content, metadata, key, awaitApproval, cancellationToken);
+        span?.SetTag("openorchestrator.result.id", reported.Id).SetTag("openorchestrator.result.new", reported.IsNew);
+        return reported;
+    }
+
+    private async Task<ReportedResult> StoreAsync(
+        string botId, string runId, string title, string? url, string? content, Dictionary<string, string>? metadata,
+        string key, bool awaitApproval, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await ExistingAsync(db, botId, key, cancellationToken) is { } existing)
         {

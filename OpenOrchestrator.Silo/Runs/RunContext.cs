@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Storage;
 
@@ -20,6 +21,9 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     public const string KernelDataKey = "openorchestrator.run";
 
     public RunTicket Ticket => ticket;
+
+    /// <summary>The run's span: model and tool calls are its children, whatever span is current where they happen.</summary>
+    public ActivityContext Span { get; set; }
 
     /// <summary>Completes once the run's outcome is stored.</summary>
     public Task Finished => _finished.Task;

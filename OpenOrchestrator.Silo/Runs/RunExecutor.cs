@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Models;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -18,6 +20,7 @@ public sealed partial class RunExecutor(
     RunAgent agent,
     IGrainFactory grains,
     IOptions<RunOptions> options,
+    RunMetrics metrics,
     ILogger<RunExecutor> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, RunContext> _active = new();
@@ -50,6 +53,7 @@ public sealed partial class RunExecutor(
         var stop = new CancellationTokenSource();
         var run = new RunContext(ticket, log, time, stop);
         _active[ticket.RunId] = run;
+        metrics.RunStarted();
         if (_stopping)
         {
             // Handed over while the host shuts down (a last reminder tick): end it rather than begin work that cannot finish.
@@ -119,6 +123,7 @@ public sealed partial class RunExecutor(
     private async Task ExecuteAsync(RunContext run, CancellationTokenSource stop)
     {
         var (status, output, error) = (RunStatuses.Failed, (string?)null, (string?)null);
+        using var span = StartSpan(run);
         try
         {
             stop.Token.ThrowIfCancellationRequested();
@@ -150,10 +155,33 @@ public sealed partial class RunExecutor(
         finally
         {
             await FinishAsync(run, status, output, error);
+            EndSpan(span, run, status);
+            metrics.RunFinished(status, time.GetUtcNow().UtcDateTime - run.Ticket.StartedAt);
             _active.TryRemove(run.RunId, out _);
             run.MarkFinished();
             stop.Dispose();
         }
+    }
+
+    /// <summary>The run's span, a child of the span that handed it over; it stays current while the outcome is stored.</summary>
+    private static System.Diagnostics.Activity? StartSpan(RunContext run)
+    {
+        var ticket = run.Ticket;
+        var span = Telemetry.Source.StartActivity($"run {ticket.Bot.Name}", ActivityKind.Internal, ticket.Parent);
+        span?.SetTag("openorchestrator.bot.id", ticket.Bot.Id)
+            .SetTag("openorchestrator.run.id", ticket.RunId)
+            .SetTag("openorchestrator.run.trigger", ticket.Trigger)
+            .SetTag("gen_ai.request.model", ticket.Bot.Model);
+        run.Span = span?.Context ?? default;
+        return span;
+    }
+
+    private static void EndSpan(System.Diagnostics.Activity? span, RunContext run, string status)
+    {
+        span?.SetTag("openorchestrator.run.status", status)
+            .SetTag("gen_ai.usage.input_tokens", run.PromptTokens)
+            .SetTag("gen_ai.usage.output_tokens", run.CompletionTokens)
+            .SetStatus(status == RunStatuses.Completed ? ActivityStatusCode.Ok : ActivityStatusCode.Error, status == RunStatuses.Completed ? null : status);
     }
 
     private async Task FinishAsync(RunContext run, string status, string? output, string? error)

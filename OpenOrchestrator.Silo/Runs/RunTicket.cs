@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Storage;
 
@@ -11,6 +12,9 @@ public sealed record RunTicket(string RunId, string OwnerId, string Trigger, str
 
     /// <summary>How many trigger firings led here (0 for manual and scheduled runs).</summary>
     public int Depth { get; init; }
+
+    /// <summary>The span that handed the run over (the grain call, under the API request): the run's span is its child.</summary>
+    public ActivityContext Parent { get; init; }
 }
 
 public sealed record RunBot(string Id, string Name, string Prompt, string Model, IReadOnlyList<string> Tools, bool RequireApproval = false)

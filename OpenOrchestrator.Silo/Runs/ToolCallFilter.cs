@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.SemanticKernel;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Hosting;
 
 namespace OpenOrchestrator.Silo.Runs;
 
@@ -20,6 +22,12 @@ public sealed class ToolCallFilter(RunContext run, int maxSteps) : IAutoFunction
 
         var name = $"{context.Function.PluginName}.{context.Function.Name}";
         run.Log(LogKinds.Tool, $"→ {name}({Describe(context.Arguments)})");
+
+        // Arguments stay out of the span: they may hold what the bot read or was told.
+        using var span = Telemetry.Source.StartActivity($"tool {name}", ActivityKind.Internal, run.Span)?
+            .SetTag("gen_ai.operation.name", "execute_tool")
+            .SetTag("gen_ai.tool.name", name)
+            .SetTag("openorchestrator.run.id", run.RunId);
         await next(context);
         var result = context.Result.GetValue<object>() switch
         {
