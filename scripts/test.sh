@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole suite: grain, API and tool tests, end-to-end tests against the real process,
-# the PostgreSQL category (a local server this script installs and starts), and Redis for silos
-# that cluster through it.
+# the PostgreSQL category (a local server this script installs and starts), and the Cluster
+# category (silo processes on that PostgreSQL, clustering through a local Redis).
 # Pass dotnet test options after it, e.g. scripts/test.sh --filter "Category!=PostgreSQL".
 set -euo pipefail
 cd "$(dirname "$0")/.."
