@@ -13,14 +13,7 @@ public sealed class ApprovalTests(BrowserFixture fixture)
     public async Task TheOwnerEditsAndApprovesADraftWhichIsMailedAndShowsInTheBellAndTheDigest()
     {
         var customer = $"{Guid.NewGuid():N}@customer.example";
-        fixture.Model.SetScript(r => r.Round() == 0
-            ? ModelReply.ToolCalls(ModelToolCall.Create("results-report", new
-            {
-                title = "Re: Where is my parcel?",
-                content = "Hello Kim,\n\nyour parcel left us yesterday.\n\nYour support team",
-                to = customer,
-            }))
-            : ModelReply.Text("1 draft for approval."));
+        fixture.Model.SetScript(r => Scripts.SupportDraft(r, customer));
         var page = await fixture.NewPageAsync();
         await AppPages.SignUpAsync(page, $"{Guid.NewGuid():N}@example.com");
         Assert.Equal(201, (await page.APIRequest.PostAsync("/api/templates/support-mail")).Status);
@@ -44,7 +37,7 @@ public sealed class ApprovalTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "approval-edit");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Approve and send" }).ClickAsync();
         await Expect(page.GetByText("Nothing waits for your approval.")).ToBeVisibleAsync();
-        var mail = await WaitForMailToAsync(customer);
+        var mail = await fixture.Smtp.WaitForMessageToAsync(customer, TimeSpan.FromSeconds(30));
 
         Assert.Equal("Re: Where is my parcel?", mail.Subject);
         Assert.Contains("your parcel arrives on Friday.", mail.TextBody, StringComparison.Ordinal);
@@ -60,17 +53,5 @@ public sealed class ApprovalTests(BrowserFixture fixture)
         await Expect(page.GetByText($"✉️ Mail to {customer}: Re: Where is my parcel?")).ToBeVisibleAsync();
         await Expect(page.GetByText("E-mail ✓")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "bell");
-    }
-
-    private async Task<MimeKit.MimeMessage> WaitForMailToAsync(string address)
-    {
-        for (var number = 1; ; number++)
-        {
-            var message = await fixture.Smtp.WaitForMessageAsync(number, TimeSpan.FromSeconds(30));
-            if (message.To.Mailboxes.Any(m => m.Address == address))
-            {
-                return message;
-            }
-        }
     }
 }

@@ -104,21 +104,14 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
         var client = await SignUpAsync();
         var drafter = (await FromTemplateAsync(client, "support-mail")).Bots.Single();
         var customer = $"{Guid.NewGuid():N}@customer.example";
-        env.Model.SetScript(r => r.Round() == 0
-            ? ModelReply.ToolCalls(ModelToolCall.Create("results-report", new
-            {
-                title = "Re: Where is my parcel?",
-                content = "Hello Kim,\n\nyour parcel left us yesterday; delivery takes 2–4 working days.\n\nYour support team",
-                to = customer,
-            }))
-            : ModelReply.Text("1 draft for approval."));
+        env.Model.SetScript(r => Scripts.SupportDraft(r, customer));
 
         var run = await client.RunAsync(drafter.Id, $"From: Kim <{customer}>\nSubject: Where is my parcel?\n\nI ordered a week ago. Where is it?");
         var draft = Assert.Single(await client.ResultsAsync(drafter.Id, ResultFilters.Awaiting));
         var mailedBefore = env.Smtp.Messages.Count(m => m.To.Mailboxes.Any(a => a.Address == customer));
         var approve = await client.PostAsJsonAsync($"/api/results/{draft.Id}/approve",
             new ResultApproval(null, "Hello Kim,\n\nyour parcel left us yesterday; it arrives by Friday.\n\nYour support team"));
-        var mail = await WaitForMailToAsync(customer);
+        var mail = await env.Smtp.WaitForMessageToAsync(customer, TimeSpan.FromSeconds(30));
 
         Assert.Equal(RunStatuses.Completed, run.Status);
         Assert.True(drafter.RequireApproval);
@@ -150,7 +143,7 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
         // Every minute instead of every morning: the schedule, not the test, starts the run.
         var spec = research.ToSpec() with { Schedule = new ScheduleSpec { Kind = ScheduleKinds.Cron, Cron = "* * * * *" } };
         (await client.PutAsJsonAsync($"/api/bots/{research.Id}", spec)).EnsureSuccessStatusCode();
-        var mail = await WaitForMailToAsync(reader, TimeSpan.FromSeconds(150));
+        var mail = await env.Smtp.WaitForMessageToAsync(reader, TimeSpan.FromSeconds(150));
         var runs = (await client.GetFromJsonAsync<List<RunView>>($"/api/bots/{research.Id}/runs"))!;
 
         Assert.Equal(RunTriggers.Schedule, runs.Last().Trigger);
@@ -158,18 +151,6 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
         Assert.Contains("<a href=\"https://news.example/orleans-10\">Orleans 10 released</a>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Agents &lt;in&gt; production", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("• Orleans 10 released\n  https://news.example/orleans-10", mail.TextBody, StringComparison.Ordinal);
-    }
-
-    private async Task<MimeKit.MimeMessage> WaitForMailToAsync(string address, TimeSpan? deadline = null)
-    {
-        for (var number = 1; ; number++)
-        {
-            var message = await env.Smtp.WaitForMessageAsync(number, deadline ?? Deadline);
-            if (message.To.Mailboxes.Any(m => m.Address == address))
-            {
-                return message;
-            }
-        }
     }
 
     private static ModelReply Done(TaskCompletionSource done, ModelReply reply)

@@ -16,6 +16,16 @@ public static partial class Scripts
         _ => ModelReply.Text("Done. Reported the offers on the page."),
     };
 
+    /// <summary>The support drafter: one draft answer to Kim's "Where is my parcel?" for <paramref name="to"/>, then a summary.</summary>
+    public static ModelReply SupportDraft(ModelRequest request, string to) => request.Round() == 0
+        ? ModelReply.ToolCalls(ModelToolCall.Create("results-report", new
+        {
+            title = "Re: Where is my parcel?",
+            content = "Hello Kim,\n\nyour parcel left us yesterday; delivery takes 2–4 working days.\n\nYour support team",
+            to,
+        }))
+        : ModelReply.Text("1 draft for approval.");
+
     private static ModelReply ReportItems(string page)
     {
         var calls = Items().Matches(page)

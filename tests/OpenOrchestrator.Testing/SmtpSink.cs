@@ -124,6 +124,21 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
+    /// <summary>The first message to <paramref name="address"/>, already received or as soon as it arrives, within one deadline.</summary>
+    public async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        for (var number = 1; ; number++)
+        {
+            var left = until - DateTime.UtcNow;
+            var message = await WaitForMessageAsync(number, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
+            {
+                return message;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
