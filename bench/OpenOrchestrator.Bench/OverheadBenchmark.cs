@@ -17,6 +17,9 @@ public static class OverheadBenchmark
             case "schedules":
                 await ScheduleBenchmark.RunAsync(Arg(args, 1, 10_100), Arg(args, 2, 2), Arg(args, 3, 60));
                 return;
+            case "throughput":
+                await ThroughputBenchmark.RunAsync(Arg(args, 1, 10_000), Arg(args, 2, 60), Arg(args, 3, 256));
+                return;
             case "chain":
                 await ChainBenchmark.RunAsync(Arg(args, 1, 200));
                 return;

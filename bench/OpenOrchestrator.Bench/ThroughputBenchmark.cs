@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.Bench;
+
+/// <summary>
+/// Runs per second sustained on one silo: many bots, each run again as soon as its last one ended,
+/// with a model that answers after 50 ms; against a minimal batched writer of a run's main rows (the
+/// finished run, three log lines, its activity entry) into the same database: the storage's limit.
+/// </summary>
+public static class ThroughputBenchmark
+{
+    private static readonly TimeSpan ModelTime = TimeSpan.FromMilliseconds(50);
+
+    public static async Task RunAsync(int bots, int seconds, int concurrency)
+    {
+        await using var model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Done."));
+        model.Script = async (_, cancellationToken) =>
+        {
+            await Task.Delay(ModelTime, cancellationToken);
+            return ModelReply.Text("Done.");
+        };
+        var (app, client) = await BenchApp.StartAsync(model.BaseUrl);
+        await using (app)
+        {
+            var ids = await CreateBotsAsync(client, bots, concurrency);
+            Console.WriteLine($"{bots} bots created; running for {seconds} s with {concurrency} runs at a time (model: {ModelTime.TotalMilliseconds} ms)");
+            var (completed, overhead) = await DriveAsync(client, ids, concurrency, TimeSpan.FromSeconds(seconds));
+            Console.WriteLine($"OpenOrchestrator: {completed / (double)seconds,8:F1} runs/s ({completed} runs)");
+            Report.Latency("run overhead (run − model)", [.. overhead]);
+
+            var written = await BatchedWriterAsync(app, TimeSpan.FromSeconds(Math.Min(seconds, 30)));
+            Console.WriteLine($"batched writer:   {written,8:F1} runs/s (the same rows, 500 runs per transaction)");
+        }
+    }
+
+    private static async Task<List<string>> CreateBotsAsync(HttpClient client, int count, int concurrency)
+    {
+        var ids = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Math.Min(concurrency, 16) }, async (i, _) =>
+            ids.Add((await client.CreateBotAsync(ApiClient.Spec($"Bot {i}"))).Id));
+        return [.. ids];
+    }
+
+    /// <summary>Each worker owns its share of the bots and runs them one after another until time is up.</summary>
+    private static async Task<(int Completed, List<double> OverheadMs)> DriveAsync(HttpClient client, List<string> ids, int concurrency, TimeSpan duration)
+    {
+        var overhead = new ConcurrentBag<double>();
+        var completed = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            for (var i = worker; clock.Elapsed < duration; i += concurrency)
+            {
+                var run = await client.StartRunAsync(ids[i % ids.Count]);
+                var done = (await client.GetFromJsonAsync<RunView>($"/api/runs/{run.Id}?wait=60"))!;
+                if (clock.Elapsed < duration && done.Status == RunStatuses.Completed)
+                {
+                    Interlocked.Increment(ref completed);
+                    overhead.Add(done.DurationMs!.Value - ModelTime.TotalMilliseconds);
+                }
+            }
+        }));
+        return (completed, [.. overhead]);
+    }
+
+    /// <summary>What the database takes when nothing but the rows of finished runs are written, in batches.</summary>
+    private static async Task<double> BatchedWriterAsync(BenchApp app, TimeSpan duration)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>();
+        var botId = Ids.New();
+        var clock = Stopwatch.StartNew();
+        var written = 0;
+        while (clock.Elapsed < duration)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var now = DateTime.UtcNow;
+            for (var i = 0; i < 500; i++)
+            {
+                var runId = Ids.New();
+                db.Runs.Add(new RunRecord
+                {
+                    Id = runId, BotId = botId, OwnerId = "bench", Trigger = RunTriggers.Manual, Status = RunStatuses.Completed,
+                    Output = "Done.", CreatedAt = now, StartedAt = now, FinishedAt = now, DurationMs = 50, ModelCalls = 1, PromptTokens = 10, CompletionTokens = 5,
+                });
+                for (var seq = 1; seq <= 3; seq++)
+                {
+                    db.RunLog.Add(new RunLogRecord { RunId = runId, Seq = seq, At = now, Kind = "info", Message = "Model call 1 (scripted-model): 10 prompt + 5 completion tokens." });
+                }
+
+                db.Activity.Add(new ActivityRecord { OwnerId = "bench", BotId = botId, RunId = runId, Kind = "run_completed", Message = "no new results: Done.", At = now });
+            }
+
+            await db.SaveChangesAsync();
+            written += 500;
+        }
+
+        return written / clock.Elapsed.TotalSeconds;
+    }
+}
