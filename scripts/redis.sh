@@ -2,6 +2,7 @@
 # Installs Debian's redis-server when it is missing and starts it on 127.0.0.1:6379 (the Orleans
 # membership table of the Cluster test category), unless a server already answers there.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 if ! command -v redis-server >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
@@ -10,9 +11,10 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 
 if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
-  # No service manager here: run it as a daemon, nothing written to disk.
+  # No service manager here: run it as a daemon, no data written to disk, its log under artifacts/.
+  mkdir -p artifacts
   redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save "" --appendonly no \
-    --logfile /tmp/redis-server.log >/dev/null
+    --logfile "$PWD/artifacts/redis-server.log" >/dev/null
 fi
 
 for _ in $(seq 1 30); do

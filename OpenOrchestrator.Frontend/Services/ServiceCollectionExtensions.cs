@@ -9,7 +9,6 @@ public static class ServiceCollectionExtensions
     {
         services.AddScoped(_ => new HttpClient { BaseAddress = baseAddress });
         services.AddScoped<ApiClient>();
-        services.AddScoped<LocalStore>();
         services.AddScoped<SessionStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<SessionStateProvider>());
         services.AddAuthorizationCore();

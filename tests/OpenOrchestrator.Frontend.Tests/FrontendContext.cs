@@ -15,7 +15,6 @@ public abstract class FrontendContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new HttpClient(Api) { BaseAddress = new Uri("http://localhost/") });
         Services.AddSingleton<ApiClient>();
         Services.AddSingleton<LiveClient>();
-        Services.AddSingleton<LocalStore>();
         Services.AddSingleton<ActivityFeed>();
         Services.AddSingleton<NotificationFeed>();
         Render<MudPopoverProvider>();
