@@ -77,17 +77,8 @@ public sealed partial class FakeTelegramServer
 
         var linkPreview = args["link_preview_options"] is JsonObject options ? options : ParseObject(Text(args["link_preview_options"]));
         var sent = new TelegramSentMessage(bot.Token, chatId, text, Text(args["parse_mode"]), linkPreview?["is_disabled"]?.GetValue<bool>() ?? false);
-        int messageId;
-        lock (_gate)
-        {
-            messageId = _nextMessageId++;
-            _sent.Add(sent);
-            foreach (var waiter in _waiters.Where(w => w.Match(sent)).ToList())
-            {
-                _waiters.Remove(waiter);
-                waiter.Found.TrySetResult(sent);
-            }
-        }
+        var messageId = Interlocked.Increment(ref _nextMessageId) - 1;
+        _sent.Add(sent);
 
         var chat = long.TryParse(chatId, CultureInfo.InvariantCulture, out var id)
             ? new JsonObject { ["id"] = id, ["type"] = id < 0 ? "group" : "private", ["first_name"] = "Ada" }
@@ -122,7 +113,7 @@ public sealed partial class FakeTelegramServer
     {
         var message = new JsonObject
         {
-            ["message_id"] = _nextMessageId++,
+            ["message_id"] = Interlocked.Increment(ref _nextMessageId) - 1,
             ["from"] = new JsonObject { ["id"] = Math.Abs(chatId), ["is_bot"] = false, ["first_name"] = "Ada", ["language_code"] = "en" },
             ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             ["chat"] = chatType == "private"

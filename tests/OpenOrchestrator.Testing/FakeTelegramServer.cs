@@ -14,8 +14,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TelegramBotIdentity> _bots;
-    private readonly List<TelegramSentMessage> _sent = [];
-    private readonly List<(Func<TelegramSentMessage, bool> Match, TaskCompletionSource<TelegramSentMessage> Found)> _waiters = [];
+    private readonly Arrivals<TelegramSentMessage> _sent = new();
     private readonly Queue<TelegramFailure> _failures = new();
     private readonly List<(string Token, JsonObject Update)> _incoming = [];
     private readonly List<string> _calls = [];
@@ -29,16 +28,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public Uri BaseUrl => _host.Root;
 
     /// <summary>Every sendMessage answered with ok, in order.</summary>
-    public IReadOnlyList<TelegramSentMessage> Sent
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _sent];
-            }
-        }
-    }
+    public IReadOnlyList<TelegramSentMessage> Sent => _sent.Items;
 
     /// <summary>Every call as "method", in order (tokens left out, so a test may print them).</summary>
     public IReadOnlyList<string> Calls
@@ -67,12 +57,12 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public Task<TelegramSentMessage> WaitForMessageAsync(int number, TimeSpan timeout)
     {
         var seen = 0;
-        return WaitForAsync(_ => ++seen == number, timeout);
+        return _sent.WaitForAsync(_ => ++seen == number, timeout);
     }
 
     /// <summary>The first message sent that matches, now or once it is sent; fails after the deadline.</summary>
     public Task<TelegramSentMessage> WaitForMessageAsync(Func<TelegramSentMessage, bool> match, TimeSpan timeout) =>
-        WaitForAsync(match, timeout);
+        _sent.WaitForAsync(match, timeout);
 
     /// <summary>The next calls fail, in order, with Telegram's error shape: <c>FailNext(429, retryAfter: 3)</c>, <c>FailNext(403, "Forbidden: bot was blocked by the user")</c>.</summary>
     /// <param name="errorCode">The HTTP status and error_code.</param>
@@ -107,22 +97,6 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
-
-    private Task<TelegramSentMessage> WaitForAsync(Func<TelegramSentMessage, bool> match, TimeSpan timeout)
-    {
-        var found = new TaskCompletionSource<TelegramSentMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            if (_sent.FirstOrDefault(match) is { } already)
-            {
-                return Task.FromResult(already);
-            }
-
-            _waiters.Add((match, found));
-        }
-
-        return found.Task.WaitAsync(timeout);
-    }
 
     private static string DefaultDescription(int errorCode, int? retryAfter) => errorCode switch
     {

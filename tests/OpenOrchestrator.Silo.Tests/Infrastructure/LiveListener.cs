@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Testing;
 
 namespace OpenOrchestrator.Silo.Tests.Infrastructure;
 
@@ -10,8 +10,7 @@ namespace OpenOrchestrator.Silo.Tests.Infrastructure;
 public sealed class LiveListener : IAsyncDisposable
 {
     private readonly HubConnection _connection;
-    private readonly ConcurrentQueue<(string Event, object Payload)> _received = new();
-    private readonly List<(Func<string, object, bool> Match, TaskCompletionSource<object> Seen)> _waits = [];
+    private readonly Arrivals<(string Event, object Payload)> _received = new();
 
     private LiveListener(HubConnection connection)
     {
@@ -20,7 +19,7 @@ public sealed class LiveListener : IAsyncDisposable
         On<string>(LiveHub.BotDeleted);
         On<RunView>(LiveHub.RunStarted);
         On<RunView>(LiveHub.RunFinished);
-        _connection.On<LiveLogLine[]>(LiveHub.RunLog, lines => Array.ForEach(lines, line => Record(LiveHub.RunLog, line)));
+        _connection.On<LiveLogLine[]>(LiveHub.RunLog, lines => Array.ForEach(lines, line => _received.Add((LiveHub.RunLog, line))));
         On<ResultView>(LiveHub.ResultAdded);
         On<ActivityView>(LiveHub.ActivityAdded);
         On<NotificationView>(LiveHub.Notification);
@@ -44,38 +43,18 @@ public sealed class LiveListener : IAsyncDisposable
         return listener;
     }
 
-    public IReadOnlyList<(string Event, object Payload)> Received => [.. _received];
+    public IReadOnlyList<(string Event, object Payload)> Received => _received.Items;
 
     public Task<bool> WatchAsync(string botId) => _connection.InvokeAsync<bool>(LiveHub.WatchBot, botId);
 
     /// <summary>The first event (already received or still to come) that matches, within the deadline.</summary>
     public async Task<T> WaitForAsync<T>(string eventName, Func<T, bool> match, int seconds = 30)
     {
-        var seen = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool Matches(string name, object payload) => name == eventName && payload is T typed && match(typed);
-        lock (_waits)
-        {
-            if (_received.FirstOrDefault(r => Matches(r.Event, r.Payload)) is { Payload: { } found })
-            {
-                return (T)found;
-            }
-
-            _waits.Add((Matches, seen));
-        }
-
-        return (T)await seen.Task.WaitAsync(TimeSpan.FromSeconds(seconds));
+        var (_, payload) = await _received.WaitForAsync(r => r.Event == eventName && r.Payload is T typed && match(typed), TimeSpan.FromSeconds(seconds));
+        return (T)payload;
     }
 
-    private void On<T>(string eventName) => _connection.On<T>(eventName, payload => Record(eventName, payload!));
-
-    private void Record(string eventName, object payload)
-    {
-        lock (_waits)
-        {
-            _received.Enqueue((eventName, payload));
-            _waits.Where(w => w.Match(eventName, payload)).ToList().ForEach(w => w.Seen.TrySetResult(payload));
-        }
-    }
+    private void On<T>(string eventName) => _connection.On<T>(eventName, payload => _received.Add((eventName, payload!)));
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }
