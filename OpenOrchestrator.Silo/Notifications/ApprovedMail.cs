@@ -1,5 +1,5 @@
-using System.Net;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Notifications;
@@ -10,8 +10,6 @@ public static class ApprovedMail
     public static NotificationRecord For(BotRecord bot, ResultRecord draft, string recipient, DateTime now)
     {
         var body = string.IsNullOrWhiteSpace(draft.Content) ? draft.Title : draft.Content.Trim();
-        var paragraphs = body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => $"<p>{WebUtility.HtmlEncode(p.Trim()).Replace("\n", "<br>\n", StringComparison.Ordinal)}</p>");
         var notification = new NotificationRecord
         {
             OwnerId = bot.OwnerId,
@@ -21,15 +19,7 @@ public static class ApprovedMail
             Key = $"approved:{draft.Id}",
             Title = draft.Title,
             Text = body,
-            Html = $"""
-                <!DOCTYPE html>
-                <html>
-                <head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(draft.Title)}</title></head>
-                <body style="font-family: -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.5; color: #1f2937;">
-                {string.Join("\n", paragraphs)}
-                </body>
-                </html>
-                """,
+            Html = Digest.TextPage(draft.Title, body),
             CreatedAt = now,
         };
         notification.Deliveries.Add(NotificationOutbox.NewDelivery(notification, NotifyChannels.Email, recipient));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
@@ -27,7 +28,8 @@ public sealed partial class NotificationOutbox(
     public const string Interrupted = "interrupted while sending; not sent again, so that it cannot arrive twice";
 
     private readonly Dictionary<string, INotificationChannel> _channels = channels.ToDictionary(c => c.Name);
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    /// <summary>At most one pending wake-up: however many rows arrive during a pass, the next pass sends them all.</summary>
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>The span each delivery was added under (a run's trace), so its tries join that trace; this silo's additions only.</summary>
     private readonly ConcurrentDictionary<long, ActivityContext> _traces = new();
@@ -54,16 +56,9 @@ public sealed partial class NotificationOutbox(
             }
         }
 
-        if (notification.Deliveries.Count > 0 && _wake.CurrentCount == 0)
+        if (notification.Deliveries.Count > 0)
         {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already awake.
-            }
+            _wake.Writer.TryWrite(true);
         }
     }
 
@@ -96,7 +91,7 @@ public sealed partial class NotificationOutbox(
         timer.CancelAfter(wait);
         try
         {
-            await _wake.WaitAsync(timer.Token);
+            await _wake.Reader.ReadAsync(timer.Token);
         }
         catch (OperationCanceledException)
         {
@@ -263,7 +258,7 @@ public sealed partial class NotificationOutbox(
             Key = $"delivery:{delivery.Id}",
             Title = title,
             Text = text,
-            Html = Results.Digest.Page(title, Results.Digest.Escape(text)),
+            Html = Results.Digest.TextPage(title, text),
             CreatedAt = now,
         };
     }

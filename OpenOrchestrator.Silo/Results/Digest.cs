@@ -51,10 +51,16 @@ public static partial class Digest
         Page($"{bot.Name}: digest", Markdown(bot, results, since, until));
 
     /// <summary>A whole HTML document (a newsletter page, an e-mail's HTML part) from Markdown, raw HTML off.</summary>
-    public static string Page(string title, string markdown)
-    {
-        var body = Markdig.Markdown.ToHtml(markdown, Pipeline);
-        return $$"""
+    public static string Page(string title, string markdown) => Document(title, Markdig.Markdown.ToHtml(markdown, Pipeline));
+
+    /// <summary>A whole HTML document from plain text, as written: blank lines part paragraphs, every line break stays.</summary>
+    public static string TextPage(string title, string text) => Document(title, string.Join("\n", text
+        .ReplaceLineEndings("\n")
+        .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p).Replace("\n", "<br>\n", StringComparison.Ordinal)}</p>")) + "\n");
+
+    private static string Document(string title, string body) =>
+        $$"""
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -72,7 +78,6 @@ public static partial class Digest
             {{body}}</body>
             </html>
             """;
-    }
 
     private static string Count(int n) => n == 1 ? "1 result" : $"{n} results";
 
