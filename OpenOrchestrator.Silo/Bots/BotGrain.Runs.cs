@@ -174,8 +174,9 @@ public sealed partial class BotGrain
             ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
             ended.RunId = runId;
             db.Activity.Add(ended);
-            firings = await TriggerFirings.AddAsync(db, bot, runId, outcome);
-            notification = await RunNotifications.AddAsync(db, bot, runId, outcome);
+            var matching = await TriggerFirings.MatchingAsync(db, bot, outcome);
+            firings = await TriggerFirings.AddAsync(db, bot, runId, outcome, matching);
+            notification = await RunNotifications.AddAsync(db, bot, runId, outcome, matching);
             await db.SaveChangesAsync();
         }
 

@@ -6,7 +6,6 @@ using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
-using OpenOrchestrator.Silo.Triggers;
 
 namespace OpenOrchestrator.Silo.Notifications;
 
@@ -21,19 +20,15 @@ public static class RunNotifications
     public const int MaxListed = 20;
 
     /// <summary>Adds the notification and its outbox rows to <paramref name="db"/>, saved with the run's outcome; null when there is nothing to tell.</summary>
-    public static async Task<NotificationRecord?> AddAsync(OrchestratorDbContext db, BotRecord bot, string runId, RunOutcome outcome)
+    public static async Task<NotificationRecord?> AddAsync(
+        OrchestratorDbContext db, BotRecord bot, string runId, RunOutcome outcome, IReadOnlyList<TriggerRecord> matching)
     {
         var results = outcome.NewResults > 0
             ? await db.Results.AsNoTracking().Where(r => r.RunId == runId && !r.Seen).OrderBy(r => r.CreatedAt).Take(MaxListed).ToListAsync()
             : [];
         var total = results.Count < MaxListed ? results.Count : Math.Max(outcome.NewResults, results.Count);
-        var events = TriggerFirings.EventsOf(bot, outcome);
-        var asked = await db.Triggers.AsNoTracking()
-            .Where(t => t.SourceBot == bot.Id && t.Enabled && t.TargetAction != TargetActions.Start && events.Contains(t.Event))
-            .Select(t => t.TargetAction)
-            .ToListAsync();
         var channels = (total > 0 ? bot.Notify : [])
-            .Concat(asked.Select(action => action["notify:".Length..]))
+            .Concat(matching.Where(t => t.TargetAction != TargetActions.Start).Select(t => t.TargetAction["notify:".Length..]))
             .Where(c => c is NotifyChannels.Telegram or NotifyChannels.Email)
             .Distinct()
             .ToList();

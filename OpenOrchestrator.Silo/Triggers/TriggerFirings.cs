@@ -14,24 +14,33 @@ public static class TriggerFirings
     /// <summary>No chain grows deeper than this, whatever the triggers say.</summary>
     public const int HardDepthLimit = 20;
 
-    /// <summary>Adds the outbox rows to <paramref name="db"/>; they are saved with the run's outcome.</summary>
-    public static async Task<IReadOnlyList<TriggerFiringRecord>> AddAsync(OrchestratorDbContext db, BotRecord source, string runId, RunOutcome outcome)
+    /// <summary>
+    /// The source's enabled triggers for what its run did, read once per run: starts become firings
+    /// here, <c>notify:*</c> actions become the run's notification (<c>RunNotifications</c>).
+    /// </summary>
+    public static async Task<IReadOnlyList<TriggerRecord>> MatchingAsync(OrchestratorDbContext db, BotRecord source, RunOutcome outcome)
     {
         var events = EventsOf(source, outcome);
+        return events.Count == 0 ? [] : await db.Triggers.AsNoTracking()
+            .Where(t => t.SourceBot == source.Id && t.Enabled && events.Contains(t.Event))
+            .ToListAsync();
+    }
+
+    /// <summary>Adds the outbox rows to <paramref name="db"/>; they are saved with the run's outcome.</summary>
+    public static async Task<IReadOnlyList<TriggerFiringRecord>> AddAsync(
+        OrchestratorDbContext db, BotRecord source, string runId, RunOutcome outcome, IReadOnlyList<TriggerRecord> matching)
+    {
         var depth = outcome.Depth + 1;
-        if (events.Count == 0 || depth > HardDepthLimit)
+        if (depth > HardDepthLimit)
         {
             return [];
         }
 
-        var triggers = await db.Triggers.AsNoTracking()
-            .Where(t => t.SourceBot == source.Id && t.Enabled && t.TargetAction == TargetActions.Start && t.TargetBot != null && events.Contains(t.Event))
-            .ToListAsync();
-        var targets = triggers
-            .Where(t => t.MaxDepth is null || depth <= t.MaxDepth)
+        var targets = matching
+            .Where(t => t.TargetAction == TargetActions.Start && t.TargetBot != null && (t.MaxDepth is null || depth <= t.MaxDepth))
             .Select(t => (Key: t.Id, Target: t.TargetBot!, t.Event))
             .ToList();
-        if (events.Contains(TriggerEvents.Completed))
+        if (outcome.Status == RunStatuses.Completed)
         {
             var waiting = await db.Bots.AsNoTracking()
                 .Where(b => b.ScheduleKind == ScheduleKinds.After && b.ScheduleAfterBotId == source.Id && b.Enabled)
@@ -46,25 +55,13 @@ public static class TriggerFirings
         }
 
         var resultIds = await db.Results.Where(r => r.RunId == runId).Select(r => r.Id).ToListAsync();
-        var firings = targets.Select(t => new TriggerFiringRecord
-        {
-            OwnerId = source.OwnerId,
-            TriggerKey = t.Key,
-            SourceBotId = source.Id,
-            SourceBotName = source.Name,
-            SourceRunId = runId,
-            TargetBotId = t.Target,
-            Event = t.Event,
-            Depth = depth,
-            Input = Input(source, t.Event, outcome, resultIds),
-            CreatedAt = outcome.FinishedAt,
-        }).ToList();
+        var firings = targets.Select(t => Firing(source, t.Key, runId, t.Target, t.Event, depth, Input(source, t.Event, outcome, resultIds), outcome.FinishedAt)).ToList();
         db.TriggerFirings.AddRange(firings);
         return firings;
     }
 
     /// <summary>What a finished run counts as; an approval bot's results count only once approved.</summary>
-    public static List<string> EventsOf(BotRecord bot, RunOutcome outcome)
+    private static List<string> EventsOf(BotRecord bot, RunOutcome outcome)
     {
         var events = new List<string>();
         if (outcome.Status == RunStatuses.Completed) events.Add(TriggerEvents.Completed);
@@ -87,22 +84,24 @@ public static class TriggerFirings
         if (result.Content is { Length: > 0 } content) input.Append($"\n\nIts content:\n{content}");
         if (result.Url is { } url) input.Append($"\n\nIts link: {url}");
         input.Append($"\n\nYou may read its documents with files-read and from = \"{source.Id}\".");
-        var firings = triggers.Select(t => new TriggerFiringRecord
-        {
-            OwnerId = source.OwnerId,
-            TriggerKey = t.Id,
-            SourceBotId = source.Id,
-            SourceBotName = source.Name,
-            SourceRunId = $"{result.RunId}/{result.Id}",
-            TargetBotId = t.TargetBot!,
-            Event = TriggerEvents.Result,
-            Depth = 1,
-            Input = input.ToString(),
-            CreatedAt = now,
-        }).ToList();
+        var firings = triggers.Select(t => Firing(source, t.Id, $"{result.RunId}/{result.Id}", t.TargetBot!, TriggerEvents.Result, 1, input.ToString(), now)).ToList();
         db.TriggerFirings.AddRange(firings);
         return firings;
     }
+
+    private static TriggerFiringRecord Firing(BotRecord source, string key, string sourceRunId, string target, string @event, int depth, string input, DateTime at) => new()
+    {
+        OwnerId = source.OwnerId,
+        TriggerKey = key,
+        SourceBotId = source.Id,
+        SourceBotName = source.Name,
+        SourceRunId = sourceRunId,
+        TargetBotId = target,
+        Event = @event,
+        Depth = depth,
+        Input = input,
+        CreatedAt = at,
+    };
 
     /// <summary>What the triggered run is told: who started it, the source's output and its new results.</summary>
     private static string Input(BotRecord source, string @event, RunOutcome outcome, List<string> resultIds)
