@@ -81,7 +81,7 @@ public sealed partial class BotForm
         }
         catch (HttpRequestException)
         {
-            _general = "The server cannot be reached. Try again in a moment.";
+            _general = ApiClient.Unreachable;
         }
         finally
         {

@@ -63,7 +63,7 @@ public sealed partial class LinkDialog
         }
         catch (HttpRequestException)
         {
-            _general = "The server cannot be reached. Try again in a moment.";
+            _general = ApiClient.Unreachable;
         }
         finally
         {

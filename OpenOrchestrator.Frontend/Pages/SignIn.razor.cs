@@ -44,7 +44,7 @@ public sealed partial class SignIn
         }
         catch (HttpRequestException)
         {
-            _error = "The server cannot be reached. Try again in a moment.";
+            _error = ApiClient.Unreachable;
         }
         finally
         {

@@ -52,7 +52,7 @@ public sealed partial class SignUp
         }
         catch (HttpRequestException)
         {
-            _error = "The server cannot be reached. Try again in a moment.";
+            _error = ApiClient.Unreachable;
         }
         finally
         {

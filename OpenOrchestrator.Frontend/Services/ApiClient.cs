@@ -10,6 +10,9 @@ public partial class ApiClient(HttpClient http)
     /// <summary>Raised when any call answers 401: the session has ended.</summary>
     public event Action? Unauthorized;
 
+    /// <summary>What a form says when the request did not reach the server at all.</summary>
+    public const string Unreachable = "The server cannot be reached. Try again in a moment.";
+
     private async Task<T> GetAsync<T>(string uri, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync(uri, cancellationToken);
