@@ -5,8 +5,9 @@ namespace OpenOrchestrator.Silo.Storage;
 
 /// <summary>
 /// WAL with synchronous=NORMAL: a commit survives a crash of the process (kill -9 included) without an
-/// fsync per commit; only a power cut may lose the last moments. A busy database is waited for by
-/// SQLite itself (short back-off) rather than by the client's coarse retry loop. Both are per connection.
+/// fsync per commit; only a power cut may lose the last moments. This process's writers queue in
+/// <see cref="SqliteWriteGate"/>; another process holding the file is waited for by SQLite itself
+/// (short back-off) rather than by the client's coarse retry loop. Both pragmas are per connection.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {

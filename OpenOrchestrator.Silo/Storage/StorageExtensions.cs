@@ -18,13 +18,15 @@ public static class StorageExtensions
         {
             case "SQLITE":
                 connectionString ??= $"Data Source={paths.SqliteFile};Default Timeout=30";
-                builder.Services.AddProviderContext<SqliteOrchestratorDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+                builder.Services.AddSingleton<SqliteWriteGate>();
+                builder.Services.AddProviderContext<SqliteOrchestratorDbContext>((sp, o) =>
+                    o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SqliteWriteGate>()));
                 break;
             case "POSTGRESQL" or "POSTGRES" or "NPGSQL":
-                builder.Services.AddProviderContext<PostgreSqlOrchestratorDbContext>(o => o.UseNpgsql(Require(connectionString, provider)));
+                builder.Services.AddProviderContext<PostgreSqlOrchestratorDbContext>((_, o) => o.UseNpgsql(Require(connectionString, provider)));
                 break;
             case "SQLSERVER":
-                builder.Services.AddProviderContext<SqlServerOrchestratorDbContext>(o => o.UseSqlServer(Require(connectionString, provider)));
+                builder.Services.AddProviderContext<SqlServerOrchestratorDbContext>((_, o) => o.UseSqlServer(Require(connectionString, provider)));
                 break;
             default:
                 throw new InvalidOperationException(
@@ -53,10 +55,10 @@ public static class StorageExtensions
             ? throw new InvalidOperationException($"Database__Provider={provider} needs ConnectionStrings__{ConnectionName}.")
             : connectionString;
 
-    private static void AddProviderContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    private static void AddProviderContext<TContext>(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
         where TContext : OrchestratorDbContext
     {
-        services.AddPooledDbContextFactory<TContext>(o => configure(o.UseSnakeCaseNamingConvention()));
+        services.AddPooledDbContextFactory<TContext>((sp, o) => configure(sp, o.UseSnakeCaseNamingConvention()));
         services.AddSingleton<IDbContextFactory<OrchestratorDbContext>, ProviderContextFactory<TContext>>();
         services.AddScoped<OrchestratorDbContext>(sp => sp.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContext());
     }

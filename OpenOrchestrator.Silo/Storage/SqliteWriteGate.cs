@@ -1,0 +1,215 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace OpenOrchestrator.Silo.Storage;
+
+/// <summary>
+/// SQLite takes one writer at a time; a second writer that finds the file locked sleeps in SQLite's
+/// busy handler (1, 2, 5, 10… ms) while holding a thread. This gate lets this process's writers
+/// queue for the lock asynchronously instead: a transaction holds it from its start to its end, a
+/// write outside a transaction (EF's single-statement save, ExecuteUpdate/Delete) for its command.
+/// Reads never wait (WAL). Whatever a connection still holds when it closes is given back then.
+/// </summary>
+public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly ConditionalWeakTable<DbConnection, Hold> _holds = [];
+
+    public void Dispose() => _lock.Dispose();
+
+    // Transactions: the gate from BEGIN to COMMIT or ROLLBACK.
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        await EnterAsync(connection, byCommand: false, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        Enter(connection, byCommand: false);
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(ConnectionOf(transaction, eventData), byCommand: false);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Left(ConnectionOf(transaction, eventData), byCommand: false);
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(ConnectionOf(transaction, eventData), byCommand: false);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Left(ConnectionOf(transaction, eventData), byCommand: false);
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(ConnectionOf(transaction, eventData), byCommand: false);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Left(ConnectionOf(transaction, eventData), byCommand: false);
+
+    // A write outside a transaction: the gate for its command (a reader's until it is disposed: SQLite commits then).
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForAsync(command, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        EnterFor(command);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForAsync(command, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        EnterFor(command);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForAsync(command, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        EnterFor(command);
+        return result;
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Leave(command.Connection, byCommand: true);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Leave(command.Connection, byCommand: true);
+        return ValueTask.FromResult(result);
+    }
+
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        Leave(command.Connection, byCommand: true);
+        return result;
+    }
+
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        Leave(command.Connection, byCommand: true);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        Leave(command.Connection, byCommand: true);
+        return result;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Leave(command.Connection, byCommand: true);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Left(command.Connection, byCommand: true);
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Leave(command.Connection, byCommand: true);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Left(command.Connection, byCommand: true);
+
+    // A transaction disposed without COMMIT or ROLLBACK ends when its connection closes.
+    public InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Leave(connection, byCommand: null);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Leave(connection, byCommand: null);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>True for a statement that writes; reads (and PRAGMAs) pass without the gate.</summary>
+    public static bool IsWrite(string sql)
+    {
+        var text = sql.AsSpan().TrimStart();
+        return text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("REPLACE", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A finished ADO.NET transaction has let go of its connection; the context still knows it.</summary>
+    private static DbConnection? ConnectionOf(DbTransaction transaction, TransactionEventData eventData) =>
+        eventData.Context?.Database.GetDbConnection() ?? transaction.Connection;
+
+    private Task EnterForAsync(DbCommand command, CancellationToken cancellationToken) =>
+        command.Transaction is null && IsWrite(command.CommandText) ? EnterAsync(command.Connection!, byCommand: true, cancellationToken) : Task.CompletedTask;
+
+    private void EnterFor(DbCommand command)
+    {
+        if (command.Transaction is null && IsWrite(command.CommandText))
+        {
+            Enter(command.Connection!, byCommand: true);
+        }
+    }
+
+    private async Task EnterAsync(DbConnection connection, bool byCommand, CancellationToken cancellationToken)
+    {
+        var hold = _holds.GetOrCreateValue(connection);
+        if (hold.Held)
+        {
+            return;
+        }
+
+        await _lock.WaitAsync(cancellationToken);
+        (hold.Held, hold.ByCommand) = (true, byCommand);
+    }
+
+    private void Enter(DbConnection connection, bool byCommand)
+    {
+        var hold = _holds.GetOrCreateValue(connection);
+        if (hold.Held)
+        {
+            return;
+        }
+
+        _lock.Wait();
+        (hold.Held, hold.ByCommand) = (true, byCommand);
+    }
+
+    private Task Left(DbConnection? connection, bool? byCommand)
+    {
+        Leave(connection, byCommand);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Gives the gate back if this connection holds it for that reason (<paramref name="byCommand"/> null: for any).</summary>
+    private void Leave(DbConnection? connection, bool? byCommand)
+    {
+        if (connection is not null && _holds.TryGetValue(connection, out var hold) && hold.Held && (byCommand is null || hold.ByCommand == byCommand))
+        {
+            hold.Held = false;
+            _lock.Release();
+        }
+    }
+
+    private sealed class Hold
+    {
+        public bool Held { get; set; }
+
+        public bool ByCommand { get; set; }
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.Silo.Tests.Storage;
+
+/// <summary>The SQLite storage as the product configures it, on a file of its own.</summary>
+public sealed class SqliteWriteGateTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    private readonly string _dataPath = TempDirectory.Create("oo-gate-");
+    private IHost _host = null!;
+
+    private IDbContextFactory<OrchestratorDbContext> Factory => _host.Services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Orchestrator:DataPath"] = _dataPath;
+        builder.AddStorage();
+        _host = builder.Build();
+        await _host.Services.MigrateDatabaseAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _host.Dispose();
+        TempDirectory.DeleteQuietly(_dataPath);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task AWriterQueuesWithoutBlockingWhileATransactionWritesAndGoesOnWhenItCommits()
+    {
+        await using var first = await Factory.CreateDbContextAsync();
+        await using (var tx = await first.Database.BeginTransactionAsync())
+        {
+            first.Activity.Add(Entry("first"));
+            await first.SaveChangesAsync();
+
+            // Without the gate this call would block its thread in SQLite's busy handler until the lock frees.
+            var second = AddAsync("second");
+            Assert.False(second.IsCompleted, "the second writer went ahead of an open write transaction");
+
+            // Reads go on meanwhile (WAL): they see what is committed, not the open transaction.
+            Assert.Equal(0, await CountAsync());
+            await tx.CommitAsync();
+            await second.WaitAsync(Deadline);
+        }
+
+        Assert.Equal(2, await CountAsync());
+    }
+
+    [Fact]
+    public async Task ATransactionLeftWithoutCommitGivesTheGateBackAndKeepsNothing()
+    {
+        await using (var abandoned = await Factory.CreateDbContextAsync())
+        {
+            await using var tx = await abandoned.Database.BeginTransactionAsync();
+            abandoned.Activity.Add(Entry("abandoned"));
+            await abandoned.SaveChangesAsync();
+        }
+
+        await AddAsync("after").WaitAsync(Deadline);
+        await using var db = await Factory.CreateDbContextAsync();
+        Assert.Equal(["after"], await db.Activity.Select(a => a.Message).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AFailedWriteGivesTheGateBack()
+    {
+        await AddAsync("kept");
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            var id = await db.Activity.Select(a => a.Id).SingleAsync();
+            var duplicate = Entry("same key");
+            duplicate.Id = id;
+            db.Activity.Add(duplicate);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        await AddAsync("after").WaitAsync(Deadline);
+        Assert.Equal(2, await CountAsync());
+    }
+
+    [Fact]
+    public async Task ManyWritersAtOnceAllCommit()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => AddAsync($"writer {i}")))).WaitAsync(Deadline);
+        Assert.Equal(64, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO \"activity\" (\"at\") VALUES (@p0) RETURNING \"id\";", true)]
+    [InlineData("  UPDATE \"bots\" SET \"status\" = 'idle'", true)]
+    [InlineData("\nDELETE FROM \"run_log\" WHERE 1", true)]
+    [InlineData("REPLACE INTO x VALUES (1)", true)]
+    [InlineData("SELECT \"r\".\"id\" FROM \"runs\" AS \"r\"", false)]
+    [InlineData("PRAGMA synchronous=NORMAL;", false)]
+    public void WritesAreToldFromReads(string sql, bool write) => Assert.Equal(write, SqliteWriteGate.IsWrite(sql));
+
+    private async Task AddAsync(string message)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        db.Activity.Add(Entry(message));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.Activity.CountAsync();
+    }
+
+    private static ActivityRecord Entry(string message) =>
+        new() { OwnerId = "owner", BotId = "bot", Kind = "test", Message = message, At = DateTime.UtcNow };
+}
