@@ -28,6 +28,8 @@ public sealed class BenchApp(Uri modelUrl, params (string Key, string Value)[] s
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // As it runs in production: no developer exception page around every request.
+        builder.UseEnvironment("Production");
         builder.UseSetting("Orchestrator:DataPath", _dataPath);
         builder.UseSetting("OPENAI_BASE_URL", modelUrl.ToString());
         builder.UseSetting("OPENAI_API_KEY", "bench");

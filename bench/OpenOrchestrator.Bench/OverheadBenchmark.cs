@@ -9,7 +9,7 @@ namespace OpenOrchestrator.Bench;
 /// </summary>
 public static class OverheadBenchmark
 {
-    /// <summary><c>overhead [iterations]</c> (default), <c>schedules [bots] [slots] [spread s]</c>, <c>chain [chains]</c>.</summary>
+    /// <summary><c>overhead [iterations]</c> (default), <c>schedules [bots] [slots] [spread s]</c>, <c>chain [chains]</c>, <c>throughput [bots] [s] [at a time]</c>, <c>throughput-cluster [bots] [s] [at a time] [silos]</c>.</summary>
     public static async Task Main(string[] args)
     {
         switch (args.FirstOrDefault())
@@ -19,6 +19,9 @@ public static class OverheadBenchmark
                 return;
             case "throughput":
                 await ThroughputBenchmark.RunAsync(Arg(args, 1, 10_000), Arg(args, 2, 60), Arg(args, 3, 256));
+                return;
+            case "throughput-cluster":
+                await ClusterThroughputBenchmark.RunAsync(Arg(args, 1, 10_000), Arg(args, 2, 60), Arg(args, 3, 256), Arg(args, 4, 2));
                 return;
             case "chain":
                 await ChainBenchmark.RunAsync(Arg(args, 1, 200));

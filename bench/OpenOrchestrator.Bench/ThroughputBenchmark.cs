@@ -20,36 +20,48 @@ public static class ThroughputBenchmark
 
     public static async Task RunAsync(int bots, int seconds, int concurrency)
     {
-        await using var model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Done."));
+        await using var model = await StartModelAsync();
+        var (app, client) = await BenchApp.StartAsync(model.BaseUrl);
+        await using (app)
+        {
+            await MeasureAsync([client], bots, seconds, concurrency);
+            var factory = app.Services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>();
+            await BatchedWriterAsync(factory.CreateDbContextAsync, TimeSpan.FromSeconds(Math.Min(seconds, 30)));
+        }
+    }
+
+    /// <summary>The scripted model: every call answers after <see cref="ModelTime"/>.</summary>
+    public static async Task<ScriptedModelServer> StartModelAsync()
+    {
+        var model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Done."));
         model.Script = async (_, cancellationToken) =>
         {
             await Task.Delay(ModelTime, cancellationToken);
             return ModelReply.Text("Done.");
         };
-        var (app, client) = await BenchApp.StartAsync(model.BaseUrl);
-        await using (app)
-        {
-            var ids = await CreateBotsAsync(client, bots, concurrency);
-            Console.WriteLine($"{bots} bots created; running for {seconds} s with {concurrency} runs at a time (model: {ModelTime.TotalMilliseconds} ms)");
-            var (completed, overhead) = await DriveAsync(client, ids, concurrency, TimeSpan.FromSeconds(seconds));
-            Console.WriteLine($"OpenOrchestrator: {completed / (double)seconds,8:F1} runs/s ({completed} runs)");
-            Report.Latency("run overhead (run − model)", [.. overhead]);
-
-            var written = await BatchedWriterAsync(app, TimeSpan.FromSeconds(Math.Min(seconds, 30)));
-            Console.WriteLine($"batched writer:   {written,8:F1} runs/s (the same rows, 500 runs per transaction)");
-        }
+        return model;
     }
 
-    private static async Task<List<string>> CreateBotsAsync(HttpClient client, int count, int concurrency)
+    /// <summary>Creates the bots through the silos in turn, then runs them through the silos in turn and prints runs/s and overhead.</summary>
+    public static async Task MeasureAsync(IReadOnlyList<HttpClient> silos, int bots, int seconds, int concurrency)
+    {
+        var ids = await CreateBotsAsync(silos, bots, concurrency);
+        Console.WriteLine($"{bots} bots created through {silos.Count} silo(s); running for {seconds} s with {concurrency} runs at a time (model: {ModelTime.TotalMilliseconds} ms)");
+        var (completed, overhead) = await DriveAsync(silos, ids, concurrency, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"OpenOrchestrator: {completed / (double)seconds,8:F1} runs/s ({completed} runs)");
+        Report.Latency("run overhead (run − model)", [.. overhead]);
+    }
+
+    private static async Task<List<string>> CreateBotsAsync(IReadOnlyList<HttpClient> silos, int count, int concurrency)
     {
         var ids = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Math.Min(concurrency, 16) }, async (i, _) =>
-            ids.Add((await client.CreateBotAsync(ApiClient.Spec($"Bot {i}"))).Id));
+            ids.Add((await silos[i % silos.Count].CreateBotAsync(ApiClient.Spec($"Bot {i}"))).Id));
         return [.. ids];
     }
 
-    /// <summary>Each worker owns its share of the bots and runs them one after another until time is up.</summary>
-    private static async Task<(int Completed, List<double> OverheadMs)> DriveAsync(HttpClient client, List<string> ids, int concurrency, TimeSpan duration)
+    /// <summary>Each worker owns its share of the bots and runs them one after another until time is up, through the silos in turn.</summary>
+    private static async Task<(int Completed, List<double> OverheadMs)> DriveAsync(IReadOnlyList<HttpClient> silos, List<string> ids, int concurrency, TimeSpan duration)
     {
         var overhead = new ConcurrentBag<double>();
         var completed = 0;
@@ -58,6 +70,7 @@ public static class ThroughputBenchmark
         {
             for (var i = worker; clock.Elapsed < duration; i += concurrency)
             {
+                var client = silos[(i / concurrency + worker) % silos.Count];
                 var run = await client.StartRunAsync(ids[i % ids.Count]);
                 var done = (await client.GetFromJsonAsync<RunView>($"/api/runs/{run.Id}?wait=60"))!;
                 if (clock.Elapsed < duration && done.Status == RunStatuses.Completed)
@@ -71,15 +84,14 @@ public static class ThroughputBenchmark
     }
 
     /// <summary>What the database takes when nothing but the rows of finished runs are written, in batches.</summary>
-    private static async Task<double> BatchedWriterAsync(BenchApp app, TimeSpan duration)
+    public static async Task BatchedWriterAsync(Func<CancellationToken, Task<OrchestratorDbContext>> createContext, TimeSpan duration)
     {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>();
         var botId = Ids.New();
         var clock = Stopwatch.StartNew();
         var written = 0;
         while (clock.Elapsed < duration)
         {
-            await using var db = await factory.CreateDbContextAsync();
+            await using var db = await createContext(CancellationToken.None);
             var now = DateTime.UtcNow;
             for (var i = 0; i < 500; i++)
             {
@@ -101,6 +113,6 @@ public static class ThroughputBenchmark
             written += 500;
         }
 
-        return written / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"batched writer:   {written / clock.Elapsed.TotalSeconds,8:F1} runs/s (the same rows, 500 runs per transaction)");
     }
 }
