@@ -26,9 +26,10 @@ public interface ILiveObserver : IGrainObserver
 
 /// <summary>
 /// What happened, named by a <see cref="LiveHub"/> event; views the publisher has at hand travel
-/// with it, the rest is read by the silo that sends it on (only when its user is connected).
+/// with it, the rest is read by the silo that sends it on (only when its user is connected). Never
+/// changed once made, so a call within the silo passes it without a copy.
 /// </summary>
-[GenerateSerializer, Alias("LiveEvent")]
+[GenerateSerializer, Immutable, Alias("LiveEvent")]
 public sealed record LiveEvent(
     [property: Id(0)] string Kind,
     [property: Id(1)] string OwnerId,
