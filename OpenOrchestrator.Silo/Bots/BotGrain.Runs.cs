@@ -17,6 +17,7 @@ public sealed partial class BotGrain
             return new StartRunResult(StartRunOutcome.NotFound, null);
         }
 
+        await EndOrphanedRunAsync();
         return _bot!.ActiveRunId is { } active
             ? new StartRunResult(StartRunOutcome.AlreadyRunning, active)
             : (await StartAsync(trigger, input, cause: null, _ => { }))!;

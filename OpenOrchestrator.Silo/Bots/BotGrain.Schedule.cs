@@ -21,6 +21,7 @@ public sealed partial class BotGrain
             return;
         }
 
+        await EndOrphanedRunAsync();
         if (_bot is null || !_bot.Enabled || _bot.NextRunAt is null || !ScheduleCalculator.IsTimed(_bot))
         {
             await SyncReminderAsync(reregister: false);

@@ -13,6 +13,7 @@ public sealed partial class BotGrain
             return null;
         }
 
+        await EndOrphanedRunAsync();
         var source = $"{start.SourceBotName} ({start.Event})";
         var trigger = RunTriggers.FromBot(start.SourceBotId);
         var cause = $"trigger:{start.TriggerKey}:{start.SourceRunId}";

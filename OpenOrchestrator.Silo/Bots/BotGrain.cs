@@ -36,9 +36,11 @@ public sealed partial class BotGrain(
     }
 
     /// <summary>
-    /// A run marked active that no executor of this silo holds was cut off with the silo that ran
-    /// it (the grain stays active while a run goes on, so a new activation means that silo died):
-    /// it ends as failed ("interrupted"), never re-run (DESIGN D7), and the bot is free again.
+    /// A run marked active that no executor of this silo holds is lost: it was cut off with the silo
+    /// that ran it (the grain stays active while a run goes on, so a new activation means that silo
+    /// died), or its end never reached the bot (the executor gave up offering it). It ends as failed
+    /// ("interrupted"), never re-run (DESIGN D7), and the bot is free again. Checked on activation
+    /// and before every decision that needs to know whether the bot is free.
     /// </summary>
     private async Task EndOrphanedRunAsync()
     {

@@ -198,13 +198,35 @@ public sealed partial class RunExecutor(
                 : $"Run ended: {status}.");
             await log.FlushAsync();
             var now = time.GetUtcNow().UtcDateTime;
-            await grains.GetGrain<IBotGrain>(run.BotId).RunFinishedAsync(run.RunId, new RunOutcome(
+            await DeliverAsync(run, new RunOutcome(
                 status, output, error, now, (long)(now - run.Ticket.StartedAt).TotalMilliseconds,
                 run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls, run.NewResults, run.SeenResults, run.Ticket.Depth));
         }
         catch (Exception e)
         {
             LogFinishFailed(e, run.RunId);
+        }
+    }
+
+    /// <summary>
+    /// Hands the run's end to its bot, again after a pause when it fails (the bot takes an end it
+    /// already has as done). Given up, the run is no longer held here, and its bot, still marking it
+    /// active, ends it as interrupted (<c>BotGrain.EndOrphanedRunAsync</c>) instead of waiting forever.
+    /// </summary>
+    private async Task DeliverAsync(RunContext run, RunOutcome outcome)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grains.GetGrain<IBotGrain>(run.BotId).RunFinishedAsync(run.RunId, outcome);
+                return;
+            }
+            catch (Exception e) when (attempt < options.Value.OutcomeAttempts)
+            {
+                LogDeliveryRetried(e, run.RunId, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(1 << (attempt - 1)));
+            }
         }
     }
 
@@ -220,6 +242,9 @@ public sealed partial class RunExecutor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} crashed")]
     private partial void LogRunCrashed(Exception exception, string runId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} could not record its outcome")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its end did not reach its bot (attempt {Attempt}); trying again")]
+    private partial void LogDeliveryRetried(Exception exception, string runId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} could not record its outcome; its bot ends it as interrupted")]
     private partial void LogFinishFailed(Exception exception, string runId);
 }

@@ -21,4 +21,11 @@ public sealed class RunOptions
     /// <summary>Completion tokens one model call may produce.</summary>
     [Range(1, 1_000_000)]
     public int MaxOutputTokens { get; set; } = 4096;
+
+    /// <summary>
+    /// How often a run's end is offered to its bot, one second apart and doubling (5: over 15 s), while
+    /// the database or the bot's silo is briefly away; then the bot ends the run as interrupted.
+    /// </summary>
+    [Range(1, 10)]
+    public int OutcomeAttempts { get; set; } = 5;
 }

@@ -29,6 +29,8 @@ public sealed class GrainFixture : IAsyncLifetime
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
     public IServiceProvider Services => Cluster.GetActiveSilos().First().ServiceProvider;
 
+    public OutcomeFaults Faults => Services.GetRequiredService<OutcomeFaults>();
+
     public async Task InitializeAsync()
     {
         Model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Done."));
@@ -42,6 +44,8 @@ public sealed class GrainFixture : IAsyncLifetime
                 ["OPENAI_API_KEY"] = "grain-key",
                 // Real reminder ticks stay out of the way; tests deliver ticks themselves.
                 ["Schedules:Tick"] = "01:00:00",
+                // A run's end that does not reach its bot is offered once more, a second later.
+                ["Runs:OutcomeAttempts"] = "2",
             });
             host.Services.AddSingleton<TimeProvider>(Time);
             host.AddStorage();
@@ -53,7 +57,12 @@ public sealed class GrainFixture : IAsyncLifetime
             host.AddLive();
             host.AddNotifications();
         });
-        builder.ConfigureSilo((_, silo) => silo.AddDatabaseReminders());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddDatabaseReminders();
+            silo.Services.AddSingleton<OutcomeFaults>();
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<OutcomeFaults>());
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
