@@ -8,6 +8,7 @@ namespace OpenOrchestrator.EndToEnd.Tests;
 /// Two real silo processes on one PostgreSQL database with their membership table in Redis
 /// (DESIGN D2). Needs OO_TEST_POSTGRES and a Redis on 127.0.0.1:6379 (scripts/redis.sh).
 /// </summary>
+[Collection(ClusterCollection.Name)]
 [Trait("Category", "Cluster")]
 public sealed class ClusterTests : IAsyncLifetime
 {
@@ -25,7 +26,7 @@ public sealed class ClusterTests : IAsyncLifetime
         _env.Model.SetScript(r => r.Round() == 0
             ? ModelReply.ToolCalls(ModelToolCall.Create("results-report", new { title = $"Found by {Guid.NewGuid():N}" }))
             : ModelReply.Text("Done."));
-        var variables = Variables();
+        var variables = ClusterSettings.Variables(_env);
         await using var first = await SiloProcess.StartAsync(_env.DataPath, variables);
         await using var second = await SiloProcess.StartAsync(_env.DataPath, variables);
         var (one, two) = (first.CreateClient(), second.CreateClient());
@@ -57,14 +58,4 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.Equal(RunStatuses.Completed, (await three.RunAsync(bots[0].Id)).Status);
         Assert.Equal(2, (await one.GetFromJsonAsync<List<RunView>>($"/api/bots/{bots[0].Id}/runs"))!.Count);
     }
-
-    private Dictionary<string, string> Variables() => _env.Variables(
-    [
-        .. PostgreSqlTests.Database(),
-        ("Orleans__Clustering", "Redis"),
-        ("ConnectionStrings__redis", "127.0.0.1:6379"),
-        ("Orleans__ClusterId", $"oo-e2e-{Guid.NewGuid():N}"),
-        ("Orleans__AdvertisedIPAddress", "127.0.0.1"),
-        ("Auth__Registration", "open"),
-    ]);
 }
