@@ -38,10 +38,10 @@ public sealed class SiloOptions
     [Range(1, 65535)]
     public int? PrimarySiloPort { get; set; }
 
-    /// <summary>True when several processes may share the database, so no silo may treat running runs as its own.</summary>
     /// <summary>The Orleans dashboard for the instance's owner at <see cref="Hosting.OrleansDashboard.Path"/>; Orleans__Dashboard=false turns it off.</summary>
     public bool Dashboard { get; set; } = true;
 
+    /// <summary>True when several processes may share the database, so no silo may treat running runs as its own.</summary>
     public bool IsCluster => Clustering != ClusteringMode.Localhost || PrimarySiloPort is not null;
 
     public IPAddress? AdvertisedAddress => IPAddress.TryParse(AdvertisedIPAddress, out var address) ? address : null;
