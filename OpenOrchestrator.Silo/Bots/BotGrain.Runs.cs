@@ -150,7 +150,7 @@ public sealed partial class BotGrain
         bot.Status = StatusOf(bot);
         bot.UpdatedAt = outcome.FinishedAt;
 
-        // The run's outcome and the bot's state change together: one batch, one commit.
+        // The run's outcome, its last log lines and the bot's state change together: one batch, one commit.
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             var run = new RunRecord { Id = runId, BotId = BotId, OwnerId = bot.OwnerId, Trigger = "" };
@@ -171,6 +171,7 @@ public sealed partial class BotGrain
                 db.Entry(run).Property(property).IsModified = true;
             }
 
+            db.RunLog.AddRange(outcome.Log.Select(l => new RunLogRecord { RunId = runId, Seq = l.Seq, At = l.At, Kind = l.Kind, Message = l.Message }));
             db.Bots.Update(bot);
             ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
             ended.RunId = runId;

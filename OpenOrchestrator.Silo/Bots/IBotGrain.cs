@@ -65,7 +65,20 @@ public sealed record RunOutcome(
     [property: Id(8)] int ToolCalls = 0,
     [property: Id(9)] int NewResults = 0,
     [property: Id(10)] int SeenResults = 0,
-    [property: Id(11)] int Depth = 0);
+    [property: Id(11)] int Depth = 0)
+{
+    /// <summary>The run's log lines not stored yet: they are stored with the outcome, in its commit.</summary>
+    [Id(12)]
+    public IReadOnlyList<OutcomeLogLine> Log { get; init; } = [];
+}
+
+/// <summary>A log line that travels with a run's outcome.</summary>
+[GenerateSerializer, Immutable, Alias("OutcomeLogLine")]
+public sealed record OutcomeLogLine(
+    [property: Id(0)] int Seq,
+    [property: Id(1)] DateTime At,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] string Message);
 
 /// <summary>A trigger firing as the target bot receives it.</summary>
 [GenerateSerializer, Alias("TriggeredStart")]

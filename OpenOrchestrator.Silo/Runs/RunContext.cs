@@ -14,6 +14,9 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     private int _toolCalls;
     private int _newResults;
     private int _seenResults;
+    private readonly Lock _lines = new();
+    private List<RunLogRecord> _unstored = [];
+    private Task _stored = Task.CompletedTask;
 
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -51,14 +54,61 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
 
     public void MarkFinished() => _finished.TrySetResult();
 
-    public void Log(string kind, string message) => log.Append(new RunLogRecord
+    public void Log(string kind, string message)
     {
-        RunId = RunId,
-        Seq = Interlocked.Increment(ref _seq),
-        At = time.GetUtcNow().UtcDateTime,
-        Kind = kind,
-        Message = Truncate(message, 4000),
-    }, Ticket.OwnerId, BotId);
+        RunLogRecord line;
+        lock (_lines)
+        {
+            // Numbered under the lock: lines are stored in the order of their numbers.
+            line = new RunLogRecord
+            {
+                RunId = RunId,
+                Seq = ++_seq,
+                At = time.GetUtcNow().UtcDateTime,
+                Kind = kind,
+                Message = Truncate(message, 4000),
+            };
+            _unstored.Add(line);
+        }
+
+        log.Added(this, line);
+    }
+
+    /// <summary>The lines for the log writer's next batch; <paramref name="stored"/> completes once that batch is written.</summary>
+    public List<RunLogRecord> TakeForBatch(Task stored) => Take(stored);
+
+    /// <summary>
+    /// The lines not yet handed to the log writer, to be stored with the outcome, and a task that
+    /// completes once the lines handed to it before are stored.
+    /// </summary>
+    public (List<RunLogRecord> Lines, Task EarlierStored) TakeRest()
+    {
+        lock (_lines)
+        {
+            var earlier = _stored;
+            return (Take(stored: null), earlier);
+        }
+    }
+
+    private List<RunLogRecord> Take(Task? stored)
+    {
+        lock (_lines)
+        {
+            if (_unstored.Count == 0)
+            {
+                return [];
+            }
+
+            var lines = _unstored;
+            _unstored = [];
+            if (stored is not null)
+            {
+                _stored = stored;
+            }
+
+            return lines;
+        }
+    }
 
     public void Info(string message) => Log(LogKinds.Info, message);
 

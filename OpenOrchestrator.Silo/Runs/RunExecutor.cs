@@ -184,27 +184,33 @@ public sealed partial class RunExecutor(
             .SetStatus(status == RunStatuses.Completed ? ActivityStatusCode.Ok : ActivityStatusCode.Error, status == RunStatuses.Completed ? null : status);
     }
 
+    /// <summary>The run's last lines go with its outcome, after the lines written before them: its log is whole once it shows as finished.</summary>
     private async Task FinishAsync(RunContext run, string status, string? output, string? error)
     {
+        if (error is not null)
+        {
+            run.Log(LogKinds.Error, error);
+        }
+
+        run.Info(status == RunStatuses.Completed
+            ? $"Done: {run.NewResults} new result(s), {run.SeenResults} already known; {run.ModelCalls} model call(s), {run.ToolCalls} tool call(s), {run.TotalTokens} tokens."
+            : $"Run ended: {status}.");
+        var (lines, earlierStored) = run.TakeRest();
         try
         {
-            if (error is not null)
-            {
-                run.Log(LogKinds.Error, error);
-            }
-
-            run.Info(status == RunStatuses.Completed
-                ? $"Done: {run.NewResults} new result(s), {run.SeenResults} already known; {run.ModelCalls} model call(s), {run.ToolCalls} tool call(s), {run.TotalTokens} tokens."
-                : $"Run ended: {status}.");
-            await log.FlushAsync();
+            await earlierStored;
             var now = time.GetUtcNow().UtcDateTime;
             await DeliverAsync(run, new RunOutcome(
                 status, output, error, now, (long)(now - run.Ticket.StartedAt).TotalMilliseconds,
-                run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls, run.NewResults, run.SeenResults, run.Ticket.Depth));
+                run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls, run.NewResults, run.SeenResults, run.Ticket.Depth)
+            {
+                Log = [.. lines.Select(l => new OutcomeLogLine(l.Seq, l.At, l.Kind, l.Message))],
+            });
         }
         catch (Exception e)
         {
             LogFinishFailed(e, run.RunId);
+            await log.WriteAsync(lines);
         }
     }
 

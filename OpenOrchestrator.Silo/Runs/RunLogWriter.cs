@@ -7,70 +7,57 @@ using OpenOrchestrator.Silo.Storage;
 namespace OpenOrchestrator.Silo.Runs;
 
 /// <summary>
-/// Writes the log lines of all runs in batches: one insert per batch instead of one per line. A run
-/// flushes before its outcome is stored, so its log is complete when it is reported finished.
+/// Stores the log lines of running runs in batches: every <see cref="Linger"/>, one insert for the
+/// lines all runs have gathered since. The lines a run has when it ends are not written here: they
+/// go with its outcome, in the outcome's commit (<see cref="RunContext.TakeRest"/>), so a run's log
+/// is complete when it is reported finished, and a short run costs no batch of its own.
 /// </summary>
 public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext> dbFactory, LivePublisher live, ILogger<RunLogWriter> logger) : BackgroundService
 {
-    private const int MaxBatch = 500;
+    private const int MaxRunsPerBatch = 200;
 
-    /// <summary>How long lines wait for company before they are written, unless a run flushes.</summary>
+    /// <summary>How long lines wait for company before they are written.</summary>
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(50);
 
-    private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
-    private volatile TaskCompletionSource _flushRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<RunContext> _runs = Channel.CreateUnbounded<RunContext>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Queues the line for the next batch and sends it live at once: the browser does not wait for the disk.</summary>
-    public void Append(RunLogRecord line, string ownerId, string botId)
+    /// <summary>A run has a new line: it is sent live at once (the browser does not wait for the disk) and stored with the next batch.</summary>
+    public void Added(RunContext run, RunLogRecord line)
     {
-        _queue.Writer.TryWrite(new Entry(line, null));
-        live.Publish(new LiveEvent(LiveHub.RunLog, ownerId, botId, line.RunId, Line: new RunLogLine(line.Seq, line.At.Utc(), line.Kind, line.Message)));
-    }
-
-    /// <summary>Completes once every line appended before it is stored.</summary>
-    public Task FlushAsync()
-    {
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Entry(null, flushed)))
-        {
-            return Task.CompletedTask;
-        }
-
-        _flushRequested.TrySetResult();
-        return flushed.Task;
+        _runs.Writer.TryWrite(run);
+        live.Publish(new LiveEvent(LiveHub.RunLog, run.Ticket.OwnerId, run.BotId, line.RunId, Line: new RunLogLine(line.Seq, line.At.Utc(), line.Kind, line.Message)));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // Drain what is queued: a graceful stop loses no line.
-        _queue.Writer.TryComplete();
+        _runs.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<RunLogRecord>();
-        var waiters = new List<TaskCompletionSource>();
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        var runs = new HashSet<RunContext>();
+        while (await _runs.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            await Task.WhenAny(_flushRequested.Task, Task.Delay(Linger, CancellationToken.None));
-            _flushRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
+            await Task.Delay(Linger, CancellationToken.None);
+            while (runs.Count < MaxRunsPerBatch && _runs.Reader.TryRead(out var run))
             {
-                if (entry.Line is { } line) batch.Add(line);
-                else waiters.Add(entry.Flushed!);
+                runs.Add(run);
             }
 
+            var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var batch = runs.SelectMany(run => run.TakeForBatch(written.Task)).ToList();
+            runs.Clear();
             await WriteAsync(batch);
-            batch.Clear();
-            waiters.ForEach(w => w.TrySetResult());
-            waiters.Clear();
+            written.TrySetResult();
         }
     }
 
-    private async Task WriteAsync(List<RunLogRecord> batch)
+    /// <summary>Stores lines at once; failures are logged, not thrown (a log line never fails its run).</summary>
+    public async Task WriteAsync(IReadOnlyCollection<RunLogRecord> lines)
     {
-        if (batch.Count == 0)
+        if (lines.Count == 0)
         {
             return;
         }
@@ -78,16 +65,14 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            db.RunLog.AddRange(batch);
+            db.RunLog.AddRange(lines);
             await db.SaveChangesAsync();
         }
         catch (Exception e)
         {
-            LogWriteFailed(e, batch.Count);
+            LogWriteFailed(e, lines.Count);
         }
     }
-
-    private readonly record struct Entry(RunLogRecord? Line, TaskCompletionSource? Flushed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} run log lines")]
     private partial void LogWriteFailed(Exception exception, int count);
