@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OpenOrchestrator.Silo.Storage;
@@ -7,10 +9,14 @@ namespace OpenOrchestrator.Silo.Storage;
 /// WAL with synchronous=NORMAL: a commit survives a crash of the process (kill -9 included) without an
 /// fsync per commit; only a power cut may lose the last moments. This process's writers queue in
 /// <see cref="SqliteWriteGate"/>; another process holding the file is waited for by SQLite itself
-/// (short back-off) rather than by the client's coarse retry loop. Both pragmas are per connection.
+/// (short back-off) rather than by the client's coarse retry loop. Both pragmas belong to the native
+/// connection, which the client's pool keeps open across uses: they are set once per native connection,
+/// not at every open.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
+    private readonly ConditionalWeakTable<object, object> _applied = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -19,10 +25,16 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
+        if (connection is not SqliteConnection { Handle: { } handle } || _applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
         command.ExecuteNonQuery();
+        _applied.AddOrUpdate(handle, handle);
     }
 }

@@ -7,7 +7,7 @@ using OpenOrchestrator.Testing;
 namespace OpenOrchestrator.Silo.Tests.Storage;
 
 /// <summary>The SQLite storage as the product configures it, on a file of its own.</summary>
-public sealed class SqliteWriteGateTests : IAsyncLifetime
+public sealed class SqliteStorageTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
     private readonly string _dataPath = TempDirectory.Create("oo-gate-");
@@ -92,6 +92,21 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         Assert.Equal(64, await CountAsync());
     }
 
+    [Fact]
+    public async Task EveryConnectionWritesWithNormalSyncAndWaitsForAnotherProcessItself()
+    {
+        // Several uses of the pooled connections: the pragmas hold on each, set once per native connection.
+        for (var i = 0; i < 3; i++)
+        {
+            await AddAsync($"use {i}");
+            await using var db = await Factory.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(1L, await ScalarAsync(db, "PRAGMA synchronous;"));
+            Assert.Equal(30000L, await ScalarAsync(db, "PRAGMA busy_timeout;"));
+            Assert.Equal("wal", await ScalarAsync(db, "PRAGMA journal_mode;"));
+        }
+    }
+
     [Theory]
     [InlineData("INSERT INTO \"activity\" (\"at\") VALUES (@p0) RETURNING \"id\";", true)]
     [InlineData("  UPDATE \"bots\" SET \"status\" = 'idle'", true)]
@@ -100,6 +115,13 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     [InlineData("SELECT \"r\".\"id\" FROM \"runs\" AS \"r\"", false)]
     [InlineData("PRAGMA synchronous=NORMAL;", false)]
     public void WritesAreToldFromReads(string sql, bool write) => Assert.Equal(write, SqliteWriteGate.IsWrite(sql));
+
+    private static async Task<object?> ScalarAsync(OrchestratorDbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
 
     private async Task AddAsync(string message)
     {
