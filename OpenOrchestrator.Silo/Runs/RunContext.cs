@@ -41,7 +41,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     public int NewResults => _newResults;
     public int SeenResults => _seenResults;
 
-    /// <summary>Stops the run; the first reason given is the one reported.</summary>
+    /// <summary>Stops the run; the first reason given is the one reported. A run that has just ended has nothing left to stop.</summary>
     public void Stop(RunStopReason reason)
     {
         if (StopReason == RunStopReason.None)
@@ -49,7 +49,14 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
             StopReason = reason;
         }
 
-        stop.Cancel();
+        try
+        {
+            stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Ended between being found running and being stopped (a shutdown, a cancel): its outcome is already stored.
+        }
     }
 
     public void MarkFinished() => _finished.TrySetResult();
