@@ -6,6 +6,7 @@ using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Triggers;
 
 namespace OpenOrchestrator.Silo.Notifications;
 
@@ -21,7 +22,7 @@ public static class RunNotifications
 
     /// <summary>Adds the notification and its outbox rows to <paramref name="db"/>, saved with the run's outcome; null when there is nothing to tell.</summary>
     public static async Task<NotificationRecord?> AddAsync(
-        OrchestratorDbContext db, BotRecord bot, string runId, RunOutcome outcome, IReadOnlyList<TriggerRecord> matching)
+        OrchestratorDbContext db, BotRecord bot, string runId, RunOutcome outcome, IReadOnlyList<TriggerLink> matching)
     {
         var results = outcome.NewResults > 0
             ? await db.Results.AsNoTracking().Where(r => r.RunId == runId && !r.Seen).OrderBy(r => r.CreatedAt).Take(MaxListed).ToListAsync()

@@ -15,20 +15,32 @@ public static class TriggerFirings
     public const int HardDepthLimit = 20;
 
     /// <summary>
-    /// The source's enabled triggers for what its run did, read once per run: starts become firings
+    /// What the source's run sets off, read in one query per run: its enabled triggers for what the
+    /// run did and, when it completed, the enabled bots scheduled "after" it. Starts become firings
     /// here, <c>notify:*</c> actions become the run's notification (<c>RunNotifications</c>).
     /// </summary>
-    public static async Task<IReadOnlyList<TriggerRecord>> MatchingAsync(OrchestratorDbContext db, BotRecord source, RunOutcome outcome)
+    public static async Task<IReadOnlyList<TriggerLink>> MatchingAsync(OrchestratorDbContext db, BotRecord source, RunOutcome outcome)
     {
         var events = EventsOf(source, outcome);
-        return events.Count == 0 ? [] : await db.Triggers.AsNoTracking()
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var completed = outcome.Status == RunStatuses.Completed;
+        var triggers = db.Triggers
             .Where(t => t.SourceBot == source.Id && t.Enabled && events.Contains(t.Event))
-            .ToListAsync();
+            .Select(t => new { Key = t.Id, t.Event, t.TargetAction, t.TargetBot, t.MaxDepth });
+        var after = db.Bots
+            .Where(b => completed && b.ScheduleKind == ScheduleKinds.After && b.ScheduleAfterBotId == source.Id && b.Enabled)
+            .Select(b => new { Key = AfterKey, Event = TriggerEvents.Completed, TargetAction = TargetActions.Start, TargetBot = (string?)b.Id, MaxDepth = (int?)null });
+        var links = await triggers.Concat(after).ToListAsync();
+        return [.. links.Select(l => new TriggerLink(l.Key, l.Event, l.TargetAction, l.TargetBot, l.MaxDepth))];
     }
 
     /// <summary>Adds the outbox rows to <paramref name="db"/>; they are saved with the run's outcome.</summary>
     public static async Task<IReadOnlyList<TriggerFiringRecord>> AddAsync(
-        OrchestratorDbContext db, BotRecord source, string runId, RunOutcome outcome, IReadOnlyList<TriggerRecord> matching)
+        OrchestratorDbContext db, BotRecord source, string runId, RunOutcome outcome, IReadOnlyList<TriggerLink> matching)
     {
         var depth = outcome.Depth + 1;
         if (depth > HardDepthLimit)
@@ -38,24 +50,14 @@ public static class TriggerFirings
 
         var targets = matching
             .Where(t => t.TargetAction == TargetActions.Start && t.TargetBot != null && (t.MaxDepth is null || depth <= t.MaxDepth))
-            .Select(t => (Key: t.Id, Target: t.TargetBot!, t.Event))
             .ToList();
-        if (outcome.Status == RunStatuses.Completed)
-        {
-            var waiting = await db.Bots.AsNoTracking()
-                .Where(b => b.ScheduleKind == ScheduleKinds.After && b.ScheduleAfterBotId == source.Id && b.Enabled)
-                .Select(b => b.Id)
-                .ToListAsync();
-            targets.AddRange(waiting.Select(id => (Key: AfterKey, Target: id, Event: TriggerEvents.Completed)));
-        }
-
         if (targets.Count == 0)
         {
             return [];
         }
 
         var resultIds = await db.Results.Where(r => r.RunId == runId).Select(r => r.Id).ToListAsync();
-        var firings = targets.Select(t => Firing(source, t.Key, runId, t.Target, t.Event, depth, Input(source, t.Event, outcome, resultIds), outcome.FinishedAt)).ToList();
+        var firings = targets.Select(t => Firing(source, t.Key, runId, t.TargetBot!, t.Event, depth, Input(source, t.Event, outcome, resultIds), outcome.FinishedAt)).ToList();
         db.TriggerFirings.AddRange(firings);
         return firings;
     }
@@ -114,3 +116,6 @@ public static class TriggerFirings
         return input.ToString();
     }
 }
+
+/// <summary>One way a run's end reaches on: a trigger (key = its id) or a bot scheduled after the source (key = "after").</summary>
+public sealed record TriggerLink(string Key, string Event, string TargetAction, string? TargetBot, int? MaxDepth);
