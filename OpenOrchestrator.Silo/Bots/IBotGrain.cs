@@ -70,6 +70,10 @@ public sealed record RunOutcome(
     /// <summary>The run's log lines not stored yet: they are stored with the outcome, in its commit.</summary>
     [Id(12)]
     public IReadOnlyList<OutcomeLogLine> Log { get; init; } = [];
+
+    /// <summary>The ids of the results the run stored, as its executor counted them; null when the run ended elsewhere (then they are read).</summary>
+    [Id(13)]
+    public IReadOnlyList<string>? NewResultIds { get; init; }
 }
 
 /// <summary>A log line that travels with a run's outcome.</summary>

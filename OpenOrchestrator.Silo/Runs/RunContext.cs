@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Storage;
@@ -14,6 +15,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     private int _toolCalls;
     private int _newResults;
     private int _seenResults;
+    private readonly ConcurrentQueue<string> _newResultIds = new();
     private readonly Lock _lines = new();
     private List<RunLogRecord> _unstored = [];
     private Task _stored = Task.CompletedTask;
@@ -128,7 +130,21 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
 
     public int NextToolCall() => Interlocked.Increment(ref _toolCalls);
 
-    public void CountResult(bool isNew) => Interlocked.Increment(ref isNew ? ref _newResults : ref _seenResults);
+    /// <summary>Counts a reported result: a new one (stored, with its id) or one already known.</summary>
+    public void CountResult(bool isNew, string id)
+    {
+        if (!isNew)
+        {
+            Interlocked.Increment(ref _seenResults);
+            return;
+        }
+
+        Interlocked.Increment(ref _newResults);
+        _newResultIds.Enqueue(id);
+    }
+
+    /// <summary>The ids of the results this run stored, in the order it reported them.</summary>
+    public IReadOnlyList<string> NewResultIds => [.. _newResultIds];
 
     public static RunContext Of(Microsoft.SemanticKernel.Kernel kernel) => (RunContext)kernel.Data[KernelDataKey]!;
 

@@ -205,6 +205,7 @@ public sealed partial class RunExecutor(
                 run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls, run.NewResults, run.SeenResults, run.Ticket.Depth)
             {
                 Log = [.. lines.Select(l => new OutcomeLogLine(l.Seq, l.At, l.Kind, l.Message))],
+                NewResultIds = run.NewResultIds,
             });
         }
         catch (Exception e)

@@ -49,74 +49,36 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
         Left(ConnectionOf(transaction, eventData), byCommand: false);
 
     // A write outside a transaction: the gate for its command (a reader's until it is disposed: SQLite commits then).
-    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        await EnterForAsync(command, cancellationToken);
-        return result;
-    }
+    public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        EnteredAsync(command, result, cancellationToken);
 
-    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        EnterFor(command);
-        return result;
-    }
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Entered(command, result);
 
-    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        await EnterForAsync(command, cancellationToken);
-        return result;
-    }
+    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        EnteredAsync(command, result, cancellationToken);
 
-    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        EnterFor(command);
-        return result;
-    }
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Entered(command, result);
 
-    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        await EnterForAsync(command, cancellationToken);
-        return result;
-    }
+    public ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        EnteredAsync(command, result, cancellationToken);
 
-    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        EnterFor(command);
-        return result;
-    }
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Entered(command, result);
 
-    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        Leave(command.Connection, byCommand: true);
-        return result;
-    }
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) => LeftWith(command, result);
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Leave(command.Connection, byCommand: true);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(LeftWith(command, result));
 
-    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-    {
-        Leave(command.Connection, byCommand: true);
-        return result;
-    }
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) => LeftWith(command, result);
 
-    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-    {
-        Leave(command.Connection, byCommand: true);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(LeftWith(command, result));
 
-    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-    {
-        Leave(command.Connection, byCommand: true);
-        return result;
-    }
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result) => LeftWith(command, result);
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Leave(command.Connection, byCommand: true);
 
@@ -155,15 +117,32 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
     private static DbConnection? ConnectionOf(DbTransaction transaction, TransactionEventData eventData) =>
         eventData.Context?.Database.GetDbConnection() ?? transaction.Connection;
 
-    private Task EnterForAsync(DbCommand command, CancellationToken cancellationToken) =>
-        command.Transaction is null && IsWrite(command.CommandText) ? EnterAsync(command.Connection!, byCommand: true, cancellationToken) : Task.CompletedTask;
+    private static bool NeedsGate(DbCommand command) => command.Transaction is null && IsWrite(command.CommandText);
 
-    private void EnterFor(DbCommand command)
+    private async ValueTask<T> EnteredAsync<T>(DbCommand command, T result, CancellationToken cancellationToken)
     {
-        if (command.Transaction is null && IsWrite(command.CommandText))
+        if (NeedsGate(command))
+        {
+            await EnterAsync(command.Connection!, byCommand: true, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private T Entered<T>(DbCommand command, T result)
+    {
+        if (NeedsGate(command))
         {
             Enter(command.Connection!, byCommand: true);
         }
+
+        return result;
+    }
+
+    private T LeftWith<T>(DbCommand command, T result)
+    {
+        Leave(command.Connection, byCommand: true);
+        return result;
     }
 
     private async Task EnterAsync(DbConnection connection, bool byCommand, CancellationToken cancellationToken)

@@ -56,7 +56,7 @@ public static class TriggerFirings
             return [];
         }
 
-        var resultIds = await db.Results.Where(r => r.RunId == runId).Select(r => r.Id).ToListAsync();
+        var resultIds = outcome.NewResultIds ?? await db.Results.Where(r => r.RunId == runId).Select(r => r.Id).ToListAsync();
         var firings = targets.Select(t => Firing(source, t.Key, runId, t.TargetBot!, t.Event, depth, Input(source, t.Event, outcome, resultIds), outcome.FinishedAt)).ToList();
         db.TriggerFirings.AddRange(firings);
         return firings;
@@ -106,7 +106,7 @@ public static class TriggerFirings
     };
 
     /// <summary>What the triggered run is told: who started it, the source's output and its new results.</summary>
-    private static string Input(BotRecord source, string @event, RunOutcome outcome, List<string> resultIds)
+    private static string Input(BotRecord source, string @event, RunOutcome outcome, IReadOnlyList<string> resultIds)
     {
         var input = new StringBuilder($"Started because the bot \"{source.Name}\" (id {source.Id}) {@event}.");
         if (outcome.Error is { } error) input.Append($"\nIts error: {error}");

@@ -43,6 +43,25 @@ public sealed class TriggersTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AResultTriggerTellsTheTargetTheSourceRunsNewResults()
+    {
+        var client = await fixture.SignUpAsync();
+        var targetHeard = HeardFromAsync("Target", r => r.SystemPrompt!.Contains("\"Finder\"") && r.Round() == 0
+            ? ModelReplyFor.Report("Lamp — 12 €", "https://shop.example/lamp")
+            : ModelReply.Text("Done."));
+        var finder = await client.CreateBotAsync(ApiClient.Spec("Finder"));
+        var target = await client.CreateBotAsync(ApiClient.Spec("Target"));
+        (await client.PostAsJsonAsync("/api/triggers", new TriggerSpec { SourceBotId = finder.Id, Event = TriggerEvents.Result, TargetBotId = target.Id })).EnsureSuccessStatusCode();
+
+        var found = await client.RunAsync(finder.Id);
+        var started = await WaitForOnlyRunAsync(client, target.Id, targetHeard);
+
+        var result = Assert.Single(await client.ResultsAsync(finder.Id));
+        Assert.Equal(found.Id, result.RunId);
+        Assert.Contains($"Its new results: {result.Id}", started.Input);
+    }
+
+    [Fact]
     public async Task ATriggerFiresOncePerSourceRunEvenWhenDeliveredAgain()
     {
         var client = await fixture.SignUpAsync();
