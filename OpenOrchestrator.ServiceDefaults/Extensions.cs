@@ -11,7 +11,7 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every OpenOrchestrator service shares: OpenTelemetry (OTLP when
+/// What every OpenOrchestrator service shares: OpenTelemetry (exported over OTLP when
 /// OTEL_EXPORTER_OTLP_ENDPOINT is set), health checks and resilient HTTP clients.
 /// </summary>
 public static partial class Extensions
@@ -30,8 +30,27 @@ public static partial class Extensions
         return builder;
     }
 
+    /// <summary>
+    /// Set (Telemetry__Collect=true) to collect traces, metrics and logs without an OTLP endpoint,
+    /// for an exporter added in code (the tests' in-memory one).
+    /// </summary>
+    public const string CollectKey = "Telemetry:Collect";
+
+    /// <summary>
+    /// Traces, metrics and logs are collected when something reads them: an OTLP endpoint (the
+    /// Aspire dashboard sets one) or <see cref="CollectKey"/>. Otherwise no span is made at all:
+    /// on two cores, making the spans of every request, grain call and model call for nobody cost
+    /// a fifth of the runs per second.
+    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        var export = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var asked = bool.TryParse(builder.Configuration[CollectKey], out var collect) && collect;
+        if (!export && !asked)
+        {
+            return builder;
+        }
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -50,7 +69,7 @@ public static partial class Extensions
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(HealthPath) && !ctx.Request.Path.StartsWithSegments(AlivePath))
                 .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = RedactPathSecrets));
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (export)
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }

@@ -28,7 +28,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         _model = await ScriptedModelServer.StartAsync(r => r.Round() == 0
             ? ModelReplyFor.Report("Orleans 10 released", "https://news.example/orleans-10") with { PromptTokens = 120, CompletionTokens = 30 }
             : ModelReply.Text("Done.") with { PromptTokens = 80, CompletionTokens = 20 });
-        _root = new OrchestratorApp(OrchestratorApp.SettingsFor(_model, ("OPENAI_API_KEY", ApiKey)));
+        _root = new OrchestratorApp(OrchestratorApp.SettingsFor(_model, ("OPENAI_API_KEY", ApiKey), (Microsoft.Extensions.Hosting.Extensions.CollectKey, "true")));
         _app = _root.WithWebHostBuilder(b => b.ConfigureServices(services =>
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans))));
         _app.StartServer();
