@@ -10,7 +10,7 @@ public sealed class RunContextTests
     public void StoppingARunThatHasJustEndedDoesNothing()
     {
         var stop = new CancellationTokenSource();
-        var run = new RunContext(new RunTicket("run", "owner", RunTriggers.Manual, null, DateTime.UtcNow, new RunBot("bot", "Bot", "Prompt", "model", [])), null!, TimeProvider.System, stop);
+        var run = Running(stop);
         stop.Dispose();
 
         run.Stop(RunStopReason.Shutdown);
@@ -22,7 +22,7 @@ public sealed class RunContextTests
     public void TheFirstReasonToStopARunIsTheOneReported()
     {
         using var stop = new CancellationTokenSource();
-        var run = new RunContext(new RunTicket("run", "owner", RunTriggers.Manual, null, DateTime.UtcNow, new RunBot("bot", "Bot", "Prompt", "model", [])), null!, TimeProvider.System, stop);
+        var run = Running(stop);
 
         run.Stop(RunStopReason.TimedOut);
         run.Stop(RunStopReason.Cancelled);
@@ -30,4 +30,8 @@ public sealed class RunContextTests
         Assert.True(stop.IsCancellationRequested);
         Assert.Equal(RunStopReason.TimedOut, run.StopReason);
     }
+
+    /// <summary>A run as the executor holds it; stopping it touches neither its log nor its bot.</summary>
+    private static RunContext Running(CancellationTokenSource stop) =>
+        new RunContext(new RunTicket("run", "owner", RunTriggers.Manual, null, DateTime.UtcNow, new RunBot("bot", "Bot", "Prompt", "model", [])), null!, TimeProvider.System, stop);
 }
