@@ -13,7 +13,6 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     private int _completionTokens;
     private int _modelCalls;
     private int _toolCalls;
-    private int _newResults;
     private int _seenResults;
     private readonly ConcurrentQueue<string> _newResultIds = new();
     private readonly Lock _lines = new();
@@ -40,7 +39,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     public int TotalTokens => _promptTokens + _completionTokens;
     public int ModelCalls => _modelCalls;
     public int ToolCalls => _toolCalls;
-    public int NewResults => _newResults;
+    public int NewResults => _newResultIds.Count;
     public int SeenResults => _seenResults;
 
     /// <summary>Stops the run; the first reason given is the one reported. A run that has just ended has nothing left to stop.</summary>
@@ -133,14 +132,14 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     /// <summary>Counts a reported result: a new one (stored, with its id) or one already known.</summary>
     public void CountResult(bool isNew, string id)
     {
-        if (!isNew)
+        if (isNew)
+        {
+            _newResultIds.Enqueue(id);
+        }
+        else
         {
             Interlocked.Increment(ref _seenResults);
-            return;
         }
-
-        Interlocked.Increment(ref _newResults);
-        _newResultIds.Enqueue(id);
     }
 
     /// <summary>The ids of the results this run stored, in the order it reported them.</summary>
