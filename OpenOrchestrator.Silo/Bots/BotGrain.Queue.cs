@@ -73,7 +73,7 @@ public sealed partial class BotGrain
         }
 
         var bot = MarkRunning(run);
-        db.Bots.Update(bot);
+        Stage(db, bot);
         await db.SaveChangesAsync();
 
         _bot = bot;

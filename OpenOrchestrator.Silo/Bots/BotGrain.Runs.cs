@@ -44,7 +44,7 @@ public sealed partial class BotGrain
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             db.Runs.Add(run);
-            db.Bots.Update(bot);
+            Stage(db, bot);
             if (activity is not null)
             {
                 db.Activity.Add(activity);
@@ -172,7 +172,7 @@ public sealed partial class BotGrain
             }
 
             db.RunLog.AddRange(outcome.Log.Select(l => new RunLogRecord { RunId = runId, Seq = l.Seq, At = l.At, Kind = l.Kind, Message = l.Message }));
-            db.Bots.Update(bot);
+            Stage(db, bot);
             ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
             ended.RunId = runId;
             db.Activity.Add(ended);

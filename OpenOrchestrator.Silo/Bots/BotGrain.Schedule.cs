@@ -88,7 +88,7 @@ public sealed partial class BotGrain
         bot.NextRunAt = next;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            db.Bots.Update(bot);
+            Stage(db, bot);
             db.Activity.Add(activity);
             await db.SaveChangesAsync();
         }

@@ -154,10 +154,17 @@ public sealed partial class BotGrain(
     private async Task SaveAsync(BotRecord bot)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        db.Bots.Update(bot);
+        Stage(db, bot);
         await db.SaveChangesAsync();
         _bot = bot;
     }
+
+    /// <summary>
+    /// Stages the bot's stored row (<see cref="_bot"/>) becoming <paramref name="bot"/>: only the
+    /// columns that differ are written (a run's start or end changes three or four of the row's
+    /// columns, not its prompt, tools or schedule). The grain is the row's only writer.
+    /// </summary>
+    private void Stage(OrchestratorDbContext db, BotRecord bot) => db.Bots.Attach(bot).OriginalValues.SetValues(_bot!);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: run {RunId} was cut off with the silo that ran it; it ends as interrupted")]
     private partial void LogOrphanedRun(string botId, string runId);
