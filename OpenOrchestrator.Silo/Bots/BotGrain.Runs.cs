@@ -176,7 +176,7 @@ public sealed partial class BotGrain
             ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
             ended.RunId = runId;
             db.Activity.Add(ended);
-            var matching = await TriggerFirings.MatchingAsync(db, bot, outcome);
+            var matching = TriggerFirings.Matching(await LinksAsync(db), bot, outcome);
             firings = await TriggerFirings.AddAsync(db, bot, runId, outcome, matching);
             notification = await RunNotifications.AddAsync(db, bot, runId, outcome, matching);
             await db.SaveChangesAsync();

@@ -90,6 +90,7 @@ public sealed partial class BotGrain(
 
         _bot = bot;
         await SyncReminderAsync(reregister: true);
+        await TellLinksChangedAsync(AfterSourceOf(bot));
         Announce(LiveHub.BotChanged);
         LogCreated(BotId, ownerId);
         return true;
@@ -108,8 +109,14 @@ public sealed partial class BotGrain(
         Apply(bot, spec, now);
         Reschedule(_bot, bot, now);
         var rescheduled = bot.NextRunAt != _bot!.NextRunAt;
+        var waitedFor = AfterSourceOf(_bot);
         await SaveAsync(bot);
         await SyncReminderAsync(reregister: rescheduled);
+        if (waitedFor != AfterSourceOf(bot))
+        {
+            await TellLinksChangedAsync(waitedFor, AfterSourceOf(bot));
+        }
+
         Announce(LiveHub.BotChanged);
         await StartQueuedAsync();
         return true;
@@ -127,9 +134,11 @@ public sealed partial class BotGrain(
             executor.Cancel(activeRun, RunStopReason.Cancelled);
         }
 
+        List<string> linkedHere;
         await using (var db = await dbFactory.CreateDbContextAsync())
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
+            linkedHere = await db.Triggers.Where(t => t.TargetBot == BotId).Select(t => t.SourceBot).ToListAsync();
             var runIds = db.Runs.Where(r => r.BotId == BotId).Select(r => r.Id);
             await db.RunLog.Where(l => runIds.Contains(l.RunId)).ExecuteDeleteAsync();
             await db.Results.Where(r => r.BotId == BotId).ExecuteDeleteAsync();
@@ -142,6 +151,7 @@ public sealed partial class BotGrain(
         }
 
         documents.DeleteBotFolder(BotId);
+        await TellLinksChangedAsync([AfterSourceOf(_bot), .. linkedHere]);
         Announce(LiveHub.BotDeleted);
         _bot = null;
         await SyncReminderAsync(reregister: false);

@@ -29,6 +29,9 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
 
     /// <summary>Called by the run executor when a run has ended: stores the outcome with the bot's new state.</summary>
     Task RunFinishedAsync(string runId, RunOutcome outcome);
+
+    /// <summary>A trigger from this bot, or a bot scheduled after it, was stored, changed or removed: its links are read again.</summary>
+    Task LinksChangedAsync();
 }
 
 [GenerateSerializer, Alias("StartRunResult")]

@@ -56,6 +56,7 @@ public static class TemplatesApi
         }).ToList();
         db.Triggers.AddRange(links);
         await db.SaveChangesAsync(cancellationToken);
+        await LinkChanges.TellAsync(grains, links.Select(l => l.SourceBot));
 
         var views = new List<BotView>();
         foreach (var botId in botIds.Values)

@@ -15,27 +15,29 @@ public static class TriggerFirings
     public const int HardDepthLimit = 20;
 
     /// <summary>
-    /// What the source's run sets off, read in one query per run: its enabled triggers for what the
-    /// run did and, when it completed, the enabled bots scheduled "after" it. Starts become firings
-    /// here, <c>notify:*</c> actions become the run's notification (<c>RunNotifications</c>).
+    /// Where a bot's runs' ends lead, in one query: its enabled triggers and the enabled bots
+    /// scheduled "after" it (as links on <c>completed</c>). Its grain keeps them (<c>BotGrain.Links</c>).
     /// </summary>
-    public static async Task<IReadOnlyList<TriggerLink>> MatchingAsync(OrchestratorDbContext db, BotRecord source, RunOutcome outcome)
+    public static async Task<IReadOnlyList<TriggerLink>> LinksAsync(OrchestratorDbContext db, string sourceId)
     {
-        var events = EventsOf(source, outcome);
-        if (events.Count == 0)
-        {
-            return [];
-        }
-
-        var completed = outcome.Status == RunStatuses.Completed;
         var triggers = db.Triggers
-            .Where(t => t.SourceBot == source.Id && t.Enabled && events.Contains(t.Event))
+            .Where(t => t.SourceBot == sourceId && t.Enabled)
             .Select(t => new { Key = t.Id, t.Event, t.TargetAction, t.TargetBot, t.MaxDepth });
         var after = db.Bots
-            .Where(b => completed && b.ScheduleKind == ScheduleKinds.After && b.ScheduleAfterBotId == source.Id && b.Enabled)
+            .Where(b => b.ScheduleKind == ScheduleKinds.After && b.ScheduleAfterBotId == sourceId && b.Enabled)
             .Select(b => new { Key = AfterKey, Event = TriggerEvents.Completed, TargetAction = TargetActions.Start, TargetBot = (string?)b.Id, MaxDepth = (int?)null });
-        var links = await triggers.Concat(after).ToListAsync();
+        var links = await triggers.Concat(after).AsNoTracking().ToListAsync();
         return [.. links.Select(l => new TriggerLink(l.Key, l.Event, l.TargetAction, l.TargetBot, l.MaxDepth))];
+    }
+
+    /// <summary>
+    /// What the source's run sets off: its links for what the run did. Starts become firings here,
+    /// <c>notify:*</c> actions become the run's notification (<c>RunNotifications</c>).
+    /// </summary>
+    public static IReadOnlyList<TriggerLink> Matching(IReadOnlyList<TriggerLink> links, BotRecord source, RunOutcome outcome)
+    {
+        var events = EventsOf(source, outcome);
+        return [.. links.Where(l => events.Contains(l.Event))];
     }
 
     /// <summary>Adds the outbox rows to <paramref name="db"/>; they are saved with the run's outcome.</summary>

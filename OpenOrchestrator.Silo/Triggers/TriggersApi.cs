@@ -27,7 +27,7 @@ public static class TriggersApi
     }
 
     private static async Task<Results<Created<TriggerView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        TriggerSpec spec, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        TriggerSpec spec, ClaimsPrincipal user, OrchestratorDbContext db, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
         var trigger = new TriggerRecord { Id = Ids.New(), OwnerId = user.UserId(), SourceBot = "", Event = "", CreatedAt = time.GetUtcNow().UtcDateTime };
         var (errors, cycle) = await CheckAsync(spec, trigger, db, cancellationToken);
@@ -43,11 +43,12 @@ public static class TriggersApi
 
         db.Triggers.Add(trigger);
         await db.SaveChangesAsync(cancellationToken);
+        await LinkChanges.TellAsync(grains, [trigger.SourceBot]);
         return TypedResults.Created($"/api/triggers/{trigger.Id}", ToView(trigger));
     }
 
     private static async Task<Results<Ok<TriggerView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, TriggerSpec spec, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken)
+        string id, TriggerSpec spec, ClaimsPrincipal user, OrchestratorDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var ownerId = user.UserId();
         var trigger = Ids.IsWellFormed(id) ? await db.Triggers.SingleOrDefaultAsync(t => t.Id == id && t.OwnerId == ownerId, cancellationToken) : null;
@@ -56,6 +57,7 @@ public static class TriggersApi
             return TypedResults.NotFound();
         }
 
+        var source = trigger.SourceBot;
         var (errors, cycle) = await CheckAsync(spec, trigger, db, cancellationToken);
         if (errors is not null)
         {
@@ -68,14 +70,24 @@ public static class TriggersApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await LinkChanges.TellAsync(grains, [source, trigger.SourceBot]);
         return TypedResults.Ok(ToView(trigger));
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
+        string id, ClaimsPrincipal user, OrchestratorDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var ownerId = user.UserId();
-        var deleted = Ids.IsWellFormed(id) && await db.Triggers.Where(t => t.Id == id && t.OwnerId == ownerId).ExecuteDeleteAsync(cancellationToken) > 0;
-        return deleted ? TypedResults.NoContent() : TypedResults.NotFound();
+        var trigger = Ids.IsWellFormed(id) ? await db.Triggers.SingleOrDefaultAsync(t => t.Id == id && t.OwnerId == ownerId, cancellationToken) : null;
+        if (trigger is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.Triggers.Remove(trigger);
+        await db.SaveChangesAsync(cancellationToken);
+        await LinkChanges.TellAsync(grains, [trigger.SourceBot]);
+        return TypedResults.NoContent();
     }
 
     /// <summary>Validates the spec and writes it onto <paramref name="trigger"/>: field errors, or the cycle it would close.</summary>

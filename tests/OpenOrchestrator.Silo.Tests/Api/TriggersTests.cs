@@ -202,6 +202,41 @@ public sealed class TriggersTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task LinksChangedAfterTheSourceHasRunCountFromItsNextRun()
+    {
+        var client = await fixture.SignUpAsync();
+        fixture.Model.SetScript(_ => ModelReply.Text("Done."));
+        var source = await client.CreateBotAsync(ApiClient.Spec("Source"));
+        var target = await client.CreateBotAsync(ApiClient.Spec("Target"));
+        var gone = await client.CreateBotAsync(ApiClient.Spec("Gone"));
+        Assert.Empty(await FiredByAsync(await client.RunAsync(source.Id)));
+
+        var link = (await (await client.PostAsJsonAsync("/api/triggers", new TriggerSpec { SourceBotId = source.Id, Event = TriggerEvents.Completed, TargetBotId = target.Id })).Content.ReadFromJsonAsync<TriggerView>())!;
+        (await client.PostAsJsonAsync("/api/triggers", new TriggerSpec { SourceBotId = source.Id, Event = TriggerEvents.Completed, TargetBotId = gone.Id })).EnsureSuccessStatusCode();
+        var waiting = await client.CreateBotAsync(ApiClient.Spec("Waiting") with { Schedule = new ScheduleSpec { Kind = ScheduleKinds.After, AfterBotId = source.Id } });
+        Assert.Equal(new[] { gone.Id, target.Id, waiting.Id }.Order(), (await FiredByAsync(await client.RunAsync(source.Id))).Order());
+
+        await ApiClient.EnsureAsync(await client.PutAsJsonAsync($"/api/triggers/{link.Id}", new TriggerSpec { SourceBotId = source.Id, Event = TriggerEvents.Completed, TargetBotId = target.Id, Enabled = false }));
+        await ApiClient.EnsureAsync(await client.DeleteAsync($"/api/bots/{gone.Id}"));
+        await ApiClient.EnsureAsync(await client.PutAsJsonAsync($"/api/bots/{waiting.Id}", ApiClient.Spec("Waiting") with { Schedule = new ScheduleSpec { Kind = ScheduleKinds.After, AfterBotId = source.Id }, Enabled = false }));
+        var afterChanges = await client.RunAsync(source.Id);
+        Assert.Equal(RunStatuses.Completed, afterChanges.Status);
+        Assert.Empty(await FiredByAsync(afterChanges));
+
+        await ApiClient.EnsureAsync(await client.PutAsJsonAsync($"/api/bots/{waiting.Id}", ApiClient.Spec("Waiting") with { Schedule = new ScheduleSpec { Kind = ScheduleKinds.After, AfterBotId = source.Id } }));
+        await ApiClient.EnsureAsync(await client.PutAsJsonAsync($"/api/triggers/{link.Id}", new TriggerSpec { SourceBotId = source.Id, Event = TriggerEvents.Completed, TargetBotId = target.Id }));
+        Assert.Equal(new[] { target.Id, waiting.Id }.Order(), (await FiredByAsync(await client.RunAsync(source.Id))).Order());
+
+        await ApiClient.EnsureAsync(await client.DeleteAsync($"/api/triggers/{link.Id}"));
+        await ApiClient.EnsureAsync(await client.PutAsJsonAsync($"/api/bots/{waiting.Id}", ApiClient.Spec("Waiting")));
+        Assert.Empty(await FiredByAsync(await client.RunAsync(source.Id)));
+    }
+
+    /// <summary>The bots a finished run set off: its firings are stored with its outcome.</summary>
+    private Task<List<string>> FiredByAsync(RunView run) =>
+        fixture.QueryAsync(db => db.TriggerFirings.Where(f => f.SourceRunId == run.Id).Select(f => f.TargetBotId).ToListAsync());
+
+    [Fact]
     public async Task TriggersAreValidatedAndOnlyTheOwnersOwn()
     {
         var client = await fixture.SignUpAsync();
