@@ -134,11 +134,11 @@ public sealed partial class BotGrain
         return CancelRunResult.Cancelling;
     }
 
-    public async Task RunFinishedAsync(string runId, RunOutcome outcome)
+    public async Task<bool> RunFinishedAsync(string runId, RunOutcome outcome)
     {
         if (_bot is null || _bot.ActiveRunId != runId)
         {
-            return;
+            return false;
         }
 
         var bot = Copy(_bot);
@@ -193,6 +193,7 @@ public sealed partial class BotGrain
 
         dispatcher.Deliver(firings);
         await StartQueuedAsync();
+        return true;
     }
 
     /// <summary>One line for the activity feed: the error, else the output's first line.</summary>

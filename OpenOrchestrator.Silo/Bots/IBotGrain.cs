@@ -27,8 +27,11 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
     /// <summary>Starts the oldest queued run when the bot is free (woken at start for queues a stop left).</summary>
     Task StartQueuedAsync();
 
-    /// <summary>Called by the run executor when a run has ended: stores the outcome with the bot's new state.</summary>
-    Task RunFinishedAsync(string runId, RunOutcome outcome);
+    /// <summary>
+    /// Called by the run executor when a run has ended: stores the outcome with the bot's new state.
+    /// False when the run had already ended (an earlier attempt of this call, a cancel, an interruption).
+    /// </summary>
+    Task<bool> RunFinishedAsync(string runId, RunOutcome outcome);
 
     /// <summary>A trigger from this bot, or a bot scheduled after it, was stored, changed or removed: its links are read again.</summary>
     Task LinksChangedAsync();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -19,7 +20,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     private List<RunLogRecord> _unstored = [];
     private Task _stored = Task.CompletedTask;
 
-    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RunOutcome?> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Where a run's Kernel carries its context, for plugins shared by all runs.</summary>
     public const string KernelDataKey = "openorchestrator.run";
@@ -29,8 +30,8 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     /// <summary>The run's span: model and tool calls are its children, whatever span is current where they happen.</summary>
     public ActivityContext Span { get; set; }
 
-    /// <summary>Completes once the run's outcome is stored.</summary>
-    public Task Finished => _finished.Task;
+    /// <summary>Completes once the run is over: with its outcome as its bot stored it, or null when the bot did not store this one.</summary>
+    public Task<RunOutcome?> Finished => _finished.Task;
     public string RunId => ticket.RunId;
     public string BotId => ticket.Bot.Id;
     public RunStopReason StopReason { get; private set; }
@@ -60,7 +61,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
         }
     }
 
-    public void MarkFinished() => _finished.TrySetResult();
+    public void MarkFinished(RunOutcome? stored) => _finished.TrySetResult(stored);
 
     public void Log(string kind, string message)
     {

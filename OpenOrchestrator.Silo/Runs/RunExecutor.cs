@@ -90,20 +90,27 @@ public sealed partial class RunExecutor(
 
     /// <summary>
     /// Waits at most <paramref name="max"/> until a run executing here has finished, or a run
-    /// waiting here (queued) has started or been cancelled.
+    /// waiting here (queued) has started or been cancelled. Returns the run's outcome when it
+    /// finished here and its bot stored this outcome: the caller need not read it back.
     /// </summary>
-    public async Task WaitAsync(string runId, TimeSpan max, CancellationToken cancellationToken)
+    public async Task<RunOutcome?> WaitAsync(string runId, TimeSpan max, CancellationToken cancellationToken)
     {
         var changed = _changes.GetOrAdd(runId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         try
         {
             // Start adds to the active runs before it signals: one of the two is seen.
-            var wait = _active.TryGetValue(runId, out var run) ? run.Finished : changed.Task;
-            await wait.WaitAsync(max, cancellationToken);
+            if (_active.TryGetValue(runId, out var run))
+            {
+                return await run.Finished.WaitAsync(max, cancellationToken);
+            }
+
+            await changed.Task.WaitAsync(max, cancellationToken);
+            return null;
         }
         catch (TimeoutException)
         {
             // Still running or waiting (or on another silo): the caller answers with the run as it is.
+            return null;
         }
         finally
         {
@@ -123,6 +130,7 @@ public sealed partial class RunExecutor(
     private async Task ExecuteAsync(RunContext run, CancellationTokenSource stop)
     {
         var (status, output, error) = (RunStatuses.Failed, (string?)null, (string?)null);
+        RunOutcome? stored = null;
         using var span = StartSpan(run);
         try
         {
@@ -154,11 +162,11 @@ public sealed partial class RunExecutor(
         }
         finally
         {
-            await FinishAsync(run, status, output, error);
+            stored = await FinishAsync(run, status, output, error);
             EndSpan(span, run, status);
             metrics.RunFinished(status, time.GetUtcNow().UtcDateTime - run.Ticket.StartedAt);
             _active.TryRemove(run.RunId, out _);
-            run.MarkFinished();
+            run.MarkFinished(stored);
             stop.Dispose();
         }
     }
@@ -184,8 +192,11 @@ public sealed partial class RunExecutor(
             .SetStatus(status == RunStatuses.Completed ? ActivityStatusCode.Ok : ActivityStatusCode.Error, status == RunStatuses.Completed ? null : status);
     }
 
-    /// <summary>The run's last lines go with its outcome, after the lines written before them: its log is whole once it shows as finished.</summary>
-    private async Task FinishAsync(RunContext run, string status, string? output, string? error)
+    /// <summary>
+    /// The run's last lines go with its outcome, after the lines written before them: its log is whole
+    /// once it shows as finished. Returns the outcome when its bot stored it.
+    /// </summary>
+    private async Task<RunOutcome?> FinishAsync(RunContext run, string status, string? output, string? error)
     {
         if (error is not null)
         {
@@ -200,18 +211,20 @@ public sealed partial class RunExecutor(
         {
             await earlierStored;
             var now = time.GetUtcNow().UtcDateTime;
-            await DeliverAsync(run, new RunOutcome(
+            var outcome = new RunOutcome(
                 status, output, error, now, (long)(now - run.Ticket.StartedAt).TotalMilliseconds,
                 run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls, run.NewResults, run.SeenResults, run.Ticket.Depth)
             {
                 Log = [.. lines.Select(l => new OutcomeLogLine(l.Seq, l.At, l.Kind, l.Message))],
                 NewResultIds = run.NewResultIds,
-            });
+            };
+            return await DeliverAsync(run, outcome) ? outcome : null;
         }
         catch (Exception e)
         {
             LogFinishFailed(e, run.RunId);
             await log.WriteAsync(lines);
+            return null;
         }
     }
 
@@ -220,14 +233,13 @@ public sealed partial class RunExecutor(
     /// already has as done). Given up, the run is no longer held here, and its bot, still marking it
     /// active, ends it as interrupted (<c>BotGrain.EndOrphanedRunAsync</c>) instead of waiting forever.
     /// </summary>
-    private async Task DeliverAsync(RunContext run, RunOutcome outcome)
+    private async Task<bool> DeliverAsync(RunContext run, RunOutcome outcome)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await grains.GetGrain<IBotGrain>(run.BotId).RunFinishedAsync(run.RunId, outcome);
-                return;
+                return await grains.GetGrain<IBotGrain>(run.BotId).RunFinishedAsync(run.RunId, outcome);
             }
             catch (Exception e) when (attempt < options.Value.OutcomeAttempts)
             {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -47,6 +48,18 @@ public static class RunMapping
     public static RunView Started(string runId, string botId, string trigger, string? input, DateTime startedAt) => new(
         runId, botId, trigger, RunStatuses.Running, input, null, null, startedAt.Utc(), startedAt.Utc(), null, null,
         new RunUsage(0, 0, 0, 0, 0), new RunCounts(0, 0));
+
+    /// <summary>A run read while it went on, with the outcome its bot has since stored: no need to read it back.</summary>
+    public static RunView Ended(this RunView run, RunOutcome outcome) => run with
+    {
+        Status = outcome.Status,
+        Output = outcome.Output,
+        Error = outcome.Error,
+        FinishedAt = outcome.FinishedAt.Utc(),
+        DurationMs = outcome.DurationMs,
+        Usage = new RunUsage(outcome.PromptTokens, outcome.CompletionTokens, outcome.PromptTokens + outcome.CompletionTokens, outcome.ModelCalls, outcome.ToolCalls),
+        Counts = new RunCounts(outcome.NewResults, outcome.SeenResults),
+    };
 
     public static RunView ToView(this RunRecord run) => new(
         run.Id,

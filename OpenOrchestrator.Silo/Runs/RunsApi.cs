@@ -70,8 +70,10 @@ public static class RunsApi
 
         if (wait > 0 && !RunStatuses.IsFinished(run.Status))
         {
-            await executor.WaitAsync(runId, TimeSpan.FromSeconds(Math.Min(wait, 60)), cancellationToken);
-            run = (await runs.GetAsync(user.UserId(), runId, cancellationToken))!;
+            // Ended here: its outcome as its bot stored it; else (still going, ended elsewhere) as it is stored now.
+            run = await executor.WaitAsync(runId, TimeSpan.FromSeconds(Math.Min(wait, 60)), cancellationToken) is { } ended
+                ? run.Ended(ended)
+                : (await runs.GetAsync(user.UserId(), runId, cancellationToken))!;
         }
 
         return TypedResults.Ok(run);

@@ -33,6 +33,7 @@ public sealed class RunsApiTests(ApiFixture fixture)
         Assert.Equal(new RunCounts(1, 0), run.Counts);
         Assert.NotNull(run.DurationMs);
         Assert.True(run.FinishedAt >= run.StartedAt);
+        Assert.Equal(run, await client.GetFromJsonAsync<RunView>($"/api/runs/{run.Id}"));
 
         var log = await client.LogAsync(run.Id);
         Assert.Equal(Enumerable.Range(1, log.Count), log.Select(l => l.Seq));
