@@ -107,6 +107,7 @@ public sealed partial class BotGrain
         executor.Start(new RunTicket(run.Id, run.OwnerId, run.Trigger, run.Input, run.StartedAt!.Value, RunBot.From(_bot!))
         {
             Depth = run.Depth,
+            CreatedAt = run.CreatedAt,
             Parent = System.Diagnostics.Activity.Current?.Context ?? default,
         });
         Announce(LiveHub.RunStarted, run.Id);

@@ -67,6 +67,10 @@ public sealed partial class RunExecutor(
     /// <summary>True while the run executes in this process (until its outcome has been handed to its bot).</summary>
     public bool Holds(string runId) => _active.ContainsKey(runId);
 
+    /// <summary>The run as it started, while it executes here for this owner: who waits for its end need not read it first.</summary>
+    public RunView? Executing(string runId, string ownerId) =>
+        _active.TryGetValue(runId, out var run) && run.Ticket.OwnerId == ownerId ? RunMapping.Started(run.Ticket) : null;
+
     /// <summary>Asks a run executing in this process to stop; false when it is not here.</summary>
     public bool Cancel(string runId, RunStopReason reason)
     {

@@ -13,6 +13,9 @@ public sealed record RunTicket(string RunId, string OwnerId, string Trigger, str
     /// <summary>How many trigger firings led here (0 for manual and scheduled runs).</summary>
     public int Depth { get; init; }
 
+    /// <summary>When the run was made (earlier than its start when it waited in the queue).</summary>
+    public DateTime CreatedAt { get; init; } = StartedAt;
+
     /// <summary>The span that handed the run over (the grain call, under the API request): the run's span is its child.</summary>
     public ActivityContext Parent { get; init; }
 }

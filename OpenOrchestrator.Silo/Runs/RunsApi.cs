@@ -59,11 +59,20 @@ public static class RunsApi
         return TypedResults.Ok(await runs.ListAsync(user.UserId(), id, Math.Clamp(limit, 1, 500), cancellationToken));
     }
 
-    /// <summary>The run; with <c>?wait=N</c>, first waits up to N seconds (at most 60) for it to finish.</summary>
+    /// <summary>
+    /// The run; with <c>?wait=N</c>, first waits up to N seconds (at most 60) for it to finish. A run
+    /// executing here is taken as it started and completed with its stored outcome, without a read.
+    /// </summary>
     private static async Task<Results<Ok<RunView>, NotFound>> GetAsync(
         string runId, ClaimsPrincipal user, RunQueries runs, RunExecutor executor, CancellationToken cancellationToken, int wait = 0)
     {
-        if (!Ids.IsWellFormed(runId) || await runs.GetAsync(user.UserId(), runId, cancellationToken) is not { } run)
+        if (!Ids.IsWellFormed(runId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var run = (wait > 0 ? executor.Executing(runId, user.UserId()) : null) ?? await runs.GetAsync(user.UserId(), runId, cancellationToken);
+        if (run is null)
         {
             return TypedResults.NotFound();
         }

@@ -89,6 +89,8 @@ public sealed class RunsApiTests(ApiFixture fixture)
         Assert.Equal("application/problem+json", second.Content.Headers.ContentType!.MediaType);
         Assert.Equal(first.Id, problem.GetProperty("runId").GetString());
         Assert.Equal(BotStatuses.Running, (await client.GetFromJsonAsync<BotView>($"/api/bots/{bot.Id}"))!.Status);
+        var stranger = await fixture.SignUpAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/runs/{first.Id}?wait=1")).StatusCode);
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/runs/{first.Id}/cancel", null)).StatusCode);
         var cancelled = await client.WaitForRunAsync(first.Id);
