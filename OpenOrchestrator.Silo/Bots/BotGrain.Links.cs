@@ -12,15 +12,37 @@ namespace OpenOrchestrator.Silo.Bots;
 public sealed partial class BotGrain
 {
     private IReadOnlyList<TriggerLink>? _links;
+    private int _linksChanges;
 
     public Task LinksChangedAsync()
     {
-        _links = null;
+        ForgetLinks();
         return Task.CompletedTask;
     }
 
-    private async Task<IReadOnlyList<TriggerLink>> LinksAsync(OrchestratorDbContext db) =>
-        _links ??= await TriggerFirings.LinksAsync(db, BotId);
+    private void ForgetLinks()
+    {
+        _links = null;
+        _linksChanges++;
+    }
+
+    /// <summary>The links, read when not kept; a read that a change notice overtook is used once, not kept.</summary>
+    private async Task<IReadOnlyList<TriggerLink>> LinksAsync(OrchestratorDbContext db)
+    {
+        if (_links is { } kept)
+        {
+            return kept;
+        }
+
+        var changes = _linksChanges;
+        var links = await TriggerFirings.LinksAsync(db, BotId);
+        if (changes == _linksChanges)
+        {
+            _links = links;
+        }
+
+        return links;
+    }
 
     /// <summary>Tells the bots whose links changed with this bot: the bots it was and is scheduled after, the sources of triggers to it.</summary>
     private Task TellLinksChangedAsync(params IEnumerable<string?> sources)
@@ -28,8 +50,8 @@ public sealed partial class BotGrain
         var others = sources.OfType<string>().ToList();
         if (others.RemoveAll(id => id == BotId) > 0)
         {
-            // Not through the grain's own reference: a call to itself would wait for this turn to end.
-            _links = null;
+            // Not through the grain's own reference: told here, in its own turn.
+            ForgetLinks();
         }
 
         return LinkChanges.TellAsync(GrainFactory, others);

@@ -1,4 +1,5 @@
 using OpenOrchestrator.Contracts;
+using Orleans.Concurrency;
 
 namespace OpenOrchestrator.Silo.Bots;
 
@@ -33,7 +34,12 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
     /// </summary>
     Task<bool> RunFinishedAsync(string runId, RunOutcome outcome);
 
-    /// <summary>A trigger from this bot, or a bot scheduled after it, was stored, changed or removed: its links are read again.</summary>
+    /// <summary>
+    /// A trigger from this bot, or a bot scheduled after it, was stored, changed or removed: its links
+    /// are read again. Interleaves with the grain's other calls: grains that tell each other while busy
+    /// (a bot deleted while one scheduled after it changes) never wait on each other.
+    /// </summary>
+    [AlwaysInterleave]
     Task LinksChangedAsync();
 }
 
