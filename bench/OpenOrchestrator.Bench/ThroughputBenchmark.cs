@@ -60,7 +60,10 @@ public static class ThroughputBenchmark
         return [.. ids];
     }
 
-    /// <summary>Each worker owns its share of the bots and runs them one after another until time is up, through the silos in turn.</summary>
+    /// <summary>
+    /// Each worker owns its share of the bots (no two workers share a bot, so none finds it running)
+    /// and runs them one after another until time is up, through the silos in turn.
+    /// </summary>
     private static async Task<(int Completed, List<double> OverheadMs)> DriveAsync(IReadOnlyList<HttpClient> silos, List<string> ids, int concurrency, TimeSpan duration)
     {
         var overhead = new ConcurrentBag<double>();
@@ -68,10 +71,11 @@ public static class ThroughputBenchmark
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
         {
-            for (var i = worker; clock.Elapsed < duration; i += concurrency)
+            var mine = ids.Where((_, index) => index % concurrency == worker).ToList();
+            for (var i = 0; clock.Elapsed < duration; i++)
             {
-                var client = silos[(i / concurrency + worker) % silos.Count];
-                var run = await client.StartRunAsync(ids[i % ids.Count]);
+                var client = silos[(i + worker) % silos.Count];
+                var run = await client.StartRunAsync(mine[i % mine.Count]);
                 var done = (await client.GetFromJsonAsync<RunView>($"/api/runs/{run.Id}?wait=60"))!;
                 if (clock.Elapsed < duration && done.Status == RunStatuses.Completed)
                 {
