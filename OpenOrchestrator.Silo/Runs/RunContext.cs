@@ -84,7 +84,19 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     }
 
     /// <summary>The lines for the log writer's next batch; <paramref name="stored"/> completes once that batch is written.</summary>
-    public List<RunLogRecord> TakeForBatch(Task stored) => Take(stored);
+    public List<RunLogRecord> TakeForBatch(Task stored)
+    {
+        lock (_lines)
+        {
+            var lines = TakeUnstored();
+            if (lines.Count > 0)
+            {
+                _stored = stored;
+            }
+
+            return lines;
+        }
+    }
 
     /// <summary>
     /// The lines not yet handed to the log writer, to be stored with the outcome, and a task that
@@ -94,29 +106,16 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     {
         lock (_lines)
         {
-            var earlier = _stored;
-            return (Take(stored: null), earlier);
+            return (TakeUnstored(), _stored);
         }
     }
 
-    private List<RunLogRecord> Take(Task? stored)
+    /// <summary>Called under the lock.</summary>
+    private List<RunLogRecord> TakeUnstored()
     {
-        lock (_lines)
-        {
-            if (_unstored.Count == 0)
-            {
-                return [];
-            }
-
-            var lines = _unstored;
-            _unstored = [];
-            if (stored is not null)
-            {
-                _stored = stored;
-            }
-
-            return lines;
-        }
+        var lines = _unstored;
+        _unstored = [];
+        return lines;
     }
 
     public void Info(string message) => Log(LogKinds.Info, message);
