@@ -24,7 +24,7 @@ public sealed record RunUsage(int PromptTokens, int CompletionTokens, int TotalT
 /// <summary>Results this run reported: new ones, and ones the bot had reported before ("seen").</summary>
 public sealed record RunCounts(int NewResults, int SeenResults);
 
-[GenerateSerializer, Alias("RunLogLine")]
+[GenerateSerializer, Immutable, Alias("RunLogLine")]
 public sealed record RunLogLine(int Seq, DateTimeOffset At, string Kind, string Message);
 
 public static class RunStatuses

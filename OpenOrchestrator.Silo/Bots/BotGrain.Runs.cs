@@ -172,7 +172,7 @@ public sealed partial class BotGrain
                 db.Entry(run).Property(property).IsModified = true;
             }
 
-            db.RunLog.AddRange(outcome.Log.Select(l => new RunLogRecord { RunId = runId, Seq = l.Seq, At = l.At, Kind = l.Kind, Message = l.Message }));
+            db.RunLog.AddRange(outcome.Log.Select(l => new RunLogRecord { RunId = runId, Seq = l.Seq, At = l.At.UtcDateTime, Kind = l.Kind, Message = l.Message }));
             Stage(db, bot);
             ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
             ended.RunId = runId;

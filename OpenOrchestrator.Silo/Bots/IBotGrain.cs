@@ -81,20 +81,12 @@ public sealed record RunOutcome(
 {
     /// <summary>The run's log lines not stored yet: they are stored with the outcome, in its commit.</summary>
     [Id(12)]
-    public IReadOnlyList<OutcomeLogLine> Log { get; init; } = [];
+    public IReadOnlyList<RunLogLine> Log { get; init; } = [];
 
     /// <summary>The ids of the results the run stored, as its executor counted them; null when the run ended elsewhere (then they are read).</summary>
     [Id(13)]
     public IReadOnlyList<string>? NewResultIds { get; init; }
 }
-
-/// <summary>A log line that travels with a run's outcome.</summary>
-[GenerateSerializer, Immutable, Alias("OutcomeLogLine")]
-public sealed record OutcomeLogLine(
-    [property: Id(0)] int Seq,
-    [property: Id(1)] DateTime At,
-    [property: Id(2)] string Kind,
-    [property: Id(3)] string Message);
 
 /// <summary>A trigger firing as the target bot receives it.</summary>
 [GenerateSerializer, Alias("TriggeredStart")]

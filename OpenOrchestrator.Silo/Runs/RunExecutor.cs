@@ -219,7 +219,7 @@ public sealed partial class RunExecutor(
                 status, output, error, now, (long)(now - run.Ticket.StartedAt).TotalMilliseconds,
                 run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls, run.NewResults, run.SeenResults, run.Ticket.Depth)
             {
-                Log = [.. lines.Select(l => new OutcomeLogLine(l.Seq, l.At, l.Kind, l.Message))],
+                Log = [.. lines.Select(l => l.ToLine())],
                 NewResultIds = run.NewResultIds,
             };
             return await DeliverAsync(run, outcome) ? outcome : null;

@@ -25,7 +25,7 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
     public void Added(RunContext run, RunLogRecord line)
     {
         _runs.Writer.TryWrite(run);
-        live.Publish(new LiveEvent(LiveHub.RunLog, run.Ticket.OwnerId, run.BotId, line.RunId, Line: new RunLogLine(line.Seq, line.At.Utc(), line.Kind, line.Message)));
+        live.Publish(new LiveEvent(LiveHub.RunLog, run.Ticket.OwnerId, run.BotId, line.RunId, Line: line.ToLine()));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public sealed class RunQueries(IDbContextFactory<OrchestratorDbContext> dbFactor
             .Where(l => l.RunId == runId && l.Seq > afterSeq)
             .OrderBy(l => l.Seq)
             .ToListAsync(cancellationToken);
-        return [.. lines.Select(l => new RunLogLine(l.Seq, l.At.Utc(), l.Kind, l.Message))];
+        return [.. lines.Select(l => l.ToLine())];
     }
 }
 
@@ -60,9 +60,11 @@ public static class RunMapping
         Error = outcome.Error,
         FinishedAt = outcome.FinishedAt.Utc(),
         DurationMs = outcome.DurationMs,
-        Usage = new RunUsage(outcome.PromptTokens, outcome.CompletionTokens, outcome.PromptTokens + outcome.CompletionTokens, outcome.ModelCalls, outcome.ToolCalls),
+        Usage = Usage(outcome.PromptTokens, outcome.CompletionTokens, outcome.ModelCalls, outcome.ToolCalls),
         Counts = new RunCounts(outcome.NewResults, outcome.SeenResults),
     };
+
+    public static RunLogLine ToLine(this RunLogRecord line) => new(line.Seq, line.At.Utc(), line.Kind, line.Message);
 
     public static RunView ToView(this RunRecord run) => new(
         run.Id,
@@ -76,6 +78,9 @@ public static class RunMapping
         run.StartedAt.Utc(),
         run.FinishedAt.Utc(),
         run.DurationMs,
-        new RunUsage(run.PromptTokens, run.CompletionTokens, run.PromptTokens + run.CompletionTokens, run.ModelCalls, run.ToolCalls),
+        Usage(run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls),
         new RunCounts(run.NewResults, run.SeenResults));
+
+    private static RunUsage Usage(int promptTokens, int completionTokens, int modelCalls, int toolCalls) =>
+        new(promptTokens, completionTokens, promptTokens + completionTokens, modelCalls, toolCalls);
 }
