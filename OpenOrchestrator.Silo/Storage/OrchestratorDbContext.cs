@@ -128,6 +128,7 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
                 .Metadata.SetValueComparer(MapComparer());
             result.HasIndex(r => new { r.BotId, r.DedupKey }).IsUnique();
             result.HasIndex(r => new { r.BotId, r.CreatedAt });
+            result.HasIndex(r => r.RunId);
         });
 
         builder.Entity<CredentialRecord>(credential =>

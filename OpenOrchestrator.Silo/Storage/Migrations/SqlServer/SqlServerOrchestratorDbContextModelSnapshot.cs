@@ -733,7 +733,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
 
                     b.Property<string>("RunId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("run_id");
 
                     b.Property<bool>("Seen")
@@ -756,6 +756,9 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
 
                     b.HasKey("Id")
                         .HasName("pk_results");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_results_run_id");
 
                     b.HasIndex("BotId", "CreatedAt")
                         .HasDatabaseName("ix_results_bot_id_created_at");

@@ -740,6 +740,9 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_results");
 
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_results_run_id");
+
                     b.HasIndex("BotId", "CreatedAt")
                         .HasDatabaseName("ix_results_bot_id_created_at");
 
