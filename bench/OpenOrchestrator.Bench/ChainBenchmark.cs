@@ -6,8 +6,9 @@ using OpenOrchestrator.Testing;
 namespace OpenOrchestrator.Bench;
 
 /// <summary>
-/// Chain latency on one silo: from A's run completing to B's run, started by the trigger A → B; the
-/// first chains (10 %, at least 10) warm the path up and are not counted, as in the overhead benchmark.
+/// Chain latency on one silo: from A's run completing to B's run, started by the trigger A → B. Chains
+/// run first until the JIT has settled (<see cref="JitWarmUp"/>), as in the overhead benchmark; only
+/// the chains after those are counted.
 /// </summary>
 public static class ChainBenchmark
 {
@@ -25,13 +26,20 @@ public static class ChainBenchmark
             var a = await client.CreateBotAsync(ApiClient.Spec("A"));
             var b = await client.CreateBotAsync(ApiClient.Spec("B"));
             await ApiClient.EnsureAsync(await client.PostAsJsonAsync("/api/triggers", new TriggerSpec { SourceBotId = a.Id, Event = TriggerEvents.Completed, TargetBotId = b.Id }));
-            var warmup = Math.Max(10, chains / 10);
-            for (var i = 0; i < warmup + chains; i++)
+            async Task ChainAsync()
             {
                 next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 await client.RunAsync(a.Id);
                 await next.Task.WaitAsync(TimeSpan.FromSeconds(30));
                 await client.WaitForRunAsync((await client.GetFromJsonAsync<List<RunView>>($"/api/bots/{b.Id}/runs?limit=1"))![0].Id);
+            }
+
+            var settled = await JitWarmUp.RunAsync(ChainAsync, batch: 20);
+            Console.WriteLine(settled);
+            var warmup = settled.Runs;
+            for (var i = 0; i < chains; i++)
+            {
+                await ChainAsync();
             }
 
             var sources = await app.QueryAsync(db => db.Runs.Where(r => r.BotId == a.Id).ToDictionaryAsync(r => r.Id, r => r.FinishedAt!.Value));

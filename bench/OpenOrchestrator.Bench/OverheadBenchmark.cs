@@ -54,6 +54,9 @@ public static class OverheadBenchmark
                 await run();
             }
 
+            var settled = await JitWarmUp.RunAsync(run);
+            Console.WriteLine($"{name}: {settled}");
+
             var times = new double[iterations];
             for (var i = 0; i < iterations; i++)
             {
