@@ -14,6 +14,8 @@ namespace OpenOrchestrator.Bench;
 /// </summary>
 public static class ScheduleBenchmark
 {
+    private const string WarmUpPrefix = "Warm-up ";
+
     /// <summary>
     /// Bots are created evenly over <paramref name="spreadSeconds"/>, so their slots spread over the
     /// minute as bots created over time would; 0 creates them as fast as possible, bunching the slots.
@@ -26,8 +28,8 @@ public static class ScheduleBenchmark
         List<DateTime> firstSlots;
         await using (app)
         {
-            await WarmUpAsync(client);
             var spec = ApiClient.Spec("Ticker") with { Schedule = new ScheduleSpec { Kind = ScheduleKinds.Interval, EveryMinutes = 1 } };
+            await WarmUpAsync(client, app, spec);
             var creating = DateTime.UtcNow;
             await Parallel.ForEachAsync(Enumerable.Range(0, bots), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, cancellationToken) =>
             {
@@ -47,10 +49,10 @@ public static class ScheduleBenchmark
             await Task.Delay(cutoff.AddSeconds(10) - DateTime.UtcNow);
 
             // A bot's first slot is a minute after its creation, rounded up to a whole second (ScheduleCalculator).
-            firstSlots = (await app.QueryAsync(db => db.Bots.Where(b => b.ScheduleKind == ScheduleKinds.Interval).Select(b => b.CreatedAt).ToListAsync()))
+            firstSlots = (await app.QueryAsync(db => db.Bots.Where(b => b.ScheduleKind == ScheduleKinds.Interval && !b.Name.StartsWith(WarmUpPrefix)).Select(b => b.CreatedAt).ToListAsync()))
                 .Select(c => ScheduleCalculator.Next(new BotRecord { Id = "", OwnerId = "", Name = "", Prompt = "", Model = "", DocsPath = "", ScheduleKind = ScheduleKinds.Interval, ScheduleEveryMinutes = 1 }, c)!.Value)
                 .ToList();
-            var runs = await app.QueryAsync(db => db.Runs.Where(r => r.Cause != null).Select(r => new { r.BotId, r.Cause, r.CreatedAt }).ToListAsync());
+            var runs = await app.QueryAsync(db => db.Runs.Where(r => r.Cause != null && !db.Bots.Any(b => b.Id == r.BotId && b.Name.StartsWith(WarmUpPrefix))).Select(r => new { r.BotId, r.Cause, r.CreatedAt }).ToListAsync());
             lateness = runs.Select(r => (r.CreatedAt - Slot(r.Cause!)).TotalMilliseconds).ToArray();
             var due = firstSlots.Sum(first => Enumerable.Range(0, slotsPerBot + 1).Count(k => first.AddMinutes(k) <= cutoff));
             var ran = runs.Count(r => Slot(r.Cause!) <= cutoff);
@@ -65,20 +67,23 @@ public static class ScheduleBenchmark
     }
 
     /// <summary>
-    /// Before the scheduled bots: 256 manual runs, 32 at a time, so the first slots do not pay for
-    /// compiling the run path and growing the thread pool (the bare loop's path is warm from its first
-    /// tick). Manual runs have no slot, so they are not counted.
+    /// Before the measured bots: 100 warm-up bots on the same interval, whose first slots (a minute
+    /// later) run the reminder path once, and manual runs, 32 at a time, until the JIT has settled
+    /// (<see cref="JitWarmUp"/>); the bare loop's path is warm from its first tick. Neither kind is
+    /// counted: manual runs have no slot, and the warm-up bots are left out by name.
     /// </summary>
-    private static async Task WarmUpAsync(HttpClient client)
+    private static async Task WarmUpAsync(HttpClient client, BenchApp app, BotSpec scheduled)
     {
-        var bots = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => client.CreateBotAsync(ApiClient.Spec($"Warm-up {i}"))));
-        await Task.WhenAll(bots.Select(async bot =>
+        var tickers = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => client.CreateBotAsync(scheduled with { Name = $"{WarmUpPrefix}{i}" })));
+        var bots = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => client.CreateBotAsync(ApiClient.Spec($"{WarmUpPrefix}manual {i}"))));
+        var settled = await JitWarmUp.RunAsync(() => Task.WhenAll(bots.Select(bot => client.RunAsync(bot.Id))), batch: 5);
+        var ids = tickers.Select(t => t.Id).ToList();
+        while (await app.QueryAsync(db => db.Runs.CountAsync(r => ids.Contains(r.BotId) && r.Cause != null)) < ids.Count)
         {
-            for (var i = 0; i < 8; i++)
-            {
-                await client.RunAsync(bot.Id);
-            }
-        }));
+            await Task.WhenAll(bots.Select(bot => client.RunAsync(bot.Id)));
+        }
+
+        Console.WriteLine($"warm-up: {settled}; the warm-up bots' first slots ran");
     }
 
     /// <summary>One PeriodicTimer per bot, first due at the bot's slot, then every minute; how late each tick is.</summary>

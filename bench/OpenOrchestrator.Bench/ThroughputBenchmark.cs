@@ -47,8 +47,11 @@ public static class ThroughputBenchmark
     {
         var ids = await CreateBotsAsync(silos, bots, concurrency);
         Console.WriteLine($"{bots} bots created through {silos.Count} silo(s); running for {seconds} s with {concurrency} runs at a time (model: {ModelTime.TotalMilliseconds} ms)");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (completed, overhead) = await DriveAsync(silos, ids, concurrency, TimeSpan.FromSeconds(seconds));
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"OpenOrchestrator: {completed / (double)seconds,8:F1} runs/s ({completed} runs)");
+        Console.WriteLine($"CPU time of this process per run: {cpu.TotalMilliseconds / Math.Max(1, completed):F2} ms");
         Report.Latency("run overhead (run − model)", [.. overhead]);
     }
 
