@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Testing;
 
@@ -104,33 +103,8 @@ public sealed class SqliteStorageTests : IAsyncLifetime
             await db.Database.OpenConnectionAsync();
             Assert.Equal(1L, await ScalarAsync(db, "PRAGMA synchronous;"));
             Assert.Equal(30000L, await ScalarAsync(db, "PRAGMA busy_timeout;"));
-            Assert.Equal(0L, await ScalarAsync(db, "PRAGMA wal_autocheckpoint;"));
             Assert.Equal("wal", await ScalarAsync(db, "PRAGMA journal_mode;"));
         }
-    }
-
-    [Fact]
-    public async Task CommitsLeaveTheWalToTheCheckpointerWhichMovesItIntoTheDatabaseFile()
-    {
-        var file = new FileInfo(_host.Services.GetRequiredService<DataPaths>().SqliteFile);
-        var before = file.Length;
-
-        // About 2,500 pages of 4 KiB: SQLite's own automatic checkpoint would have run at 1,000.
-        var text = new string('x', 4000);
-        for (var commit = 0; commit < 25; commit++)
-        {
-            await using var db = await Factory.CreateDbContextAsync();
-            db.Activity.AddRange(Enumerable.Range(0, 100).Select(_ => Entry(text)));
-            await db.SaveChangesAsync();
-        }
-
-        file.Refresh();
-        Assert.Equal(before, file.Length);
-
-        await new SqliteCheckpointer(Factory, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance).CheckpointAsync();
-        file.Refresh();
-        Assert.True(file.Length > before + (8 << 20), $"the database file grew from {before} to {file.Length} bytes");
-        Assert.Equal(2500, await CountAsync());
     }
 
     [Theory]
