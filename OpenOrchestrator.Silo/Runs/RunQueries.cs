@@ -45,12 +45,12 @@ public sealed class RunQueries(IDbContextFactory<OrchestratorDbContext> dbFactor
 public static class RunMapping
 {
     /// <summary>A run as the grain has just written it: no need to read it back.</summary>
-    public static RunView Started(string runId, string botId, string trigger, string? input, DateTime startedAt, DateTime? createdAt = null) => new(
-        runId, botId, trigger, RunStatuses.Running, input, null, null, (createdAt ?? startedAt).Utc(), startedAt.Utc(), null, null,
+    public static RunView Started(string runId, string botId, string trigger, string? input, DateTime createdAt, DateTime startedAt) => new(
+        runId, botId, trigger, RunStatuses.Running, input, null, null, createdAt.Utc(), startedAt.Utc(), null, null,
         new RunUsage(0, 0, 0, 0, 0), new RunCounts(0, 0));
 
     /// <summary>A run as its grain handed it to the executor.</summary>
-    public static RunView Started(RunTicket ticket) => Started(ticket.RunId, ticket.Bot.Id, ticket.Trigger, ticket.Input, ticket.StartedAt, ticket.CreatedAt);
+    public static RunView Started(RunTicket ticket) => Started(ticket.RunId, ticket.Bot.Id, ticket.Trigger, ticket.Input, ticket.CreatedAt, ticket.StartedAt);
 
     /// <summary>A run read while it went on, with the outcome its bot has since stored: no need to read it back.</summary>
     public static RunView Ended(this RunView run, RunOutcome outcome) => run with

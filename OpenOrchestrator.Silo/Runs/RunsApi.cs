@@ -38,7 +38,7 @@ public static class RunsApi
         var started = await grains.GetGrain<IBotGrain>(id).StartRunAsync(user.UserId(), RunTriggers.Manual, request?.Input);
         return started.Outcome switch
         {
-            StartRunOutcome.Started => TypedResults.Accepted($"/api/runs/{started.RunId}", RunMapping.Started(started.RunId!, id, RunTriggers.Manual, request?.Input, started.StartedAt!.Value)),
+            StartRunOutcome.Started => TypedResults.Accepted($"/api/runs/{started.RunId}", RunMapping.Started(started.RunId!, id, RunTriggers.Manual, request?.Input, started.StartedAt!.Value, started.StartedAt.Value)),
             StartRunOutcome.AlreadyRunning => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The bot is already running.",
