@@ -134,7 +134,6 @@ public sealed partial class RunExecutor(
     private async Task ExecuteAsync(RunContext run, CancellationTokenSource stop)
     {
         var (status, output, error) = (RunStatuses.Failed, (string?)null, (string?)null);
-        RunOutcome? stored = null;
         using var span = StartSpan(run);
         try
         {
@@ -166,7 +165,7 @@ public sealed partial class RunExecutor(
         }
         finally
         {
-            stored = await FinishAsync(run, status, output, error);
+            var stored = await FinishAsync(run, status, output, error);
             EndSpan(span, run, status);
             metrics.RunFinished(status, time.GetUtcNow().UtcDateTime - run.Ticket.StartedAt);
             _active.TryRemove(run.RunId, out _);
