@@ -142,7 +142,8 @@ public sealed partial class BotGrain
         At = time.GetUtcNow().UtcDateTime,
     };
 
-    private static string SlotCause(DateTime slot) => $"schedule:{slot:yyyy-MM-ddTHH:mm:ss}Z";
+    /// <summary>"schedule:2026-11-24T08:30:00.25Z": the fraction only when the slot has one, as slots on whole seconds always had.</summary>
+    private static string SlotCause(DateTime slot) => $"schedule:{slot:yyyy-MM-ddTHH:mm:ss.FFF}Z";
 
     private static string ScheduleKey(BotRecord bot) =>
         $"{bot.Enabled}|{bot.ScheduleKind}|{bot.ScheduleEveryMinutes}|{bot.Schedule}|{bot.ScheduleTimeZone}";

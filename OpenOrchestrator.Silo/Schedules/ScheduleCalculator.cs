@@ -22,9 +22,11 @@ public static class ScheduleCalculator
                 var every = TimeSpan.FromMinutes(bot.ScheduleEveryMinutes!.Value);
                 if (previousSlot is not { } previous)
                 {
-                    // Slots fall on whole seconds, as the run cause that records them does.
+                    // Slots keep the millisecond they were set in, so bots set up in the same second do not
+                    // all fall due at one instant; whole milliseconds are what every database keeps and the
+                    // run cause records.
                     var first = afterUtc + every;
-                    return first.AddTicks((TimeSpan.TicksPerSecond - (first.Ticks % TimeSpan.TicksPerSecond)) % TimeSpan.TicksPerSecond);
+                    return first.AddTicks((TimeSpan.TicksPerMillisecond - (first.Ticks % TimeSpan.TicksPerMillisecond)) % TimeSpan.TicksPerMillisecond);
                 }
 
                 var steps = previous > afterUtc ? 1 : ((afterUtc - previous).Ticks / every.Ticks) + 1;

@@ -48,7 +48,7 @@ public static class ScheduleBenchmark
             var cutoff = created.AddMinutes(slotsPerBot);
             await Task.Delay(cutoff.AddSeconds(10) - DateTime.UtcNow);
 
-            // A bot's first slot is a minute after its creation, rounded up to a whole second (ScheduleCalculator).
+            // A bot's first slot is a minute after its creation, rounded up to a whole millisecond (ScheduleCalculator).
             firstSlots = (await app.QueryAsync(db => db.Bots.Where(b => b.ScheduleKind == ScheduleKinds.Interval && !b.Name.StartsWith(WarmUpPrefix)).Select(b => b.CreatedAt).ToListAsync()))
                 .Select(c => ScheduleCalculator.Next(new BotRecord { Id = "", OwnerId = "", Name = "", Prompt = "", Model = "", DocsPath = "", ScheduleKind = ScheduleKinds.Interval, ScheduleEveryMinutes = 1 }, c)!.Value)
                 .ToList();

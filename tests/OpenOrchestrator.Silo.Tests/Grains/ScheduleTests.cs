@@ -54,8 +54,24 @@ public sealed class ScheduleTests(GrainFixture fixture)
 
         var run = await fixture.QueryAsync(db => db.Runs.SingleAsync(r => r.BotId == id));
         Assert.Equal(RunTriggers.Schedule, run.Trigger);
-        Assert.Equal($"schedule:{slot:yyyy-MM-ddTHH:mm:ss}Z", run.Cause);
+        Assert.Equal($"schedule:{slot:yyyy-MM-ddTHH:mm:ss.FFF}Z", run.Cause);
         Assert.Equal(slot.AddMinutes(5), (await fixture.RowAsync(id))!.NextRunAt);
+    }
+
+    [Fact]
+    public async Task ASlotKeepsTheMillisecondItsScheduleWasSetIn()
+    {
+        fixture.Model.SetScript(_ => ModelReply.Text("Done."));
+        fixture.Time.Advance(TimeSpan.FromMilliseconds(1250 - fixture.Time.GetUtcNow().Millisecond));
+        var (grain, id) = await CreateAsync(Every(5));
+        var slot = (await fixture.RowAsync(id))!.NextRunAt!.Value;
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        await grain.ReceiveReminder(BotGrain.ScheduleReminder, default);
+
+        Assert.Equal(250, slot.Millisecond);
+        var run = await fixture.QueryAsync(db => db.Runs.SingleAsync(r => r.BotId == id));
+        Assert.Equal($"schedule:{slot:yyyy-MM-ddTHH:mm:ss}.25Z", run.Cause);
     }
 
     [Fact]
@@ -66,7 +82,7 @@ public sealed class ScheduleTests(GrainFixture fixture)
         await fixture.QueryAsync(db =>
         {
             // What a second silo (or the same one before a crash) wrote for this slot.
-            db.Runs.Add(new RunRecord { Id = Ids.New(), BotId = id, OwnerId = "owner", Trigger = RunTriggers.Schedule, Cause = $"schedule:{slot:yyyy-MM-ddTHH:mm:ss}Z", Status = RunStatuses.Completed });
+            db.Runs.Add(new RunRecord { Id = Ids.New(), BotId = id, OwnerId = "owner", Trigger = RunTriggers.Schedule, Cause = $"schedule:{slot:yyyy-MM-ddTHH:mm:ss.FFF}Z", Status = RunStatuses.Completed });
             return db.SaveChangesAsync();
         });
 

@@ -32,9 +32,10 @@ public sealed class ScheduleCalculatorTests
     }
 
     [Fact]
-    public void AnIntervalsFirstSlotFallsOnAWholeSecond()
+    public void AnIntervalsFirstSlotKeepsTheMillisecondItWasSetIn()
     {
-        Assert.Equal(Utc("2026-11-24 08:30:01"), ScheduleCalculator.Next(Interval(30), Utc("2026-11-24 08:00:00.250")));
+        Assert.Equal(Utc("2026-11-24 08:30:00.250"), ScheduleCalculator.Next(Interval(30), Utc("2026-11-24 08:00:00.250")));
+        Assert.Equal(Utc("2026-11-24 08:30:00.251"), ScheduleCalculator.Next(Interval(30), Utc("2026-11-24 08:00:00.2501")));
         Assert.Equal(Utc("2026-11-24 08:30:00"), ScheduleCalculator.Next(Interval(30), Utc("2026-11-24 08:00:00")));
     }
 
