@@ -19,6 +19,13 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
 
     public void Dispose() => _lock.Dispose();
 
+    /// <summary>Holds the gate for no connection (the checkpointer's RESTART): no writer of this process starts until it is disposed.</summary>
+    public async Task<IDisposable> HoldAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        return new Releaser(_lock);
+    }
+
     // Transactions: the gate from BEGIN to COMMIT or ROLLBACK.
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
@@ -182,6 +189,19 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
         {
             hold.Held = false;
             _lock.Release();
+        }
+    }
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace OpenOrchestrator.Silo.Storage;
 
@@ -19,6 +20,8 @@ public static class StorageExtensions
             case "SQLITE":
                 connectionString ??= $"Data Source={paths.SqliteFile};Default Timeout=30";
                 builder.Services.AddSingleton<SqliteWriteGate>();
+                builder.Services.TryAddSingleton(TimeProvider.System);
+                builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<SqliteCheckpointer>(sp, connectionString));
                 builder.Services.AddProviderContext<SqliteOrchestratorDbContext>((sp, o) =>
                     o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SqliteWriteGate>()));
                 break;

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -103,8 +104,58 @@ public sealed class SqliteStorageTests : IAsyncLifetime
             await db.Database.OpenConnectionAsync();
             Assert.Equal(1L, await ScalarAsync(db, "PRAGMA synchronous;"));
             Assert.Equal(30000L, await ScalarAsync(db, "PRAGMA busy_timeout;"));
+            Assert.Equal(0L, await ScalarAsync(db, "PRAGMA wal_autocheckpoint;"));
             Assert.Equal("wal", await ScalarAsync(db, "PRAGMA journal_mode;"));
         }
+    }
+
+    [Fact]
+    public async Task CommitsLeaveTheWalToTheCheckpointerWhichCopiesItAndStartsItOver()
+    {
+        var paths = _host.Services.GetRequiredService<DataPaths>();
+        var file = new FileInfo(paths.SqliteFile);
+        var before = file.Length;
+
+        // About 2,500 pages of 4 KiB: SQLite's own automatic checkpoint would have run at 1,000.
+        await WritePagesAsync(25);
+        file.Refresh();
+        Assert.Equal(before, file.Length);
+
+        Assert.Equal(0, await Checkpointer().CheckpointAsync());
+        file.Refresh();
+        Assert.True(file.Length > before + (8 << 20), $"the database file grew from {before} to {file.Length} bytes");
+
+        // Started over: fewer pages than before overwrite the WAL from its start instead of growing it.
+        var wal = new FileInfo(paths.SqliteFile + "-wal");
+        var walBefore = wal.Length;
+        await WritePagesAsync(20);
+        wal.Refresh();
+        Assert.Equal(walBefore, wal.Length);
+        Assert.Equal(4500, await CountAsync());
+    }
+
+    [Fact]
+    public async Task AReaderInsideTheWalPostponesTheRestartWithoutHoldingWritersAndTheNextPassDoesIt()
+    {
+        await WritePagesAsync(25);
+        await using (var reader = new SqliteConnection($"Data Source={_host.Services.GetRequiredService<DataPaths>().SqliteFile}"))
+        {
+            await reader.OpenAsync();
+            await using var snapshot = reader.BeginTransaction(deferred: true);
+            await using (var read = reader.CreateCommand())
+            {
+                read.CommandText = "SELECT count(*) FROM activity;";
+                Assert.Equal(2500L, await read.ExecuteScalarAsync());
+            }
+
+            await WritePagesAsync(1);
+            Assert.True(await Checkpointer().CheckpointAsync() > 0, "the WAL started over under a reader that still needs it");
+
+            // The writers were given back their gate.
+            await AddAsync("after").WaitAsync(Deadline);
+        }
+
+        Assert.Equal(0, await Checkpointer().CheckpointAsync());
     }
 
     [Theory]
@@ -121,6 +172,21 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
+    }
+
+    private SqliteCheckpointer Checkpointer() =>
+        ActivatorUtilities.CreateInstance<SqliteCheckpointer>(_host.Services, $"Data Source={_host.Services.GetRequiredService<DataPaths>().SqliteFile}");
+
+    /// <summary>Commits of 100 rows of 4,000 characters each: about 100 pages of 4 KiB per commit.</summary>
+    private async Task WritePagesAsync(int commits)
+    {
+        var text = new string('x', 4000);
+        for (var commit = 0; commit < commits; commit++)
+        {
+            await using var db = await Factory.CreateDbContextAsync();
+            db.Activity.AddRange(Enumerable.Range(0, 100).Select(_ => Entry(text)));
+            await db.SaveChangesAsync();
+        }
     }
 
     private async Task AddAsync(string message)
