@@ -181,7 +181,7 @@ public sealed class NotificationRecord
     public required string Title { get; set; }
     /// <summary>Plain text: the bell, Telegram, an e-mail's text part.</summary>
     public required string Text { get; set; }
-    /// <summary>A whole HTML document for an e-mail's HTML part.</summary>
+    /// <summary>A whole HTML document for an e-mail's HTML part; empty when no e-mail channel receives it.</summary>
     public required string Html { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
