@@ -172,7 +172,6 @@ public sealed partial class BotGrain
                 db.Entry(run).Property(property).IsModified = true;
             }
 
-            db.RunLog.AddRange(outcome.Log.Select(l => new RunLogRecord { RunId = runId, Seq = l.Seq, At = l.At.UtcDateTime, Kind = l.Kind, Message = l.Message }));
             Stage(db, bot);
             ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
             ended.RunId = runId;
@@ -180,7 +179,12 @@ public sealed partial class BotGrain
             var matching = TriggerFirings.Matching(await LinksAsync(db), bot, outcome);
             firings = await TriggerFirings.AddAsync(db, bot, runId, outcome, matching);
             notification = await RunNotifications.AddAsync(db, bot, runId, outcome, matching);
+
+            // The reads are done: the transaction (and SQLite's write gate) spans only the writes.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await RunLogRows.InsertAsync(db, [.. outcome.Log.Select(l => new RunLogRecord { RunId = runId, Seq = l.Seq, At = l.At.UtcDateTime, Kind = l.Kind, Message = l.Message })]);
             await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
 
         _bot = bot;

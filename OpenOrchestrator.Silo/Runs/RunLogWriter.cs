@@ -54,8 +54,8 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
         }
     }
 
-    /// <summary>Stores lines at once; failures are logged, not thrown (a log line never fails its run).</summary>
-    public async Task WriteAsync(IReadOnlyCollection<RunLogRecord> lines)
+    /// <summary>Stores lines at once, in one commit; failures are logged, not thrown (a log line never fails its run).</summary>
+    public async Task WriteAsync(IReadOnlyList<RunLogRecord> lines)
     {
         if (lines.Count == 0)
         {
@@ -65,8 +65,9 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            db.RunLog.AddRange(lines);
-            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await RunLogRows.InsertAsync(db, lines);
+            await transaction.CommitAsync();
         }
         catch (Exception e)
         {

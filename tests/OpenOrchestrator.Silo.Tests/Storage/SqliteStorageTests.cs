@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Testing;
 
@@ -156,6 +157,27 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         }
 
         Assert.Equal(0, await Checkpointer().CheckpointAsync());
+    }
+
+    [Fact]
+    public async Task LogLinesGoInAsManyStatementsAsTheProviderAllowsAndReadBackAsWritten()
+    {
+        var start = new DateTime(2026, 11, 24, 8, 0, 0, DateTimeKind.Utc).AddTicks(1234567);
+        var lines = Enumerable.Range(1, (2 * RunLogRows.RowsPerStatement) + 1)
+            .Select(i => new RunLogRecord { RunId = "run", Seq = i, At = start.AddMilliseconds(i), Kind = i % 2 == 0 ? "tool" : "model", Message = $"line {i} with 'quotes', {{braces}} and \"more\"" })
+            .ToList();
+
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            await RunLogRows.InsertAsync(db, lines);
+        }
+
+        await using var read = await Factory.CreateDbContextAsync();
+        var stored = await read.RunLog.Where(l => l.RunId == "run").OrderBy(l => l.Seq).ToListAsync();
+        Assert.Equal(
+            lines.Select(l => (l.Seq, l.At, l.Kind, l.Message)),
+            stored.Select(l => (l.Seq, DateTime.SpecifyKind(l.At, DateTimeKind.Utc), l.Kind, l.Message)));
+        Assert.Equal(stored.Count, stored.Select(l => l.Id).Distinct().Count());
     }
 
     [Theory]
