@@ -32,28 +32,22 @@ public static class OverheadBenchmark
         }
 
         var iterations = Arg(args, 0, 300);
-        var warmup = Math.Max(10, iterations / 10);
 
         await using var model = await ScriptedModelServer.StartAsync(OverheadScript.Reply);
         var bare = new BareKernelRun(model.BaseUrl);
         await using var full = await OrchestratedRun.StartAsync(model);
 
-        var bareTimes = await MeasureAsync("bare Semantic Kernel call", bare.RunAsync, warmup, iterations);
-        var fullTimes = await MeasureAsync("OpenOrchestrator run", full.RunAsync, warmup, iterations);
+        var bareTimes = await MeasureAsync("bare Semantic Kernel call", bare.RunAsync, iterations);
+        var fullTimes = await MeasureAsync("OpenOrchestrator run", full.RunAsync, iterations);
 
         Console.WriteLine();
-        Console.WriteLine($"iterations: {iterations} (after {warmup} warm-up), one tool call and two streamed model calls each");
+        Console.WriteLine($"iterations: {iterations} (after the warm-up above), one tool call and two streamed model calls each");
         Report.Print(bareTimes, fullTimes);
 
         static int Arg(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
 
-        static async Task<double[]> MeasureAsync(string name, Func<Task> run, int warmup, int iterations)
+        static async Task<double[]> MeasureAsync(string name, Func<Task> run, int iterations)
         {
-            for (var i = 0; i < warmup; i++)
-            {
-                await run();
-            }
-
             var settled = await JitWarmUp.RunAsync(run);
             Console.WriteLine($"{name}: {settled}");
 
