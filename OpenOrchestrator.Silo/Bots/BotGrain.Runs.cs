@@ -182,7 +182,7 @@ public sealed partial class BotGrain
 
             // The reads are done: the transaction (and SQLite's write gate) spans only the writes.
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await RunLogRows.InsertAsync(db, [.. outcome.Log.Select(l => new RunLogRecord { RunId = runId, Seq = l.Seq, At = l.At.UtcDateTime, Kind = l.Kind, Message = l.Message })]);
+            await RunLogRows.InsertAsync(db, [.. outcome.Log.Select(l => l.ToRecord(runId))]);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }

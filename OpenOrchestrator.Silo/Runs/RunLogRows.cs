@@ -15,8 +15,15 @@ namespace OpenOrchestrator.Silo.Runs;
 /// </summary>
 public static class RunLogRows
 {
-    private static readonly string[] Columns =
-        [nameof(RunLogRecord.RunId), nameof(RunLogRecord.Seq), nameof(RunLogRecord.At), nameof(RunLogRecord.Kind), nameof(RunLogRecord.Message)];
+    /// <summary>Each column's property and value, in the statement's order.</summary>
+    private static readonly (string Property, Func<RunLogRecord, object> Value)[] Columns =
+    [
+        (nameof(RunLogRecord.RunId), l => l.RunId),
+        (nameof(RunLogRecord.Seq), l => l.Seq),
+        (nameof(RunLogRecord.At), l => l.At),
+        (nameof(RunLogRecord.Kind), l => l.Kind),
+        (nameof(RunLogRecord.Message), l => l.Message),
+    ];
 
     /// <summary>SQL Server takes at most 2,100 parameters per statement.</summary>
     public static int RowsPerStatement => 2000 / Columns.Length;
@@ -26,7 +33,7 @@ public static class RunLogRows
     {
         foreach (var chunk in lines.Chunk(RowsPerStatement))
         {
-            var values = chunk.SelectMany(l => new object[] { l.RunId, l.Seq, l.At, l.Kind, l.Message }).ToArray();
+            var values = chunk.SelectMany(l => Columns.Select(c => c.Value(l))).ToArray();
             await db.Database.ExecuteSqlRawAsync(Statement(db, chunk.Length), values, cancellationToken);
         }
     }
@@ -39,7 +46,7 @@ public static class RunLogRows
         var sql = new StringBuilder("INSERT INTO ")
             .Append(quote.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()))
             .Append(" (")
-            .AppendJoin(", ", Columns.Select(c => quote.DelimitIdentifier(entity.FindProperty(c)!.GetColumnName())))
+            .AppendJoin(", ", Columns.Select(c => quote.DelimitIdentifier(entity.FindProperty(c.Property)!.GetColumnName())))
             .Append(") VALUES ");
         for (var row = 0; row < rows; row++)
         {

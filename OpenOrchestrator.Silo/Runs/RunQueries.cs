@@ -66,6 +66,9 @@ public static class RunMapping
 
     public static RunLogLine ToLine(this RunLogRecord line) => new(line.Seq, line.At.Utc(), line.Kind, line.Message);
 
+    public static RunLogRecord ToRecord(this RunLogLine line, string runId) =>
+        new() { RunId = runId, Seq = line.Seq, At = line.At.UtcDateTime, Kind = line.Kind, Message = line.Message };
+
     public static RunView ToView(this RunRecord run) => new(
         run.Id,
         run.BotId,
