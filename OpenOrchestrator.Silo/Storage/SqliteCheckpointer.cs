@@ -29,8 +29,6 @@ public sealed partial class SqliteCheckpointer(
     /// <summary>How long the RESTART step waits for readers (with the writers held) before it leaves it to the next period.</summary>
     private const int ReaderWaitMs = 100;
 
-    private const int BusyTimeoutMs = SqlitePragmas.BusyTimeoutMs;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period, time);
@@ -53,7 +51,7 @@ public sealed partial class SqliteCheckpointer(
         // A connection of its own, outside EF Core: the write gate tracks EF's connections, and this one only checkpoints.
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        var (_, pages) = await CheckpointAsync(connection, "PASSIVE", cancellationToken);
+        var (_, pages) = await WalCheckpointAsync(connection, "PASSIVE", cancellationToken);
         if (pages <= RestartAbovePages)
         {
             return pages;
@@ -64,18 +62,18 @@ public sealed partial class SqliteCheckpointer(
             await ExecuteAsync(connection, $"PRAGMA busy_timeout={ReaderWaitMs};", cancellationToken);
             try
             {
-                var (busy, _) = await CheckpointAsync(connection, "RESTART", cancellationToken);
+                var (busy, _) = await WalCheckpointAsync(connection, "RESTART", cancellationToken);
                 return busy ? pages : 0;
             }
             finally
             {
-                await ExecuteAsync(connection, $"PRAGMA busy_timeout={BusyTimeoutMs};", CancellationToken.None);
+                await ExecuteAsync(connection, $"PRAGMA busy_timeout={SqlitePragmas.BusyTimeoutMs};", CancellationToken.None);
             }
         }
     }
 
     /// <summary>SQLite answers (busy, pages in the WAL, pages copied); -1 pages when the database is not in WAL mode.</summary>
-    private static async Task<(bool Busy, long Pages)> CheckpointAsync(DbConnection connection, string mode, CancellationToken cancellationToken)
+    private static async Task<(bool Busy, long Pages)> WalCheckpointAsync(DbConnection connection, string mode, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA wal_checkpoint({mode});";
