@@ -20,6 +20,7 @@ public static class ChainBenchmark
             if (r.SystemPrompt!.Contains("\"B\"")) next?.TrySetResult();
             return ModelReply.Text("Done.");
         });
+        model.KeepsRequests = false;
         var (app, client) = await BenchApp.StartAsync(model.BaseUrl);
         await using (app)
         {

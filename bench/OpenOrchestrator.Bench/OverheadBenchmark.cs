@@ -34,6 +34,7 @@ public static class OverheadBenchmark
         var iterations = Arg(args, 0, 300);
 
         await using var model = await ScriptedModelServer.StartAsync(OverheadScript.Reply);
+        model.KeepsRequests = false;
         var bare = new BareKernelRun(model.BaseUrl);
         await using var full = await OrchestratedRun.StartAsync(model);
 

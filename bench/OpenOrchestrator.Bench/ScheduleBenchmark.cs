@@ -23,6 +23,7 @@ public static class ScheduleBenchmark
     public static async Task RunAsync(int bots, int slotsPerBot, int spreadSeconds)
     {
         await using var model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Done."));
+        model.KeepsRequests = false;
         var (app, client) = await BenchApp.StartAsync(model.BaseUrl);
         double[] lateness;
         List<DateTime> firstSlots;

@@ -34,6 +34,7 @@ public static class ThroughputBenchmark
     public static async Task<ScriptedModelServer> StartModelAsync()
     {
         var model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Done."));
+        model.KeepsRequests = false;
         model.Script = async (_, cancellationToken) =>
         {
             await Task.Delay(ModelTime, cancellationToken);

@@ -6,13 +6,14 @@ namespace OpenOrchestrator.Testing;
 
 /// <summary>
 /// An OpenAI-compatible chat-completions server on 127.0.0.1 that answers every request with the reply its script
-/// returns, streaming or not, and records the requests.
+/// returns, streaming or not, and records the requests (a benchmark's hundreds of thousands only counts them).
 /// </summary>
 public sealed class ScriptedModelServer : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<ModelRequest> _requests = [];
     private LocalHost _host = null!;
+    private int _received;
     private int _lastCompletion;
 
     private ScriptedModelServer(Func<ModelRequest, CancellationToken, Task<ModelReply>> script) => Script = script;
@@ -22,6 +23,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
     /// <summary>Decides each reply; may be replaced between tests. The token ends when the client goes away.</summary>
     public Func<ModelRequest, CancellationToken, Task<ModelReply>> Script { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="Requests"/> keeps what was received (the default). A benchmark turns it off: a
+    /// model service does not hold every request in the memory of the process being measured.
+    /// </summary>
+    public bool KeepsRequests { get; set; } = true;
 
     public IReadOnlyList<ModelRequest> Requests
     {
@@ -40,7 +47,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _requests.Count;
+                return _received;
             }
         }
     }
@@ -122,13 +129,17 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         }
     }
 
-    // Index and position in Requests are assigned together so Requests[i].Index == i.
+    // Index and position in Requests are assigned together so Requests[i].Index == i while requests are kept.
     private ModelRequest Record(JsonElement body, string? authorization)
     {
         lock (_gate)
         {
-            var request = ModelRequestParser.Parse(body, _requests.Count, authorization);
-            _requests.Add(request);
+            var request = ModelRequestParser.Parse(body, _received++, authorization);
+            if (KeepsRequests)
+            {
+                _requests.Add(request);
+            }
+
             return request;
         }
     }
