@@ -41,25 +41,25 @@ public sealed partial class BotGrain
         }
 
         // The run row and the bot's "running" mark are written together: no run without its gate.
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        try
         {
-            db.Runs.Add(run);
-            Stage(db, bot);
-            if (activity is not null)
+            await commits.SaveAsync(db =>
             {
-                db.Activity.Add(activity);
-            }
+                db.Runs.Add(run);
+                Stage(db, bot);
+                if (activity is not null)
+                {
+                    db.Activity.Add(activity);
+                }
 
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateException) when (cause is not null)
-            {
-                // This cause has started a run already (the unique bot + cause key): take the row as it is now.
-                await ReloadAsync();
-                return null;
-            }
+                return Task.CompletedTask;
+            });
+        }
+        catch (DbUpdateException) when (cause is not null)
+        {
+            // This cause has started a run already (the unique bot + cause key): take the row as it is now.
+            await ReloadAsync();
+            return null;
         }
 
         _bot = bot;
@@ -145,14 +145,22 @@ public sealed partial class BotGrain
         var bot = Copy(_bot);
         IReadOnlyList<TriggerFiringRecord> firings;
         NotificationRecord? notification;
-        ActivityRecord ended;
         bot.ActiveRunId = null;
         bot.LastRunStatus = outcome.Status;
         bot.Status = StatusOf(bot);
         bot.UpdatedAt = outcome.FinishedAt;
 
-        // The run's outcome, its last log lines and the bot's state change together: one batch, one commit.
+        // What the end leads to is read first: the commit only writes.
         await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var matching = TriggerFirings.Matching(await LinksAsync(db), bot, outcome);
+            firings = await TriggerFirings.ForAsync(db, bot, runId, outcome, matching);
+            notification = await RunNotifications.ForAsync(db, bot, runId, outcome, matching);
+        }
+
+        // The run's outcome, its last log lines and the bot's state change together, in one commit.
+        ActivityRecord ended = null!;
+        await commits.SaveAsync(async db =>
         {
             var run = new RunRecord { Id = runId, BotId = BotId, OwnerId = bot.OwnerId, Trigger = "" };
             db.Runs.Attach(run);
@@ -176,16 +184,14 @@ public sealed partial class BotGrain
             ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
             ended.RunId = runId;
             db.Activity.Add(ended);
-            var matching = TriggerFirings.Matching(await LinksAsync(db), bot, outcome);
-            firings = await TriggerFirings.AddAsync(db, bot, runId, outcome, matching);
-            notification = await RunNotifications.AddAsync(db, bot, runId, outcome, matching);
+            db.TriggerFirings.AddRange(firings);
+            if (notification is not null)
+            {
+                db.Notifications.Add(notification);
+            }
 
-            // The reads are done: the transaction (and SQLite's write gate) spans only the writes.
-            await using var transaction = await db.Database.BeginTransactionAsync();
             await RunLogRows.InsertAsync(db, [.. outcome.Log.Select(l => l.ToRecord(runId))]);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-        }
+        });
 
         _bot = bot;
         DelayDeactivation(TimeSpan.Zero);

@@ -14,6 +14,7 @@ namespace OpenOrchestrator.Silo.Bots;
 
 public sealed partial class BotGrain(
     IDbContextFactory<OrchestratorDbContext> dbFactory,
+    GroupCommit commits,
     RunExecutor executor,
     DocumentStore documents,
     TimeProvider time,

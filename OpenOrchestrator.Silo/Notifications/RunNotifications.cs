@@ -20,8 +20,8 @@ public static class RunNotifications
     /// <summary>At most this many results are listed; the rest are counted.</summary>
     public const int MaxListed = 20;
 
-    /// <summary>Adds the notification and its outbox rows to <paramref name="db"/>, saved with the run's outcome; null when there is nothing to tell.</summary>
-    public static async Task<NotificationRecord?> AddAsync(
+    /// <summary>The notification and its outbox rows, to be saved with the run's outcome; null when there is nothing to tell. <paramref name="db"/> only reads.</summary>
+    public static async Task<NotificationRecord?> ForAsync(
         OrchestratorDbContext db, BotRecord bot, string runId, RunOutcome outcome, IReadOnlyList<TriggerLink> matching)
     {
         var results = outcome.NewResults > 0
@@ -57,7 +57,6 @@ public static class RunNotifications
             CreatedAt = outcome.FinishedAt,
         };
         notification.Deliveries.AddRange(channels.Select(channel => NotificationOutbox.NewDelivery(notification, channel, recipient: null)));
-        db.Notifications.Add(notification);
         return notification;
     }
 

@@ -36,6 +36,7 @@ public static class StorageExtensions
                     $"Database__Provider '{provider}' is not supported: use Sqlite, PostgreSQL or SqlServer.");
         }
 
+        builder.Services.AddSingleton<GroupCommit>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;

@@ -40,8 +40,8 @@ public static class TriggerFirings
         return [.. links.Where(l => events.Contains(l.Event))];
     }
 
-    /// <summary>Adds the outbox rows to <paramref name="db"/>; they are saved with the run's outcome.</summary>
-    public static async Task<IReadOnlyList<TriggerFiringRecord>> AddAsync(
+    /// <summary>The outbox rows of a run's end, to be saved with its outcome; <paramref name="db"/> only reads (the results, when the outcome does not list them).</summary>
+    public static async Task<IReadOnlyList<TriggerFiringRecord>> ForAsync(
         OrchestratorDbContext db, BotRecord source, string runId, RunOutcome outcome, IReadOnlyList<TriggerLink> matching)
     {
         var depth = outcome.Depth + 1;
@@ -59,9 +59,7 @@ public static class TriggerFirings
         }
 
         var resultIds = outcome.NewResultIds ?? await db.Results.Where(r => r.RunId == runId).Select(r => r.Id).ToListAsync();
-        var firings = targets.Select(t => Firing(source, t.Key, runId, t.TargetBot!, t.Event, depth, Input(source, t.Event, outcome, resultIds), outcome.FinishedAt)).ToList();
-        db.TriggerFirings.AddRange(firings);
-        return firings;
+        return [.. targets.Select(t => Firing(source, t.Key, runId, t.TargetBot!, t.Event, depth, Input(source, t.Event, outcome, resultIds), outcome.FinishedAt))];
     }
 
     /// <summary>What a finished run counts as; an approval bot's results count only once approved.</summary>

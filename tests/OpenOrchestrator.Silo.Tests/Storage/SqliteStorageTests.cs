@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -178,6 +179,70 @@ public sealed class SqliteStorageTests : IAsyncLifetime
             lines.Select(l => (l.Seq, l.At, l.Kind, l.Message)),
             stored.Select(l => (l.Seq, DateTime.SpecifyKind(l.At, DateTimeKind.Utc), l.Kind, l.Message)));
         Assert.Equal(stored.Count, stored.Select(l => l.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task WritesThatArriveDuringACommitShareTheNextOne()
+    {
+        var commits = _host.Services.GetRequiredService<GroupCommit>();
+        var stagedOn = new ConcurrentDictionary<string, DbContextId>();
+        Task Save(string message) => commits.SaveAsync(db =>
+        {
+            stagedOn[message] = db.ContextId;
+            db.Activity.Add(Entry(message));
+            return Task.CompletedTask;
+        });
+
+        Task first;
+        List<Task> next;
+        using (await _host.Services.GetRequiredService<SqliteWriteGate>().HoldAsync(CancellationToken.None))
+        {
+            // The first write commits at once, in its caller's flow; here it waits for the gate.
+            first = Save("first");
+            next = [.. Enumerable.Range(0, 20).Select(i => Save($"next {i}"))];
+            Assert.False(first.IsCompleted || next.Any(t => t.IsCompleted), "a write was stored while the gate was held");
+        }
+
+        await Task.WhenAll([first, .. next]).WaitAsync(Deadline);
+        Assert.Equal(21, await CountAsync());
+        Assert.Single(Enumerable.Range(0, 20).Select(i => stagedOn[$"next {i}"]).Distinct());
+        Assert.NotEqual(stagedOn["first"], stagedOn["next 0"]);
+    }
+
+    [Fact]
+    public async Task AConflictInASharedCommitFailsOnlyItsOwnWrite()
+    {
+        await AddAsync("taken");
+        long taken;
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            taken = await db.Activity.Select(a => a.Id).SingleAsync();
+        }
+
+        var commits = _host.Services.GetRequiredService<GroupCommit>();
+        Task Save(ActivityRecord entry) => commits.SaveAsync(db =>
+        {
+            db.Activity.Add(entry);
+            return Task.CompletedTask;
+        });
+
+        Task conflicting;
+        List<Task> others;
+        using (await _host.Services.GetRequiredService<SqliteWriteGate>().HoldAsync(CancellationToken.None))
+        {
+            var leader = Save(Entry("leader"));
+            var duplicate = Entry("same key");
+            duplicate.Id = taken;
+            conflicting = Save(duplicate);
+            others = [leader, .. Enumerable.Range(0, 5).Select(i => Save(Entry($"other {i}")))];
+        }
+
+        await Task.WhenAll(others).WaitAsync(Deadline);
+        await Assert.ThrowsAsync<DbUpdateException>(() => conflicting.WaitAsync(Deadline));
+        await using var read = await Factory.CreateDbContextAsync();
+        Assert.Equal(
+            ["leader", "other 0", "other 1", "other 2", "other 3", "other 4", "taken"],
+            (await read.Activity.Select(a => a.Message).ToListAsync()).Order());
     }
 
     [Theory]
