@@ -5,7 +5,7 @@ namespace OpenOrchestrator.Silo.Storage;
 /// <summary>
 /// Group commit for the writes every run makes (its start, its end): writes that arrive while a
 /// commit is under way go into the next commit together, one transaction for all of them. Under
-/// load, hundreds of runs share a BEGIN and a COMMIT, SQLite's write gate is taken once, and the
+/// load, many runs share a BEGIN and a COMMIT, SQLite's write gate is taken once, and the
 /// pages they all touch (the tables' last pages, the indexes by time) go to the WAL once instead of
 /// once per run. Alone, a write commits at once, in its caller's flow: nothing waits for company.
 /// </summary>
