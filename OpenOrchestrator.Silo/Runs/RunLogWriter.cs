@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Storage;
@@ -12,7 +11,7 @@ namespace OpenOrchestrator.Silo.Runs;
 /// go with its outcome, in the outcome's commit (<see cref="RunContext.TakeRest"/>), so a run's log
 /// is complete when it is reported finished, and a short run costs no batch of its own.
 /// </summary>
-public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext> dbFactory, LivePublisher live, ILogger<RunLogWriter> logger) : BackgroundService
+public sealed partial class RunLogWriter(GroupCommit commits, LivePublisher live, ILogger<RunLogWriter> logger) : BackgroundService
 {
     private const int MaxRunsPerBatch = 200;
 
@@ -54,7 +53,7 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
         }
     }
 
-    /// <summary>Stores lines at once, in one commit; failures are logged, not thrown (a log line never fails its run).</summary>
+    /// <summary>Stores lines in one commit (shared with the runs' starts and ends that arrive with them); failures are logged, not thrown (a log line never fails its run).</summary>
     public async Task WriteAsync(IReadOnlyList<RunLogRecord> lines)
     {
         if (lines.Count == 0)
@@ -64,10 +63,7 @@ public sealed partial class RunLogWriter(IDbContextFactory<OrchestratorDbContext
 
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await RunLogRows.InsertAsync(db, lines);
-            await transaction.CommitAsync();
+            await commits.SaveAsync(db => RunLogRows.InsertAsync(db, lines));
         }
         catch (Exception e)
         {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace OpenOrchestrator.Silo.Storage;
 
 /// <summary>
-/// Group commit for the writes every run makes (its start, its end): writes that arrive while a
+/// Group commit for the writes every run makes (its start, its log lines, its end): writes that arrive while a
 /// commit is under way go into the next commit together, one transaction for all of them. Under
 /// load, many runs share a BEGIN and a COMMIT, SQLite's write gate is taken once, and the
 /// pages they all touch (the tables' last pages, the indexes by time) go to the WAL once instead of
@@ -74,25 +74,32 @@ public sealed class GroupCommit(IDbContextFactory<OrchestratorDbContext> dbFacto
         List<Write> writes;
         lock (_gate)
         {
-            writes = _waiting.Count <= MaxWrites ? _waiting : _waiting[..MaxWrites];
-            _waiting = _waiting.Count <= MaxWrites ? [] : _waiting[MaxWrites..];
-        }
-
-        try
-        {
-            await CommitAsync(writes);
-            writes.ForEach(w => w.Stored.TrySetResult());
-        }
-        catch (Exception) when (writes.Count > 1)
-        {
-            foreach (var write in writes)
+            writes = _waiting;
+            _waiting = [];
+            if (writes.Count > MaxWrites)
             {
-                await CommitAloneAsync(write);
+                _waiting = writes[MaxWrites..];
+                writes.RemoveRange(MaxWrites, writes.Count - MaxWrites);
             }
         }
-        catch (Exception e)
+
+        if (writes.Count > 1)
         {
-            writes[0].Stored.TrySetException(e);
+            try
+            {
+                await CommitAsync(writes);
+                writes.ForEach(w => w.Stored.TrySetResult());
+                return;
+            }
+            catch (Exception)
+            {
+                // Each write again on its own: only the ones that fail alone report failure.
+            }
+        }
+
+        foreach (var write in writes)
+        {
+            await CommitAloneAsync(write);
         }
     }
 
