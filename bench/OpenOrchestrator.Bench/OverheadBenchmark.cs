@@ -9,6 +9,9 @@ namespace OpenOrchestrator.Bench;
 /// </summary>
 public static class OverheadBenchmark
 {
+    /// <summary>Calls of each side per round.</summary>
+    private const int Round = 100;
+
     /// <summary><c>overhead [iterations]</c> (default), <c>schedules [bots] [slots] [spread s]</c>, <c>chain [chains]</c>, <c>throughput [bots] [s] [at a time]</c>, <c>throughput-cluster [bots] [s] [at a time] [silos]</c>.</summary>
     public static async Task Main(string[] args)
     {
@@ -38,29 +41,42 @@ public static class OverheadBenchmark
         var bare = new BareKernelRun(model.BaseUrl);
         await using var full = await OrchestratedRun.StartAsync(model);
 
-        var bareTimes = await MeasureAsync("bare Semantic Kernel call", bare.RunAsync, iterations);
-        var fullTimes = await MeasureAsync("OpenOrchestrator run", full.RunAsync, iterations);
+        // Both paths share the connector, the HTTP stack and the model server: the whole run's warm-up
+        // also finishes tiering up what the bare call uses, so it goes second.
+        Console.WriteLine($"bare Semantic Kernel call: {await JitWarmUp.RunAsync(bare.RunAsync)}");
+        Console.WriteLine($"OpenOrchestrator run: {await JitWarmUp.RunAsync(full.RunAsync)}");
+
+        // Rounds of each in turn: both sides see the same state of the machine, minute by minute.
+        var rounds = Math.Max(1, iterations / Round);
+        var bareTimes = new List<double>();
+        var fullTimes = new List<double>();
+        var added = new double[rounds];
+        for (var round = 0; round < rounds; round++)
+        {
+            var bareRound = await MeasureAsync(bare.RunAsync);
+            var fullRound = await MeasureAsync(full.RunAsync);
+            added[round] = Report.Percentile(fullRound, 50) - Report.Percentile(bareRound, 50);
+            bareTimes.AddRange(bareRound);
+            fullTimes.AddRange(fullRound);
+        }
 
         Console.WriteLine();
-        Console.WriteLine($"iterations: {iterations} (after the warm-up above), one tool call and two streamed model calls each");
-        Report.Print(bareTimes, fullTimes);
+        Console.WriteLine($"iterations: {rounds * Round} each, in {rounds} rounds of {Round} bare calls then {Round} runs; one tool call and two streamed model calls each");
+        Report.Print([.. bareTimes], [.. fullTimes]);
+        Console.WriteLine($"added median per round: {added.Min():F2}–{added.Max():F2} ms (median of rounds {Report.Percentile(added, 50):F2} ms)");
 
         static int Arg(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
 
-        static async Task<double[]> MeasureAsync(string name, Func<Task> run, int iterations)
+        static async Task<double[]> MeasureAsync(Func<Task> run)
         {
-            var settled = await JitWarmUp.RunAsync(run);
-            Console.WriteLine($"{name}: {settled}");
-
-            var times = new double[iterations];
-            for (var i = 0; i < iterations; i++)
+            var times = new double[Round];
+            for (var i = 0; i < Round; i++)
             {
                 var started = Stopwatch.GetTimestamp();
                 await run();
                 times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
 
-            Console.WriteLine($"{name}: done");
             return times;
         }
     }
