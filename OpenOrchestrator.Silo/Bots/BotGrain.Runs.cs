@@ -43,16 +43,14 @@ public sealed partial class BotGrain
         // The run row and the bot's "running" mark are written together: no run without its gate.
         try
         {
-            await commits.SaveAsync(db =>
+            await commits.SaveAsync(async db =>
             {
-                db.Runs.Add(run);
-                Stage(db, bot);
+                await Rows.InsertAsync(db, [run]);
+                await WriteAsync(db, bot);
                 if (activity is not null)
                 {
                     db.Activity.Add(activity);
                 }
-
-                return Task.CompletedTask;
             });
         }
         catch (DbUpdateException) when (cause is not null)
@@ -162,25 +160,26 @@ public sealed partial class BotGrain
         ActivityRecord ended = null!;
         await commits.SaveAsync(async db =>
         {
-            var run = new RunRecord { Id = runId, BotId = BotId, OwnerId = bot.OwnerId, Trigger = "" };
-            db.Runs.Attach(run);
-            run.Status = outcome.Status;
-            run.Output = outcome.Output;
-            run.Error = outcome.Error;
-            run.FinishedAt = outcome.FinishedAt;
-            run.DurationMs = outcome.DurationMs;
-            run.PromptTokens = outcome.PromptTokens;
-            run.CompletionTokens = outcome.CompletionTokens;
-            run.ModelCalls = outcome.ModelCalls;
-            run.ToolCalls = outcome.ToolCalls;
-            run.NewResults = outcome.NewResults;
-            run.SeenResults = outcome.SeenResults;
-            foreach (var property in OutcomeColumns)
+            var run = new RunRecord
             {
-                db.Entry(run).Property(property).IsModified = true;
-            }
-
-            Stage(db, bot);
+                Id = runId,
+                BotId = BotId,
+                OwnerId = bot.OwnerId,
+                Trigger = "",
+                Status = outcome.Status,
+                Output = outcome.Output,
+                Error = outcome.Error,
+                FinishedAt = outcome.FinishedAt,
+                DurationMs = outcome.DurationMs,
+                PromptTokens = outcome.PromptTokens,
+                CompletionTokens = outcome.CompletionTokens,
+                ModelCalls = outcome.ModelCalls,
+                ToolCalls = outcome.ToolCalls,
+                NewResults = outcome.NewResults,
+                SeenResults = outcome.SeenResults,
+            };
+            await Rows.UpdateAsync(db, run, OutcomeColumns);
+            await WriteAsync(db, bot);
             ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
             ended.RunId = runId;
             db.Activity.Add(ended);
@@ -190,7 +189,7 @@ public sealed partial class BotGrain
                 db.Notifications.Add(notification);
             }
 
-            await RunLogRows.InsertAsync(db, [.. outcome.Log.Select(l => l.ToRecord(runId))]);
+            await Rows.InsertAsync(db, [.. outcome.Log.Select(l => l.ToRecord(runId))]);
         });
 
         _bot = bot;

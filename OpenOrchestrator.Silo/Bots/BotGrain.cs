@@ -177,6 +177,9 @@ public sealed partial class BotGrain(
     /// </summary>
     private void Stage(OrchestratorDbContext db, BotRecord bot) => db.Bots.Attach(bot).OriginalValues.SetValues(_bot!);
 
+    /// <summary>Writes the same columns as <see cref="Stage"/> at once, in the commit's transaction: for a run's start and end.</summary>
+    private Task WriteAsync(OrchestratorDbContext db, BotRecord bot) => Rows.UpdateAsync(db, bot, _bot!);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: run {RunId} was cut off with the silo that ran it; it ends as interrupted")]
     private partial void LogOrphanedRun(string botId, string runId);
 

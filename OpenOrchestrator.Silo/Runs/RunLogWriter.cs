@@ -63,7 +63,7 @@ public sealed partial class RunLogWriter(GroupCommit commits, LivePublisher live
 
         try
         {
-            await commits.SaveAsync(db => RunLogRows.InsertAsync(db, lines));
+            await commits.SaveAsync(db => Rows.InsertAsync(db, lines));
         }
         catch (Exception e)
         {

@@ -119,6 +119,9 @@ public sealed class GroupCommit(IDbContextFactory<OrchestratorDbContext> dbFacto
     private async Task CommitAsync(List<Write> writes)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+
+        // A failed commit is given up whole (its writes are tried again alone): no savepoint to return to.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync();
         foreach (var write in writes)
         {

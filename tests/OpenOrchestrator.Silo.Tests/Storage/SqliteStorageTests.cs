@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Testing;
 
@@ -164,13 +163,13 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     public async Task LogLinesGoInAsManyStatementsAsTheProviderAllowsAndReadBackAsWritten()
     {
         var start = new DateTime(2026, 11, 24, 8, 0, 0, DateTimeKind.Utc).AddTicks(1234567);
-        var lines = Enumerable.Range(1, (2 * RunLogRows.RowsPerStatement) + 1)
+        var lines = Enumerable.Range(1, (2 * Rows.MaxParameters / 5) + 1)
             .Select(i => new RunLogRecord { RunId = "run", Seq = i, At = start.AddMilliseconds(i), Kind = i % 2 == 0 ? "tool" : "model", Message = $"line {i} with 'quotes', {{braces}} and \"more\"" })
             .ToList();
 
         await using (var db = await Factory.CreateDbContextAsync())
         {
-            await RunLogRows.InsertAsync(db, lines);
+            await Rows.InsertAsync(db, lines);
         }
 
         await using var read = await Factory.CreateDbContextAsync();
@@ -179,6 +178,56 @@ public sealed class SqliteStorageTests : IAsyncLifetime
             lines.Select(l => (l.Seq, l.At, l.Kind, l.Message)),
             stored.Select(l => (l.Seq, DateTime.SpecifyKind(l.At, DateTimeKind.Utc), l.Kind, l.Message)));
         Assert.Equal(stored.Count, stored.Select(l => l.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RowsAreStoredAndUpdatedAsTheModelMapsThem()
+    {
+        var at = new DateTime(2026, 11, 25, 1, 2, 3, DateTimeKind.Utc).AddTicks(4567);
+        var bot = new BotRecord { Id = "bot", OwnerId = "owner", Name = "Scout", Prompt = "Find 'shoes'", Model = "m", DocsPath = "bots/bot", Tools = ["browser"], CreatedAt = at, UpdatedAt = at };
+        var result = new ResultRecord { Id = "result", BotId = "bot", RunId = "run", Title = "Nike — 35 €", DedupKey = "k", Metadata = new() { ["price"] = "35 €" }, CreatedAt = at };
+        var changed = new BotRecord { Id = "bot", OwnerId = "owner", Name = "Scout", Prompt = "Find 'shoes'", Model = "m", DocsPath = "bots/bot", Tools = ["browser", "files"], Status = "running", ActiveRunId = "run", CreatedAt = at, UpdatedAt = at.AddSeconds(1) };
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            await Rows.InsertAsync(db, [bot]);
+            await Rows.InsertAsync(db, [result]);
+            await Rows.UpdateAsync(db, changed, bot);
+        }
+
+        await using var read = await Factory.CreateDbContextAsync();
+        Assert.Equivalent(changed, await read.Bots.AsNoTracking().SingleAsync(), strict: true);
+        Assert.Equivalent(result, await read.Results.AsNoTracking().SingleAsync(), strict: true);
+    }
+
+    [Fact]
+    public async Task RowsRefuseWhatSaveChangesRefuses()
+    {
+        var bot = new BotRecord { Id = "bot", OwnerId = "owner", Name = "Scout", Prompt = "p", Model = "m", DocsPath = "bots/bot" };
+        await using var db = await Factory.CreateDbContextAsync();
+        await Rows.InsertAsync(db, [bot]);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => Rows.InsertAsync(db, [bot]));
+        var gone = new BotRecord { Id = "gone", OwnerId = "owner", Name = "Gone", Prompt = "p", Model = "m", DocsPath = "bots/gone", Status = "running" };
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => Rows.UpdateAsync(db, gone, [nameof(BotRecord.Status)]));
+
+        // The refused writes gave the gate back.
+        await AddAsync("after").WaitAsync(Deadline);
+    }
+
+    [Fact]
+    public async Task AContextGroupCommitUsedGoesBackToThePoolAsItCame()
+    {
+        DbContextId used = default;
+        await _host.Services.GetRequiredService<GroupCommit>().SaveAsync(db =>
+        {
+            used = db.ContextId;
+            db.Activity.Add(Entry("saved"));
+            return Task.CompletedTask;
+        });
+
+        await using var next = await Factory.CreateDbContextAsync();
+        Assert.Equal(used.InstanceId, next.ContextId.InstanceId);
+        Assert.True(next.Database.AutoSavepointsEnabled);
     }
 
     [Fact]
