@@ -86,7 +86,22 @@ public sealed record RunOutcome(
     /// <summary>The ids of the results the run stored, as its executor counted them; null when the run ended elsewhere (then they are read).</summary>
     [Id(13)]
     public IReadOnlyList<string>? NewResultIds { get; init; }
+
+    /// <summary>The first results the run stored, as its notification lists them; null when the run ended elsewhere (then they are read).</summary>
+    [Id(14)]
+    public IReadOnlyList<FoundResult>? Found { get; init; }
 }
+
+/// <summary>A result as its run stored it, for the run's notification.</summary>
+[GenerateSerializer, Alias("FoundResult")]
+public sealed record FoundResult(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string? Url,
+    [property: Id(3)] string? Content,
+    [property: Id(4)] IReadOnlyDictionary<string, string>? Metadata,
+    [property: Id(5)] string Status,
+    [property: Id(6)] DateTime CreatedAt);
 
 /// <summary>A trigger firing as the target bot receives it.</summary>
 [GenerateSerializer, Alias("TriggeredStart")]

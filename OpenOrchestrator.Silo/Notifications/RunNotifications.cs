@@ -12,7 +12,7 @@ namespace OpenOrchestrator.Silo.Notifications;
 
 /// <summary>
 /// What a finished run tells its owner: one notification per run (never one per result), listing
-/// the results this run found that are still unseen, sent through the bot's <c>notify</c> channels
+/// the results this run found (as it found them, without reading them back), sent through the bot's <c>notify</c> channels
 /// and those of its <c>notify:*</c> triggers, each channel once.
 /// </summary>
 public static class RunNotifications
@@ -24,9 +24,9 @@ public static class RunNotifications
     public static async Task<NotificationRecord?> ForAsync(
         OrchestratorDbContext db, BotRecord bot, string runId, RunOutcome outcome, IReadOnlyList<TriggerLink> matching)
     {
-        var results = outcome.NewResults > 0
-            ? await db.Results.AsNoTracking().Where(r => r.RunId == runId && !r.Seen).OrderBy(r => r.CreatedAt).Take(MaxListed).ToListAsync()
-            : [];
+        var results = outcome.NewResults == 0 ? []
+            : outcome.Found is { } found ? [.. found.Select(r => Record(bot.Id, runId, r))]
+            : await db.Results.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.CreatedAt).Take(MaxListed).ToListAsync();
         var total = results.Count < MaxListed ? results.Count : Math.Max(outcome.NewResults, results.Count);
         var channels = (total > 0 ? bot.Notify : [])
             .Concat(matching.Where(t => t.TargetAction != TargetActions.Start).Select(t => t.TargetAction["notify:".Length..]))
@@ -59,6 +59,20 @@ public static class RunNotifications
         notification.Deliveries.AddRange(channels.Select(channel => NotificationOutbox.NewDelivery(notification, channel, recipient: null)));
         return notification;
     }
+
+    private static ResultRecord Record(string botId, string runId, FoundResult found) => new()
+    {
+        Id = found.Id,
+        BotId = botId,
+        RunId = runId,
+        Title = found.Title,
+        Url = found.Url,
+        Content = found.Content,
+        Metadata = found.Metadata is null ? null : new Dictionary<string, string>(found.Metadata),
+        Status = found.Status,
+        DedupKey = "",
+        CreatedAt = found.CreatedAt,
+    };
 
     private static string Headline(string kind, int total, string status) => kind switch
     {

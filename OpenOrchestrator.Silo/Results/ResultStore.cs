@@ -5,7 +5,11 @@ using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Results;
 
-public sealed record ReportedResult(string Id, bool IsNew);
+/// <summary>A reported result: the one stored now (<paramref name="Stored"/>), or the one stored before.</summary>
+public sealed record ReportedResult(string Id, ResultRecord? Stored)
+{
+    public bool IsNew => Stored is not null;
+}
 
 public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFactory, TimeProvider time)
 {
@@ -33,7 +37,7 @@ public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await ExistingAsync(db, botId, key, cancellationToken) is { } existing)
         {
-            return new ReportedResult(existing, false);
+            return new ReportedResult(existing, null);
         }
 
         var result = new ResultRecord
@@ -49,11 +53,10 @@ public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFacto
             Status = awaitApproval ? ResultStatuses.AwaitingApproval : ResultStatuses.Reported,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        db.Results.Add(result);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return new ReportedResult(result.Id, true);
+            await Rows.InsertAsync(db, [result], cancellationToken);
+            return new ReportedResult(result.Id, result);
         }
         catch (DbUpdateException)
         {
@@ -61,7 +64,7 @@ public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFacto
             await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
             if (await ExistingAsync(again, botId, key, cancellationToken) is { } winner)
             {
-                return new ReportedResult(winner, false);
+                return new ReportedResult(winner, null);
             }
 
             throw;

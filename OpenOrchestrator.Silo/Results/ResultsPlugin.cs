@@ -36,7 +36,7 @@ public sealed class ResultsPlugin(ResultStore store, LivePublisher live)
         if (to is not null) metadata[ResultRecipients.Key] = to.Trim();
         var reported = await store.ReportAsync(
             run.BotId, run.RunId, RunContext.Truncate(title, 500), url, content, metadata, run.Ticket.Bot.RequireApproval, cancellationToken);
-        run.CountResult(reported.IsNew, reported.Id);
+        run.CountResult(reported);
         if (reported.IsNew)
         {
             live.Publish(new LiveEvent(LiveHub.ResultAdded, run.Ticket.OwnerId, run.BotId, run.RunId, ResultId: reported.Id));

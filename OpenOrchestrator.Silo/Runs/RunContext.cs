@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -15,7 +16,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     private int _modelCalls;
     private int _toolCalls;
     private int _seenResults;
-    private readonly ConcurrentQueue<string> _newResultIds = new();
+    private readonly ConcurrentQueue<ResultRecord> _newResults = new();
     private readonly Lock _lines = new();
     private List<RunLogRecord> _unstored = [];
     private Task _stored = Task.CompletedTask;
@@ -40,7 +41,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     public int TotalTokens => _promptTokens + _completionTokens;
     public int ModelCalls => _modelCalls;
     public int ToolCalls => _toolCalls;
-    public int NewResults => _newResultIds.Count;
+    public int NewResults => _newResults.Count;
     public int SeenResults => _seenResults;
 
     /// <summary>Stops the run; the first reason given is the one reported. A run that has just ended has nothing left to stop.</summary>
@@ -129,12 +130,12 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
 
     public int NextToolCall() => Interlocked.Increment(ref _toolCalls);
 
-    /// <summary>Counts a reported result: a new one (stored, with its id) or one already known.</summary>
-    public void CountResult(bool isNew, string id)
+    /// <summary>Counts a reported result: a new one (as stored) or one already known.</summary>
+    public void CountResult(ReportedResult reported)
     {
-        if (isNew)
+        if (reported.Stored is { } stored)
         {
-            _newResultIds.Enqueue(id);
+            _newResults.Enqueue(stored);
         }
         else
         {
@@ -143,7 +144,11 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     }
 
     /// <summary>The ids of the results this run stored, in the order it reported them.</summary>
-    public IReadOnlyList<string> NewResultIds => [.. _newResultIds];
+    public IReadOnlyList<string> NewResultIds => [.. _newResults.Select(r => r.Id)];
+
+    /// <summary>The first <paramref name="count"/> results this run stored, in the order it reported them.</summary>
+    public IReadOnlyList<FoundResult> Found(int count) =>
+        [.. _newResults.Take(count).Select(r => new FoundResult(r.Id, r.Title, r.Url, r.Content, r.Metadata, r.Status, r.CreatedAt))];
 
     public static RunContext Of(Microsoft.SemanticKernel.Kernel kernel) => (RunContext)kernel.Data[KernelDataKey]!;
 

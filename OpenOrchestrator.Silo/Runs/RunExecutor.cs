@@ -6,6 +6,7 @@ using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Models;
+using OpenOrchestrator.Silo.Notifications;
 
 namespace OpenOrchestrator.Silo.Runs;
 
@@ -220,6 +221,7 @@ public sealed partial class RunExecutor(
             {
                 Log = [.. lines.Select(l => l.ToLine())],
                 NewResultIds = run.NewResultIds,
+                Found = run.Found(RunNotifications.MaxListed),
             };
             return await DeliverAsync(run, outcome) ? outcome : null;
         }
