@@ -14,14 +14,15 @@ public interface IUserLiveGrain : IGrainWithStringKey
 
     Task UnsubscribeAsync(ILiveObserver observer);
 
+    /// <summary>Events of this user, in the order they happened.</summary>
     [OneWay]
-    Task PublishAsync(LiveEvent liveEvent);
+    Task PublishAsync(IReadOnlyList<LiveEvent> liveEvents);
 }
 
 public interface ILiveObserver : IGrainObserver
 {
     [OneWay]
-    Task OnEventAsync(LiveEvent liveEvent);
+    Task OnEventsAsync(IReadOnlyList<LiveEvent> liveEvents);
 }
 
 /// <summary>

@@ -73,7 +73,15 @@ public sealed partial class LiveBroadcaster(
         }
     }
 
-    public async Task OnEventAsync(LiveEvent liveEvent)
+    public async Task OnEventsAsync(IReadOnlyList<LiveEvent> liveEvents)
+    {
+        foreach (var liveEvent in liveEvents)
+        {
+            await OnEventAsync(liveEvent);
+        }
+    }
+
+    private async Task OnEventAsync(LiveEvent liveEvent)
     {
         try
         {

@@ -8,6 +8,7 @@ public static class LiveExtensions
     {
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<LivePublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LivePublisher>());
         builder.Services.AddSingleton<LiveBroadcaster>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
         return builder;

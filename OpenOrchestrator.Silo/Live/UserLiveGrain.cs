@@ -20,6 +20,6 @@ public sealed class UserLiveGrain(ILogger<UserLiveGrain> logger) : Grain, IUserL
         return Task.CompletedTask;
     }
 
-    public Task PublishAsync(LiveEvent liveEvent) =>
-        _observers.Count == 0 ? Task.CompletedTask : _observers.Notify(observer => observer.OnEventAsync(liveEvent));
+    public Task PublishAsync(IReadOnlyList<LiveEvent> liveEvents) =>
+        _observers.Count == 0 ? Task.CompletedTask : _observers.Notify(observer => observer.OnEventsAsync(liveEvents));
 }

@@ -50,8 +50,15 @@ public sealed class LiveListener : IAsyncDisposable
     /// <summary>The first event (already received or still to come) that matches, within the deadline.</summary>
     public async Task<T> WaitForAsync<T>(string eventName, Func<T, bool> match, int seconds = 30)
     {
-        var (_, payload) = await _received.WaitForAsync(r => r.Event == eventName && r.Payload is T typed && match(typed), TimeSpan.FromSeconds(seconds));
-        return (T)payload;
+        try
+        {
+            var (_, payload) = await _received.WaitForAsync(r => r.Event == eventName && r.Payload is T typed && match(typed), TimeSpan.FromSeconds(seconds));
+            return (T)payload;
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"No matching {eventName} within {seconds} s; received: {string.Join(", ", Received.Select(r => r.Event))}", e);
+        }
     }
 
     private void On<T>(string eventName) => _connection.On<T>(eventName, payload => _received.Add((eventName, payload!)));

@@ -16,16 +16,26 @@ public sealed class LiveHubTests(ApiFixture fixture)
         await using var watching = await LiveListener.ConnectAsync(fixture.App, client);
         await using var elsewhere = await LiveListener.ConnectAsync(fixture.App, client);
         Assert.True(await watching.WatchAsync(bot.Id));
-        fixture.Model.SetScript(r => r.Round() == 0
-            ? ModelReply.ToolCalls(
+        // The run is held in its first model call until the running bot has been seen: a view is read when it is sent.
+        var seenRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Model.Script = async (r, cancellationToken) =>
+        {
+            if (r.Round() > 0)
+            {
+                return ModelReply.Text("Found two bikes.");
+            }
+
+            await seenRunning.Task.WaitAsync(cancellationToken);
+            return ModelReply.ToolCalls(
                 ModelToolCall.Create("results-report", new { title = "Bike A", url = "https://shop.example/a" }),
-                ModelToolCall.Create("results-report", new { title = "Bike B", url = "https://shop.example/b" }))
-            : ModelReply.Text("Found two bikes."));
+                ModelToolCall.Create("results-report", new { title = "Bike B", url = "https://shop.example/b" }));
+        };
 
         var run = await client.StartRunAsync(bot.Id);
 
         var started = await watching.WaitForAsync<RunView>(LiveHub.RunStarted, r => r.Id == run.Id);
         var running = await elsewhere.WaitForAsync<BotView>(LiveHub.BotChanged, b => b.Id == bot.Id && b.Status == BotStatuses.Running);
+        seenRunning.SetResult();
         var finished = await elsewhere.WaitForAsync<RunView>(LiveHub.RunFinished, r => r.Id == run.Id);
         await watching.WaitForAsync<LiveLogLine>(LiveHub.RunLog, l => l.RunId == run.Id && l.Line.Message.StartsWith("Done:", StringComparison.Ordinal));
         var results = watching.Received.Where(r => r.Event == LiveHub.ResultAdded).Select(r => ((ResultView)r.Payload).Title).Order().ToList();
