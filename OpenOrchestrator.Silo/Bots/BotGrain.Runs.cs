@@ -49,7 +49,7 @@ public sealed partial class BotGrain
                 await WriteAsync(db, bot);
                 if (activity is not null)
                 {
-                    db.Activity.Add(activity);
+                    activity.Id = await Rows.InsertNumberedAsync(db, activity);
                 }
             });
         }
@@ -182,10 +182,15 @@ public sealed partial class BotGrain
             await WriteAsync(db, bot);
             ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
             ended.RunId = runId;
-            db.Activity.Add(ended);
+            ended.Id = await Rows.InsertNumberedAsync(db, ended);
             db.TriggerFirings.AddRange(firings);
-            if (notification is not null)
+            if (notification is { Deliveries.Count: 0 })
             {
+                notification.Id = await Rows.InsertNumberedAsync(db, notification);
+            }
+            else if (notification is not null)
+            {
+                // Its deliveries need its number first: SaveChanges inserts the two in order.
                 db.Notifications.Add(notification);
             }
 

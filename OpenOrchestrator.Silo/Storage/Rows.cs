@@ -40,6 +40,31 @@ public static class Rows
         }
     }
 
+    /// <summary>Inserts one row whose key the database numbers (an identity column) and returns that number.</summary>
+    public static async Task<long> InsertNumberedAsync<T>(OrchestratorDbContext db, T row, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var entity = EntityOf<T>(db);
+        var key = entity.FindPrimaryKey()!.Properties.Single(IsGeneratedKey);
+        var columns = entity.GetProperties().Where(p => !IsGeneratedKey(p)).ToList();
+        var sql = new SqlBuilder(db).Start("INSERT INTO ").Table(entity).Append(" (").Columns(columns).Append(")");
+
+        // The key as the one column named Value, how EF Core reads a query of numbers.
+        var sqlServer = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
+        if (sqlServer)
+        {
+            sql.Append(" OUTPUT INSERTED.").Column(key).Append(" AS ").Name("Value");
+        }
+
+        sql.Append(" VALUES (").Values(columns, row).Append(")");
+        if (!sqlServer)
+        {
+            sql.Append(" RETURNING ").Column(key).Append(" AS ").Name("Value");
+        }
+
+        return await sql.QueryNumberAsync(cancellationToken);
+    }
+
     /// <summary>Writes the columns of <paramref name="properties"/> to <paramref name="row"/>'s stored row, found by its key.</summary>
     public static Task UpdateAsync<T>(OrchestratorDbContext db, T row, IEnumerable<string> properties, CancellationToken cancellationToken = default)
         where T : class
@@ -110,7 +135,9 @@ public static class Rows
 
         public SqlBuilder Table(IEntityType entity) => Append(_names.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()));
 
-        public SqlBuilder Column(IProperty property) => Append(_names.DelimitIdentifier(property.GetColumnName()));
+        public SqlBuilder Column(IProperty property) => Name(property.GetColumnName());
+
+        public SqlBuilder Name(string name) => Append(_names.DelimitIdentifier(name));
 
         public SqlBuilder Columns(IEnumerable<IProperty> properties)
         {
@@ -139,11 +166,18 @@ public static class Rows
         }
 
         /// <summary>Runs the statement; a constraint the database enforces fails it as SaveChanges would.</summary>
-        public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+        public Task<int> ExecuteAsync(CancellationToken cancellationToken) =>
+            RunAsync(() => db.Database.ExecuteSqlRawAsync(_text.ToString(), [.. _parameters], cancellationToken));
+
+        /// <summary>Runs the statement for the one number it returns.</summary>
+        public Task<long> QueryNumberAsync(CancellationToken cancellationToken) =>
+            RunAsync(async () => (await db.Database.SqlQueryRaw<long>(_text.ToString(), [.. _parameters]).ToListAsync(cancellationToken)).Single());
+
+        private async Task<TResult> RunAsync<TResult>(Func<Task<TResult>> statement)
         {
             try
             {
-                return await db.Database.ExecuteSqlRawAsync(_text.ToString(), [.. _parameters], cancellationToken);
+                return await statement();
             }
             catch (DbException e)
             {

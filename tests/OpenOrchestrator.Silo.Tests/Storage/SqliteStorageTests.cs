@@ -200,6 +200,25 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANumberedRowGetsTheNumberTheDatabaseGaveIt()
+    {
+        await AddAsync("numbered by SaveChanges");
+        var first = Entry("first");
+        var second = Entry("second");
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            first.Id = await Rows.InsertNumberedAsync(db, first);
+            second.Id = await Rows.InsertNumberedAsync(db, second);
+        }
+
+        await using var read = await Factory.CreateDbContextAsync();
+        var stored = await read.Activity.AsNoTracking().Where(a => a.Id == first.Id || a.Id == second.Id).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(["first", "second"], stored.Select(a => a.Message));
+        Assert.Equal(first.Id + 1, second.Id);
+        Assert.Equivalent(second, stored[1], strict: true);
+    }
+
+    [Fact]
     public async Task RowsRefuseWhatSaveChangesRefuses()
     {
         var bot = new BotRecord { Id = "bot", OwnerId = "owner", Name = "Scout", Prompt = "p", Model = "m", DocsPath = "bots/bot" };
