@@ -48,6 +48,8 @@ public static class OverheadBenchmark
 
         // Rounds of each in turn: both sides see the same state of the machine, minute by minute.
         var rounds = Math.Max(1, iterations / Round);
+        var threads = ThreadPool.ThreadCount;
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
         var bareTimes = new List<double>();
         var fullTimes = new List<double>();
         var added = new double[rounds];
@@ -64,6 +66,7 @@ public static class OverheadBenchmark
         Console.WriteLine($"iterations: {rounds * Round} each, in {rounds} rounds of {Round} bare calls then {Round} runs; one tool call and two streamed model calls each");
         Report.Print([.. bareTimes], [.. fullTimes]);
         Console.WriteLine($"added median per round: {added.Min():F2}–{added.Max():F2} ms (median of rounds {Report.Percentile(added, 50):F2} ms)");
+        Console.WriteLine($"thread pool: {threads} threads before, {ThreadPool.ThreadCount} after; garbage collections (gen 0/1/2): {string.Join("/", collections.Select((c, g) => GC.CollectionCount(g) - c))}");
 
         static int Arg(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
 
