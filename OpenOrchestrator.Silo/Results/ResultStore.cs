@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Storage;
@@ -71,6 +73,13 @@ public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFacto
         }
     }
 
+    /// <summary>
+    /// The dedup lookup every report makes, compiled once per model (a compiled query serves only the
+    /// model it was compiled for): EF Core otherwise hashes the query's expression tree at every call.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<OrchestratorDbContext, string, string, CancellationToken, Task<string?>>> Existing = [];
+
     private static Task<string?> ExistingAsync(OrchestratorDbContext db, string botId, string key, CancellationToken cancellationToken) =>
-        db.Results.Where(r => r.BotId == botId && r.DedupKey == key).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        Existing.GetValue(db.Model, static _ => EF.CompileAsyncQuery((OrchestratorDbContext db, string botId, string key, CancellationToken cancellationToken) =>
+            db.Results.Where(r => r.BotId == botId && r.DedupKey == key).Select(r => r.Id).FirstOrDefault()))(db, botId, key, cancellationToken);
 }
