@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Storage;
 
@@ -16,7 +17,8 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     private int _modelCalls;
     private int _toolCalls;
     private int _seenResults;
-    private readonly ConcurrentQueue<ResultRecord> _newResults = new();
+    private readonly ConcurrentQueue<string> _newResultIds = new();
+    private readonly ConcurrentQueue<FoundResult> _listed = new();
     private readonly Lock _lines = new();
     private List<RunLogRecord> _unstored = [];
     private Task _stored = Task.CompletedTask;
@@ -41,7 +43,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     public int TotalTokens => _promptTokens + _completionTokens;
     public int ModelCalls => _modelCalls;
     public int ToolCalls => _toolCalls;
-    public int NewResults => _newResults.Count;
+    public int NewResults => _newResultIds.Count;
     public int SeenResults => _seenResults;
 
     /// <summary>Stops the run; the first reason given is the one reported. A run that has just ended has nothing left to stop.</summary>
@@ -133,9 +135,13 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     /// <summary>Counts a reported result: a new one (as stored) or one already known.</summary>
     public void CountResult(ReportedResult reported)
     {
-        if (reported.Stored is { } stored)
+        if (reported.Stored is { } r)
         {
-            _newResults.Enqueue(stored);
+            _newResultIds.Enqueue(r.Id);
+            if (_listed.Count < RunNotifications.MaxListed)
+            {
+                _listed.Enqueue(new FoundResult(r.Id, r.Title, r.Url, r.Content, r.Metadata, r.Status, r.CreatedAt));
+            }
         }
         else
         {
@@ -144,11 +150,10 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     }
 
     /// <summary>The ids of the results this run stored, in the order it reported them.</summary>
-    public IReadOnlyList<string> NewResultIds => [.. _newResults.Select(r => r.Id)];
+    public IReadOnlyList<string> NewResultIds => [.. _newResultIds];
 
-    /// <summary>The first <paramref name="count"/> results this run stored, in the order it reported them.</summary>
-    public IReadOnlyList<FoundResult> Found(int count) =>
-        [.. _newResults.Take(count).Select(r => new FoundResult(r.Id, r.Title, r.Url, r.Content, r.Metadata, r.Status, r.CreatedAt))];
+    /// <summary>The first results this run stored (as many as its notification lists), in the order it reported them.</summary>
+    public IReadOnlyList<FoundResult> Found => [.. _listed.Take(RunNotifications.MaxListed)];
 
     public static RunContext Of(Microsoft.SemanticKernel.Kernel kernel) => (RunContext)kernel.Data[KernelDataKey]!;
 

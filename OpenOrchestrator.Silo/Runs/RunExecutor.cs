@@ -6,7 +6,6 @@ using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Models;
-using OpenOrchestrator.Silo.Notifications;
 
 namespace OpenOrchestrator.Silo.Runs;
 
@@ -221,7 +220,7 @@ public sealed partial class RunExecutor(
             {
                 Log = [.. lines.Select(l => l.ToLine())],
                 NewResultIds = run.NewResultIds,
-                Found = run.Found(RunNotifications.MaxListed),
+                Found = run.Found,
             };
             return await DeliverAsync(run, outcome) ? outcome : null;
         }

@@ -9,12 +9,13 @@ namespace OpenOrchestrator.Silo.Storage;
 
 /// <summary>
 /// Plain INSERT and UPDATE statements for the rows every run writes (its run row, the bot's state,
-/// its results and log lines), sent at once in the context's current transaction. SaveChanges
+/// its results, log lines, activity entry and notification), sent at once in the context's
+/// current transaction. SaveChanges
 /// tracks, sorts and batches the entities and reads back what the database generated; for a run's
 /// few rows that machinery cost more than the statements themselves. Tables, columns and value
 /// conversions come from the EF model, names are quoted by the provider and values go as
 /// parameters made by each property's type mapping, so the statements are the same on SQLite,
-/// PostgreSQL and SQL Server. Rows whose key the database generates stay with SaveChanges.
+/// PostgreSQL and SQL Server. A row the database numbers is inserted alone and its number read back.
 /// </summary>
 public static class Rows
 {
