@@ -73,8 +73,11 @@ public sealed partial class BotGrain
         }
 
         var bot = MarkRunning(run);
-        Stage(db, bot);
-        await db.SaveChangesAsync();
+        await commits.SaveAsync(async write =>
+        {
+            await Rows.UpdateAsync(write, run, [nameof(RunRecord.Status), nameof(RunRecord.StartedAt)]);
+            await WriteAsync(write, bot);
+        });
 
         _bot = bot;
         _queued--;

@@ -86,12 +86,11 @@ public sealed partial class BotGrain
     {
         var bot = Copy(_bot!);
         bot.NextRunAt = next;
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await commits.SaveAsync(async db =>
         {
-            Stage(db, bot);
-            db.Activity.Add(activity);
-            await db.SaveChangesAsync();
-        }
+            await WriteAsync(db, bot);
+            activity.Id = await Rows.InsertNumberedAsync(db, activity);
+        });
 
         _bot = bot;
         Announce(LiveHub.BotChanged);

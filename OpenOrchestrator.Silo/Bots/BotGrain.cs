@@ -164,20 +164,15 @@ public sealed partial class BotGrain(
 
     private async Task SaveAsync(BotRecord bot)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        Stage(db, bot);
-        await db.SaveChangesAsync();
+        await commits.SaveAsync(db => WriteAsync(db, bot));
         _bot = bot;
     }
 
     /// <summary>
-    /// Stages the bot's stored row (<see cref="_bot"/>) becoming <paramref name="bot"/>: only the
-    /// columns that differ are written (a run's start or end changes three or four of the row's
-    /// columns, not its prompt, tools or schedule). The grain is the row's only writer.
+    /// Writes the bot's stored row (<see cref="_bot"/>) becoming <paramref name="bot"/>, in the
+    /// commit's transaction: only the columns that differ (a run's start or end changes three or four
+    /// of the row's columns, not its prompt, tools or schedule). The grain is the row's only writer.
     /// </summary>
-    private void Stage(OrchestratorDbContext db, BotRecord bot) => db.Bots.Attach(bot).OriginalValues.SetValues(_bot!);
-
-    /// <summary>Writes the same columns as <see cref="Stage"/> at once, in the commit's transaction: for a run's start and end.</summary>
     private Task WriteAsync(OrchestratorDbContext db, BotRecord bot) => Rows.UpdateAsync(db, bot, _bot!);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: run {RunId} was cut off with the silo that ran it; it ends as interrupted")]

@@ -10,9 +10,9 @@ namespace OpenOrchestrator.Silo.Storage;
 /// once per run. Alone, a write commits at once, in its caller's flow: nothing waits for company.
 /// </summary>
 /// <remarks>
-/// A write is a function that stages its changes on the shared context (adds, attaches, raw
-/// statements inside its transaction); it must not read, so the transaction holds the gate only for
-/// writing. When a shared commit fails, each of its writes is committed again on its own, so every
+/// A write is a function that writes its rows in the shared transaction (<see cref="Rows"/>'
+/// statements, or entities added for the SaveChanges that closes it); it must not read, so the
+/// transaction holds the gate only for writing. When a shared commit fails, each of its writes is committed again on its own, so every
 /// caller gets its own outcome: one write's conflict (a unique cause taken) fails only that write.
 /// </remarks>
 public sealed class GroupCommit(IDbContextFactory<OrchestratorDbContext> dbFactory)

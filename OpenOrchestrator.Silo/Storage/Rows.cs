@@ -27,7 +27,7 @@ public static class Rows
         where T : class
     {
         var entity = EntityOf<T>(db);
-        var columns = entity.GetProperties().Where(p => !IsGeneratedKey(p)).ToList();
+        var columns = Inserted(entity);
         var sql = new SqlBuilder(db);
         foreach (var chunk in rows.Chunk(MaxParameters / columns.Count))
         {
@@ -47,7 +47,7 @@ public static class Rows
     {
         var entity = EntityOf<T>(db);
         var key = entity.FindPrimaryKey()!.Properties.Single(IsGeneratedKey);
-        var columns = entity.GetProperties().Where(p => !IsGeneratedKey(p)).ToList();
+        var columns = Inserted(entity);
         var sql = new SqlBuilder(db).Start("INSERT INTO ").Table(entity).Append(" (").Columns(columns).Append(")");
 
         // The key as the one column named Value, how EF Core reads a query of numbers.
@@ -109,6 +109,9 @@ public static class Rows
 
     private static IEntityType EntityOf<T>(OrchestratorDbContext db) =>
         db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+
+    /// <summary>The columns an INSERT names: all but an identity key.</summary>
+    private static List<IProperty> Inserted(IEntityType entity) => [.. entity.GetProperties().Where(p => !IsGeneratedKey(p))];
 
     /// <summary>An identity key: the database numbers the row.</summary>
     private static bool IsGeneratedKey(IProperty property) => property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never;
