@@ -73,11 +73,7 @@ public sealed partial class BotGrain
         }
 
         var bot = MarkRunning(run);
-        await commits.SaveAsync(async write =>
-        {
-            await Rows.UpdateAsync(write, run, [nameof(RunRecord.Status), nameof(RunRecord.StartedAt)]);
-            await WriteAsync(write, bot);
-        });
+        await commits.SaveAsync(rows => Write(rows.Update(run, [nameof(RunRecord.Status), nameof(RunRecord.StartedAt)]), bot));
 
         _bot = bot;
         _queued--;

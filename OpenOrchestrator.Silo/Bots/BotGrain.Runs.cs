@@ -43,13 +43,12 @@ public sealed partial class BotGrain
         // The run row and the bot's "running" mark are written together: no run without its gate.
         try
         {
-            await commits.SaveAsync(async db =>
+            await commits.SaveAsync(rows =>
             {
-                await Rows.InsertAsync(db, [run]);
-                await WriteAsync(db, bot);
+                Write(rows.Insert([run]), bot);
                 if (activity is not null)
                 {
-                    activity.Id = await Rows.InsertNumberedAsync(db, activity);
+                    rows.InsertNumbered(activity);
                 }
             });
         }
@@ -157,8 +156,9 @@ public sealed partial class BotGrain
         }
 
         // The run's outcome, its last log lines and the bot's state change together, in one commit.
-        ActivityRecord ended = null!;
-        await commits.SaveAsync(async db =>
+        var ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
+        ended.RunId = runId;
+        await commits.SaveAsync(rows =>
         {
             var run = new RunRecord
             {
@@ -178,23 +178,19 @@ public sealed partial class BotGrain
                 NewResults = outcome.NewResults,
                 SeenResults = outcome.SeenResults,
             };
-            await Rows.UpdateAsync(db, run, OutcomeColumns);
-            await WriteAsync(db, bot);
-            ended = Activity(ActivityKinds.ForRun(outcome.Status), Summary(outcome));
-            ended.RunId = runId;
-            ended.Id = await Rows.InsertNumberedAsync(db, ended);
-            db.TriggerFirings.AddRange(firings);
+            Write(rows.Update(run, OutcomeColumns), bot).InsertNumbered(ended);
+            rows.Context.TriggerFirings.AddRange(firings);
             if (notification is { Deliveries.Count: 0 })
             {
-                notification.Id = await Rows.InsertNumberedAsync(db, notification);
+                rows.InsertNumbered(notification);
             }
             else if (notification is not null)
             {
                 // Its deliveries need its number first: SaveChanges inserts the two in order.
-                db.Notifications.Add(notification);
+                rows.Context.Notifications.Add(notification);
             }
 
-            await Rows.InsertAsync(db, [.. outcome.Log.Select(l => l.ToRecord(runId))]);
+            rows.Insert([.. outcome.Log.Select(l => l.ToRecord(runId))]);
         });
 
         _bot = bot;

@@ -86,11 +86,7 @@ public sealed partial class BotGrain
     {
         var bot = Copy(_bot!);
         bot.NextRunAt = next;
-        await commits.SaveAsync(async db =>
-        {
-            await WriteAsync(db, bot);
-            activity.Id = await Rows.InsertNumberedAsync(db, activity);
-        });
+        await commits.SaveAsync(rows => Write(rows, bot).InsertNumbered(activity));
 
         _bot = bot;
         Announce(LiveHub.BotChanged);

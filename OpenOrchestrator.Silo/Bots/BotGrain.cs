@@ -164,7 +164,7 @@ public sealed partial class BotGrain(
 
     private async Task SaveAsync(BotRecord bot)
     {
-        await commits.SaveAsync(db => WriteAsync(db, bot));
+        await commits.SaveAsync(rows => Write(rows, bot));
         _bot = bot;
     }
 
@@ -173,7 +173,7 @@ public sealed partial class BotGrain(
     /// commit's transaction: only the columns that differ (a run's start or end changes three or four
     /// of the row's columns, not its prompt, tools or schedule). The grain is the row's only writer.
     /// </summary>
-    private Task WriteAsync(OrchestratorDbContext db, BotRecord bot) => Rows.UpdateAsync(db, bot, _bot!);
+    private Rows Write(Rows rows, BotRecord bot) => rows.Update(bot, _bot!);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {BotId}: run {RunId} was cut off with the silo that ran it; it ends as interrupted")]
     private partial void LogOrphanedRun(string botId, string runId);

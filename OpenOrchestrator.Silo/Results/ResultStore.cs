@@ -57,7 +57,7 @@ public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFacto
         };
         try
         {
-            await Rows.InsertAsync(db, [result], cancellationToken);
+            await new Rows(db).Insert([result]).ExecuteAsync(cancellationToken);
             return new ReportedResult(result.Id, result);
         }
         catch (DbUpdateException)

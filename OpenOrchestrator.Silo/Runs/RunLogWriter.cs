@@ -63,7 +63,7 @@ public sealed partial class RunLogWriter(GroupCommit commits, LivePublisher live
 
         try
         {
-            await commits.SaveAsync(db => Rows.InsertAsync(db, lines));
+            await commits.SaveAsync(rows => rows.Insert(lines));
         }
         catch (Exception e)
         {

@@ -10,9 +10,9 @@ namespace OpenOrchestrator.Silo.Storage;
 /// once per run. Alone, a write commits at once, in its caller's flow: nothing waits for company.
 /// </summary>
 /// <remarks>
-/// A write is a function that writes its rows in the shared transaction (<see cref="Rows"/>'
-/// statements, or entities added for the SaveChanges that closes it); it must not read, so the
-/// transaction holds the gate only for writing. When a shared commit fails, each of its writes is committed again on its own, so every
+/// A write is a function that adds its rows to the shared transaction: <see cref="Rows"/>'
+/// statements, sent together as one command, or entities added to its context for the SaveChanges
+/// that follows. It cannot read, so the transaction holds the gate only for writing. When a shared commit fails, each of its writes is committed again on its own, so every
 /// caller gets its own outcome: one write's conflict (a unique cause taken) fails only that write.
 /// </remarks>
 public sealed class GroupCommit(IDbContextFactory<OrchestratorDbContext> dbFactory)
@@ -25,7 +25,7 @@ public sealed class GroupCommit(IDbContextFactory<OrchestratorDbContext> dbFacto
     private bool _committing;
 
     /// <summary>Commits <paramref name="stage"/>'s changes, with whatever other writes are waiting; returns once they are stored.</summary>
-    public async Task SaveAsync(Func<OrchestratorDbContext, Task> stage)
+    public async Task SaveAsync(Action<Rows> stage)
     {
         var write = new Write(stage);
         bool lead;
@@ -123,18 +123,16 @@ public sealed class GroupCommit(IDbContextFactory<OrchestratorDbContext> dbFacto
         // A failed commit is given up whole (its writes are tried again alone): no savepoint to return to.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        foreach (var write in writes)
-        {
-            await write.Stage(db);
-        }
-
+        var rows = new Rows(db);
+        writes.ForEach(write => write.Stage(rows));
+        await rows.ExecuteAsync();
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
 
-    private sealed class Write(Func<OrchestratorDbContext, Task> stage)
+    private sealed class Write(Action<Rows> stage)
     {
-        public Func<OrchestratorDbContext, Task> Stage { get; } = stage;
+        public Action<Rows> Stage { get; } = stage;
 
         /// <summary>Completes once the write is stored; its caller goes on in its own context, not the committer's.</summary>
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

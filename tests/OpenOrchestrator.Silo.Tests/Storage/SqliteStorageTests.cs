@@ -169,7 +169,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
 
         await using (var db = await Factory.CreateDbContextAsync())
         {
-            await Rows.InsertAsync(db, lines);
+            await new Rows(db).Insert(lines).ExecuteAsync();
         }
 
         await using var read = await Factory.CreateDbContextAsync();
@@ -189,9 +189,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         var changed = new BotRecord { Id = "bot", OwnerId = "owner", Name = "Scout", Prompt = "Find 'shoes'", Model = "m", DocsPath = "bots/bot", Tools = ["browser", "files"], Status = "running", ActiveRunId = "run", CreatedAt = at, UpdatedAt = at.AddSeconds(1) };
         await using (var db = await Factory.CreateDbContextAsync())
         {
-            await Rows.InsertAsync(db, [bot]);
-            await Rows.InsertAsync(db, [result]);
-            await Rows.UpdateAsync(db, changed, bot);
+            await new Rows(db).Insert([bot]).Insert([result]).Update(changed, bot).ExecuteAsync();
         }
 
         await using var read = await Factory.CreateDbContextAsync();
@@ -207,14 +205,13 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         var second = Entry("second");
         await using (var db = await Factory.CreateDbContextAsync())
         {
-            first.Id = await Rows.InsertNumberedAsync(db, first);
-            second.Id = await Rows.InsertNumberedAsync(db, second);
+            await new Rows(db).InsertNumbered(first).Insert([Entry("between")]).InsertNumbered(second).ExecuteAsync();
         }
 
         await using var read = await Factory.CreateDbContextAsync();
         var stored = await read.Activity.AsNoTracking().Where(a => a.Id == first.Id || a.Id == second.Id).OrderBy(a => a.Id).ToListAsync();
         Assert.Equal(["first", "second"], stored.Select(a => a.Message));
-        Assert.Equal(first.Id + 1, second.Id);
+        Assert.Equal(first.Id + 2, second.Id);
         Assert.Equivalent(second, stored[1], strict: true);
     }
 
@@ -223,11 +220,16 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     {
         var bot = new BotRecord { Id = "bot", OwnerId = "owner", Name = "Scout", Prompt = "p", Model = "m", DocsPath = "bots/bot" };
         await using var db = await Factory.CreateDbContextAsync();
-        await Rows.InsertAsync(db, [bot]);
+        await new Rows(db).Insert([bot]).ExecuteAsync();
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => Rows.InsertAsync(db, [bot]));
+        await Assert.ThrowsAsync<DbUpdateException>(() => new Rows(db).Insert([bot]).ExecuteAsync());
         var gone = new BotRecord { Id = "gone", OwnerId = "owner", Name = "Gone", Prompt = "p", Model = "m", DocsPath = "bots/gone", Status = "running" };
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => Rows.UpdateAsync(db, gone, [nameof(BotRecord.Status)]));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => new Rows(db).Update(gone, [nameof(BotRecord.Status)]).ExecuteAsync());
+
+        // In one command with rows that are there, the numbered insert's row counts as one of the rows it changed.
+        var running = new BotRecord { Id = "bot", OwnerId = "owner", Name = "Scout", Prompt = "p", Model = "m", DocsPath = "bots/bot", Status = "running" };
+        await new Rows(db).InsertNumbered(Entry("numbered")).Update(running, [nameof(BotRecord.Status)]).ExecuteAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => new Rows(db).InsertNumbered(Entry("numbered too")).Update(gone, [nameof(BotRecord.Status)]).ExecuteAsync());
 
         // The refused writes gave the gate back.
         await AddAsync("after").WaitAsync(Deadline);
@@ -237,11 +239,10 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     public async Task AContextGroupCommitUsedGoesBackToThePoolAsItCame()
     {
         DbContextId used = default;
-        await _host.Services.GetRequiredService<GroupCommit>().SaveAsync(db =>
+        await _host.Services.GetRequiredService<GroupCommit>().SaveAsync(rows =>
         {
-            used = db.ContextId;
-            db.Activity.Add(Entry("saved"));
-            return Task.CompletedTask;
+            used = rows.Context.ContextId;
+            rows.Context.Activity.Add(Entry("saved"));
         });
 
         await using var next = await Factory.CreateDbContextAsync();
@@ -254,11 +255,10 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     {
         var commits = _host.Services.GetRequiredService<GroupCommit>();
         var stagedOn = new ConcurrentDictionary<string, DbContextId>();
-        Task Save(string message) => commits.SaveAsync(db =>
+        Task Save(string message) => commits.SaveAsync(rows =>
         {
-            stagedOn[message] = db.ContextId;
-            db.Activity.Add(Entry(message));
-            return Task.CompletedTask;
+            stagedOn[message] = rows.Context.ContextId;
+            rows.Context.Activity.Add(Entry(message));
         });
 
         Task first;
@@ -288,11 +288,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         }
 
         var commits = _host.Services.GetRequiredService<GroupCommit>();
-        Task Save(ActivityRecord entry) => commits.SaveAsync(db =>
-        {
-            db.Activity.Add(entry);
-            return Task.CompletedTask;
-        });
+        Task Save(ActivityRecord entry) => commits.SaveAsync(rows => rows.Context.Activity.Add(entry));
 
         Task conflicting;
         List<Task> others;
