@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -33,15 +34,13 @@ public sealed class Rows(OrchestratorDbContext db)
     public Rows Insert<T>(IReadOnlyList<T> rows)
         where T : class
     {
-        var entity = EntityOf<T>();
-        var columns = Inserted(entity);
-        foreach (var chunk in rows.Chunk(MaxParameters / columns.Count))
+        var table = TableOf<T>();
+        foreach (var chunk in rows.Chunk(MaxParameters / table.Inserted.Count))
         {
-            var sql = Start(affects: chunk.Length);
-            sql.Append("INSERT INTO ").Table(entity).Append(" (").Columns(columns).Append(") VALUES ");
+            var sql = Start(affects: chunk.Length).Append(table.InsertInto).Append(" VALUES ");
             foreach (var (row, index) in chunk.Select((r, i) => (r, i)))
             {
-                sql.Append(index == 0 ? "(" : ", (").Values(columns, row).Append(")");
+                sql.Append(index == 0 ? "(" : ", (").Values(table.Inserted, row).Append(")");
             }
         }
 
@@ -52,21 +51,19 @@ public sealed class Rows(OrchestratorDbContext db)
     public Rows InsertNumbered<T>(T row)
         where T : class
     {
-        var entity = EntityOf<T>();
-        var key = entity.FindPrimaryKey()!.Properties.Single(IsGeneratedKey);
-        var columns = Inserted(entity);
-        var sql = Start(affects: 1);
-        sql.Numbers(key, row).Append("INSERT INTO ").Table(entity).Append(" (").Columns(columns).Append(")");
+        var table = TableOf<T>();
+        var key = table.Keys.Single(IsGeneratedKey);
+        var sql = Start(affects: 1).Numbers(key, row).Append(table.InsertInto);
         var sqlServer = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
         if (sqlServer)
         {
-            sql.Append(" OUTPUT INSERTED.").Column(key);
+            sql.Append(" OUTPUT INSERTED.").Append(table.Column(key));
         }
 
-        sql.Append(" VALUES (").Values(columns, row).Append(")");
+        sql.Append(" VALUES (").Values(table.Inserted, row).Append(")");
         if (!sqlServer)
         {
-            sql.Append(" RETURNING ").Column(key);
+            sql.Append(" RETURNING ").Append(table.Column(key));
         }
 
         return this;
@@ -76,19 +73,19 @@ public sealed class Rows(OrchestratorDbContext db)
     public Rows Update<T>(T row, IEnumerable<string> properties)
         where T : class
     {
-        var entity = EntityOf<T>();
-        return Update(entity, row, [.. properties.Select(p => entity.GetProperty(p))]);
+        var table = TableOf<T>();
+        return Update(table, row, [.. properties.Select(table.Entity.GetProperty)]);
     }
 
     /// <summary>Writes the columns in which <paramref name="row"/> differs from <paramref name="stored"/> (by the model's comparers); nothing when none does.</summary>
     public Rows Update<T>(T row, T stored)
         where T : class
     {
-        var entity = EntityOf<T>();
-        var changed = entity.GetProperties()
-            .Where(p => !p.IsPrimaryKey() && !p.GetValueComparer().Equals(p.GetGetter().GetClrValue(row), p.GetGetter().GetClrValue(stored)))
+        var table = TableOf<T>();
+        var changed = table.Updatable
+            .Where(p => !p.GetValueComparer().Equals(p.GetGetter().GetClrValue(row), p.GetGetter().GetClrValue(stored)))
             .ToList();
-        return changed.Count == 0 ? this : Update(entity, row, changed);
+        return changed.Count == 0 ? this : Update(table, row, changed);
     }
 
     /// <summary>
@@ -152,21 +149,19 @@ public sealed class Rows(OrchestratorDbContext db)
         }
     }
 
-    private Rows Update<T>(IEntityType entity, T row, IReadOnlyList<IProperty> columns)
+    private Rows Update<T>(Table table, T row, IReadOnlyList<IProperty> columns)
         where T : class
     {
-        var keys = entity.FindPrimaryKey()!.Properties;
-        var sql = Start(affects: 1);
-        sql.Append("UPDATE ").Table(entity).Append(" SET ");
+        var sql = Start(affects: 1).Append("UPDATE ").Append(table.Name).Append(" SET ");
         foreach (var (column, index) in columns.Select((c, i) => (c, i)))
         {
-            sql.Append(index == 0 ? "" : ", ").Column(column).Append(" = ").Value(column, row);
+            sql.Append(index == 0 ? "" : ", ").Append(table.Column(column)).Append(" = ").Value(column, row);
         }
 
         sql.Append(" WHERE ");
-        foreach (var (key, index) in keys.Select((k, i) => (k, i)))
+        foreach (var (key, index) in table.Keys.Select((k, i) => (k, i)))
         {
-            sql.Append(index == 0 ? "" : " AND ").Column(key).Append(" = ").Value(key, row);
+            sql.Append(index == 0 ? "" : " AND ").Append(table.Column(key)).Append(" = ").Value(key, row);
         }
 
         return this;
@@ -180,14 +175,48 @@ public sealed class Rows(OrchestratorDbContext db)
         return statement;
     }
 
-    private IEntityType EntityOf<T>() =>
-        db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+    /// <summary>The table of <typeparamref name="T"/> in this context's model, worked out once per model.</summary>
+    private Table TableOf<T>() => Tables.GetValue(
+        db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."),
+        entity => new Table(entity, _names));
 
-    /// <summary>The columns an INSERT names: all but an identity key.</summary>
-    private static List<IProperty> Inserted(IEntityType entity) => [.. entity.GetProperties().Where(p => !IsGeneratedKey(p))];
+    private static readonly ConditionalWeakTable<IEntityType, Table> Tables = [];
 
     /// <summary>An identity key: the database numbers the row.</summary>
     private static bool IsGeneratedKey(IProperty property) => property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never;
+
+    /// <summary>What every statement on one table repeats: its quoted name and columns, the columns an INSERT names.</summary>
+    private sealed class Table
+    {
+        private readonly Dictionary<IProperty, string> _columns;
+
+        public Table(IEntityType entity, ISqlGenerationHelper names)
+        {
+            Entity = entity;
+            Name = names.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+            Keys = entity.FindPrimaryKey()!.Properties;
+            Inserted = [.. entity.GetProperties().Where(p => !IsGeneratedKey(p))];
+            Updatable = [.. entity.GetProperties().Where(p => !p.IsPrimaryKey())];
+            _columns = entity.GetProperties().ToDictionary(p => p, p => names.DelimitIdentifier(p.GetColumnName()));
+            InsertInto = $"INSERT INTO {Name} ({string.Join(", ", Inserted.Select(Column))})";
+        }
+
+        public IEntityType Entity { get; }
+
+        public string Name { get; }
+
+        public IReadOnlyList<IProperty> Keys { get; }
+
+        /// <summary>The columns an INSERT names: all but an identity key.</summary>
+        public IReadOnlyList<IProperty> Inserted { get; }
+
+        public IReadOnlyList<IProperty> Updatable { get; }
+
+        /// <summary>"INSERT INTO table (its inserted columns)".</summary>
+        public string InsertInto { get; }
+
+        public string Column(IProperty property) => _columns[property];
+    }
 
     /// <summary>One statement: its text, its parameters' properties and values, the rows it changes and the row it numbers.</summary>
     private sealed class Statement(ISqlGenerationHelper names, int affects)
@@ -209,16 +238,6 @@ public sealed class Rows(OrchestratorDbContext db)
         public Statement Append(string text)
         {
             Text.Append(text);
-            return this;
-        }
-
-        public Statement Table(IEntityType entity) => Append(names.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()));
-
-        public Statement Column(IProperty property) => Append(names.DelimitIdentifier(property.GetColumnName()));
-
-        public Statement Columns(IEnumerable<IProperty> properties)
-        {
-            Text.AppendJoin(", ", properties.Select(p => names.DelimitIdentifier(p.GetColumnName())));
             return this;
         }
 
