@@ -63,8 +63,8 @@ public enum CancelRunResult
     AlreadyFinished,
 }
 
-/// <summary>How a run ended, with what it used and found.</summary>
-[GenerateSerializer, Alias("RunOutcome")]
+/// <summary>How a run ended, with what it used and found. Never changed once made: a call in this process passes it as it is, uncopied.</summary>
+[GenerateSerializer, Immutable, Alias("RunOutcome")]
 public sealed record RunOutcome(
     [property: Id(0)] string Status,
     [property: Id(1)] string? Output,
@@ -93,7 +93,7 @@ public sealed record RunOutcome(
 }
 
 /// <summary>A result as its run stored it, for the run's notification.</summary>
-[GenerateSerializer, Alias("FoundResult")]
+[GenerateSerializer, Immutable, Alias("FoundResult")]
 public sealed record FoundResult(
     [property: Id(0)] string Id,
     [property: Id(1)] string Title,
