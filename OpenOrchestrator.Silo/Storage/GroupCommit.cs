@@ -11,8 +11,9 @@ namespace OpenOrchestrator.Silo.Storage;
 /// </summary>
 /// <remarks>
 /// A write is a function that adds its rows to the shared transaction: <see cref="Rows"/>'
-/// statements, sent together as one command, or entities added to its context for the SaveChanges
-/// that follows. It cannot read, so the transaction holds the gate only for writing. When a shared commit fails, each of its writes is committed again on its own, so every
+/// statements, sent in order once every write has staged its own, or entities added to its context
+/// for the SaveChanges that follows. It cannot read, so the transaction holds the gate only for
+/// writing. When a shared commit fails, each of its writes is committed again on its own, so every
 /// caller gets its own outcome: one write's conflict (a unique cause taken) fails only that write.
 /// </remarks>
 public sealed class GroupCommit(IDbContextFactory<OrchestratorDbContext> dbFactory)
