@@ -122,9 +122,9 @@ public sealed class Rows(OrchestratorDbContext db)
                 await using var command = transaction.Connection!.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = statement.Text.ToString();
-                foreach (var (property, value, index) in statement.Parameters.Select((p, i) => (p.Property, p.Value, i)))
+                foreach (var (property, name, value) in statement.Parameters)
                 {
-                    command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, _names.GenerateParameterName($"p{index}"), value, property.IsNullable));
+                    command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
                 }
 
                 if (statement.Numbered is var (key, row))
@@ -218,12 +218,12 @@ public sealed class Rows(OrchestratorDbContext db)
         public string Column(IProperty property) => _columns[property];
     }
 
-    /// <summary>One statement: its text, its parameters' properties and values, the rows it changes and the row it numbers.</summary>
+    /// <summary>One statement: its text, its parameters' properties, names and values, the rows it changes and the row it numbers.</summary>
     private sealed class Statement(ISqlGenerationHelper names, int affects)
     {
         public StringBuilder Text { get; } = new();
 
-        public List<(IProperty Property, object? Value)> Parameters { get; } = [];
+        public List<(IProperty Property, string Name, object? Value)> Parameters { get; } = [];
 
         public int Affects => affects;
 
@@ -254,8 +254,9 @@ public sealed class Rows(OrchestratorDbContext db)
         /// <summary>The property's value, as of now, for a parameter that converts it as the model stores it.</summary>
         public Statement Value(IProperty property, object row)
         {
-            Append(names.GenerateParameterNamePlaceholder($"p{Parameters.Count}"));
-            Parameters.Add((property, property.GetGetter().GetClrValue(row)));
+            var name = $"p{Parameters.Count}";
+            Append(names.GenerateParameterNamePlaceholder(name));
+            Parameters.Add((property, names.GenerateParameterName(name), property.GetGetter().GetClrValue(row)));
             return this;
         }
     }
