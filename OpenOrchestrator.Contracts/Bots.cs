@@ -21,6 +21,12 @@ public sealed record BotSpec
 
     /// <summary>Results wait as <c>awaiting_approval</c> until the owner approves (then they are sent on) or rejects them.</summary>
     [Id(10)] public bool? RequireApproval { get; set; }
+
+    /// <summary>Models tried in order when the bot's model's provider fails (5xx, 429 after its retries, a timeout).</summary>
+    [Id(11)] public IReadOnlyList<string>? FallbackModels { get; set; }
+
+    /// <summary>USD per calendar month (UTC); null for no budget of its own.</summary>
+    [Id(12)] public double? MonthlyBudget { get; set; }
 }
 
 [GenerateSerializer, Alias("ScheduleSpec")]
@@ -55,6 +61,10 @@ public sealed record BotView(
 {
     public bool RequireApproval { get; init; }
 
+    public IReadOnlyList<string> FallbackModels { get; init; } = [];
+
+    public double? MonthlyBudget { get; init; }
+
     /// <summary>The whole spec of the bot as read, for a PUT that changes one thing (pause, resume, a new schedule).</summary>
     public BotSpec ToSpec() => new()
     {
@@ -69,10 +79,22 @@ public sealed record BotView(
         Enabled = Enabled,
         MissedRuns = MissedRuns,
         RequireApproval = RequireApproval,
+        FallbackModels = FallbackModels,
+        MonthlyBudget = MonthlyBudget,
     };
 }
 
-public sealed record BotStats(int Runs, int Results, int NewResults, double? SuccessRate);
+public sealed record BotStats(int Runs, int Results, int NewResults, double? SuccessRate)
+{
+    /// <summary>USD spent by this bot's runs this calendar month (UTC); runs of unknown price count nothing.</summary>
+    public double CostThisMonth { get; init; }
+
+    /// <summary>USD a month at this pace: the average of its recent runs × the runs its schedule makes in a month; null without a priced run.</summary>
+    public double? EstimatedMonthlyCost { get; init; }
+}
+
+/// <summary>POST /api/bots/estimate: what a bot as specified would cost a month, before it is saved.</summary>
+public sealed record CostEstimate(double? CostPerRun, double? RunsPerMonth, double? MonthlyCost, string Basis);
 
 public static class ScheduleKinds
 {

@@ -51,6 +51,9 @@ public static class NotificationKinds
 
     /// <summary>A message could not be delivered after its last try.</summary>
     public const string DeliveryFailed = "delivery_failed";
+
+    /// <summary>A monthly budget reached 80 % or 100 %.</summary>
+    public const string Budget = "budget";
 }
 
 public static class DeliveryStatuses

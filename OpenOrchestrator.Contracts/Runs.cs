@@ -17,7 +17,11 @@ public sealed record RunView(
     DateTimeOffset? FinishedAt,
     long? DurationMs,
     RunUsage Usage,
-    RunCounts Counts);
+    RunCounts Counts)
+{
+    /// <summary>USD the run's model calls cost; null when a model's price is unknown.</summary>
+    public double? Cost { get; init; }
+}
 
 public sealed record RunUsage(int PromptTokens, int CompletionTokens, int TotalTokens, int ModelCalls, int ToolCalls);
 

@@ -6,7 +6,17 @@ public sealed record SettingsView(
     string? Email,
     bool OpenAiApiKeySet,
     bool AnthropicApiKeySet,
-    bool TelegramBotTokenSet);
+    bool TelegramBotTokenSet)
+{
+    /// <summary>The user's own budget in USD per calendar month (UTC), or null.</summary>
+    public double? MonthlyBudget { get; init; }
+
+    /// <summary>The server's cap per user (<c>Budgets__UserMonthly</c>), or null.</summary>
+    public double? ServerMonthlyCap { get; init; }
+
+    /// <summary>USD the user's runs cost this month.</summary>
+    public double SpentThisMonth { get; init; }
+}
 
 /// <summary>PUT /api/settings: a null field is left as it is; an empty string clears it.</summary>
 public sealed record SettingsUpdate(
@@ -14,6 +24,17 @@ public sealed record SettingsUpdate(
     string? Email,
     string? OpenAiApiKey,
     string? AnthropicApiKey,
-    string? TelegramBotToken);
+    string? TelegramBotToken)
+{
+    /// <summary>USD per calendar month; null leaves it, 0 clears it.</summary>
+    public double? MonthlyBudget { get; init; }
+}
 
-public sealed record ModelInfo(string Id, string Provider, bool IsDefault);
+/// <summary>
+/// A model a bot may use, with its price in USD per million tokens (null when unknown). <see cref="Missing"/>
+/// names the setting this user lacks to use it (a provider without a key), else null.
+/// </summary>
+public sealed record ModelInfo(string Id, string Provider, bool IsDefault, double? InputPrice = null, double? OutputPrice = null)
+{
+    public string? Missing { get; init; }
+}
