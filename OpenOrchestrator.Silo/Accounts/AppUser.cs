@@ -11,4 +11,6 @@ public sealed class AppUser : IdentityUser
     /// <summary>The code the user sends as <c>/start CODE</c> to link their Telegram chat, and until when it works.</summary>
     public string? TelegramLinkCode { get; set; }
     public DateTime? TelegramLinkExpiresAt { get; set; }
+    /// <summary>The user's own budget in USD per calendar month (UTC), or null.</summary>
+    public double? MonthlyBudget { get; set; }
 }

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Costs;
 
 namespace OpenOrchestrator.Silo.Accounts;
 
@@ -16,14 +18,14 @@ public static class SettingsApi
         return group;
     }
 
-    private static async Task<Ok<SettingsView>> GetAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets)
+    private static async Task<Ok<SettingsView>> GetAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending)
     {
         var user = (await users.FindByIdAsync(principal.UserId()))!;
-        return TypedResults.Ok(await ViewAsync(user, secrets));
+        return TypedResults.Ok(await ViewAsync(user, secrets, spending));
     }
 
     private static async Task<Results<Ok<SettingsView>, ValidationProblem>> UpdateAsync(
-        SettingsUpdate update, ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets)
+        SettingsUpdate update, ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending, IGrainFactory grains)
     {
         var errors = Validate(update);
         if (errors.Count > 0)
@@ -34,7 +36,13 @@ public static class SettingsApi
         var user = (await users.FindByIdAsync(principal.UserId()))!;
         if (update.TelegramChatId is not null) user.TelegramChatId = Blank(update.TelegramChatId);
         if (update.Email is not null) user.NotifyEmail = Blank(update.Email);
+        if (update.MonthlyBudget is { } budget) user.MonthlyBudget = budget == 0 ? null : budget;
         await users.UpdateAsync(user);
+        if (update.MonthlyBudget is not null)
+        {
+            await grains.GetGrain<IBudgetGrain>(user.Id).UserBudgetChangedAsync();
+        }
+
         foreach (var (name, value) in Secrets(update))
         {
             if (value is not null)
@@ -43,7 +51,7 @@ public static class SettingsApi
             }
         }
 
-        return TypedResults.Ok(await ViewAsync(user, secrets));
+        return TypedResults.Ok(await ViewAsync(user, secrets, spending));
     }
 
     private static Dictionary<string, string[]> Validate(SettingsUpdate update)
@@ -58,6 +66,9 @@ public static class SettingsApi
             if (value is { Length: > 1000 }) errors[name] = ["At most 1000 characters."];
         }
 
+        if (update.MonthlyBudget is { } budget && !(budget >= 0 && budget <= BotSpecValidator.MaxMonthlyBudget))
+            errors["monthlyBudget"] = [$"A monthly budget is between $0 (none) and ${BotSpecValidator.MaxMonthlyBudget:N0}."];
+
         return errors;
     }
 
@@ -71,11 +82,16 @@ public static class SettingsApi
         (SecretNames.TelegramBotToken, update.TelegramBotToken),
     ];
 
-    internal static async Task<SettingsView> ViewAsync(AppUser user, SecretStore secrets)
+    internal static async Task<SettingsView> ViewAsync(AppUser user, SecretStore secrets, UserSpending spending)
     {
         var set = await secrets.NamesAsync(user.Id);
         return new SettingsView(user.TelegramChatId, user.NotifyEmail,
-            set.Contains(SecretNames.OpenAiApiKey), set.Contains(SecretNames.AnthropicApiKey), set.Contains(SecretNames.TelegramBotToken));
+            set.Contains(SecretNames.OpenAiApiKey), set.Contains(SecretNames.AnthropicApiKey), set.Contains(SecretNames.TelegramBotToken))
+        {
+            MonthlyBudget = user.MonthlyBudget,
+            ServerMonthlyCap = spending.ServerCap,
+            SpentThisMonth = await spending.ThisMonthAsync(user.Id),
+        };
     }
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -5,6 +5,8 @@ public static class ActivityKinds
     public const string Skipped = "skipped";
     public const string Missed = "missed";
     public const string TriggerFired = "trigger_fired";
+    /// <summary>A scheduled or triggered start refused because a budget is used up: no run.</summary>
+    public const string BudgetExceeded = "budget_exceeded";
 
     public static string ForRun(string status) => $"run_{status}";
 }

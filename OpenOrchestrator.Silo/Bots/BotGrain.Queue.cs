@@ -3,6 +3,8 @@ using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
 using OpenOrchestrator.Silo.Storage;
 
+using OpenOrchestrator.Silo.Costs;
+
 namespace OpenOrchestrator.Silo.Bots;
 
 /// <summary>
@@ -72,12 +74,14 @@ public sealed partial class BotGrain
             return;
         }
 
+        // A budget used up meanwhile stops the run before its first model call.
+        var budget = await GrainFactory.GetGrain<IBudgetGrain>(_bot.OwnerId).CheckAsync(BotId, _bot.MonthlyBudget);
         var bot = MarkRunning(run);
         await commits.SaveAsync(rows => Write(rows.Update(run, [nameof(RunRecord.Status), nameof(RunRecord.StartedAt)]), bot));
 
         _bot = bot;
         _queued--;
-        HandOver(run);
+        HandOver(run, budget.Applies || budget.Refusal is not null);
     }
 
     /// <summary>Cancels one queued run of this bot; false when it is not queued (any more).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
+using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
@@ -31,6 +32,12 @@ public sealed partial class BotGrain
     private async Task<StartRunResult?> StartAsync(
         string trigger, string? input, string? cause, Action<BotRecord> alsoChange, ActivityRecord? activity = null, int depth = 0)
     {
+        var budget = await GrainFactory.GetGrain<IBudgetGrain>(_bot!.OwnerId).CheckAsync(BotId, _bot.MonthlyBudget);
+        if (budget.Refusal is { } refusal)
+        {
+            return await RefuseAsync(trigger, cause, refusal, alsoChange);
+        }
+
         // The executor takes the run in this same turn: there is no queue while the bot is free.
         var run = NewRun(trigger, input, cause, depth);
         var bot = MarkRunning(run);
@@ -60,13 +67,34 @@ public sealed partial class BotGrain
         }
 
         _bot = bot;
-        HandOver(run);
+        HandOver(run, budget.Applies);
         if (activity is not null)
         {
             Announce(activity);
         }
 
         return new StartRunResult(StartRunOutcome.Started, run.Id, run.StartedAt);
+    }
+
+    /// <summary>
+    /// A budget is used up: a start someone asked for is answered with the reason (the API's 409); a scheduled or
+    /// triggered one leaves an activity entry and no run, and its slot passes.
+    /// </summary>
+    private async Task<StartRunResult?> RefuseAsync(string trigger, string? cause, string refusal, Action<BotRecord> alsoChange)
+    {
+        if (cause is null)
+        {
+            return new StartRunResult(StartRunOutcome.BudgetExceeded, null) { Refusal = refusal };
+        }
+
+        var bot = Copy(_bot!);
+        alsoChange(bot);
+        var activity = Activity(ActivityKinds.BudgetExceeded, $"Not started ({trigger}): {refusal}");
+        await commits.SaveAsync(rows => Write(rows, bot).InsertNumbered(activity));
+        _bot = bot;
+        Announce(LiveHub.BotChanged);
+        Announce(activity);
+        return null;
     }
 
     /// <summary>A run of this bot, not yet started (written as queued unless started at once).</summary>
@@ -97,7 +125,7 @@ public sealed partial class BotGrain
     }
 
     /// <summary>After the start is stored: the executor takes the run, and the owner's pages hear of it.</summary>
-    private void HandOver(RunRecord run)
+    private void HandOver(RunRecord run, bool budgeted)
     {
         // Not collected while the run goes on: a later activation takes an active run for a lost one.
         DelayDeactivation(Timeout.InfiniteTimeSpan);
@@ -106,6 +134,7 @@ public sealed partial class BotGrain
             Depth = run.Depth,
             CreatedAt = run.CreatedAt,
             Parent = System.Diagnostics.Activity.Current?.Context ?? default,
+            Budgeted = budgeted,
         });
         Announce(LiveHub.RunStarted, run.Id);
     }
@@ -177,6 +206,8 @@ public sealed partial class BotGrain
                 ToolCalls = outcome.ToolCalls,
                 NewResults = outcome.NewResults,
                 SeenResults = outcome.SeenResults,
+                Cost = outcome.Cost,
+                Model = outcome.Model,
             };
             Write(rows.Update(run, OutcomeColumns), bot).InsertNumbered(ended);
             rows.Context.TriggerFirings.AddRange(firings);
@@ -220,6 +251,6 @@ public sealed partial class BotGrain
     [
         nameof(RunRecord.Status), nameof(RunRecord.Output), nameof(RunRecord.Error), nameof(RunRecord.FinishedAt),
         nameof(RunRecord.DurationMs), nameof(RunRecord.PromptTokens), nameof(RunRecord.CompletionTokens), nameof(RunRecord.ModelCalls),
-        nameof(RunRecord.ToolCalls), nameof(RunRecord.NewResults), nameof(RunRecord.SeenResults),
+        nameof(RunRecord.ToolCalls), nameof(RunRecord.NewResults), nameof(RunRecord.SeenResults), nameof(RunRecord.Cost), nameof(RunRecord.Model),
     ];
 }

@@ -24,6 +24,8 @@ public sealed partial class BotGrain
         bot.Enabled = spec.Enabled ?? true;
         bot.MissedRuns = spec.MissedRuns ?? MissedRunPolicies.RunOnce;
         bot.RequireApproval = spec.RequireApproval ?? false;
+        bot.FallbackModels = [.. (spec.FallbackModels ?? []).Select(m => m.Trim()).Where(m => m != bot.Model).Distinct()];
+        bot.MonthlyBudget = spec.MonthlyBudget;
         bot.Status = StatusOf(bot);
         bot.UpdatedAt = now;
     }
@@ -56,6 +58,8 @@ public sealed partial class BotGrain
         Enabled = bot.Enabled,
         MissedRuns = bot.MissedRuns,
         RequireApproval = bot.RequireApproval,
+        FallbackModels = [.. bot.FallbackModels],
+        MonthlyBudget = bot.MonthlyBudget,
         Status = bot.Status,
         ActiveRunId = bot.ActiveRunId,
         LastRunStatus = bot.LastRunStatus,

@@ -1,5 +1,6 @@
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
+using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Bots;
@@ -27,6 +28,12 @@ public sealed partial class BotGrain
 
         if (_bot.ActiveRunId is not null || _queued > 0)
         {
+            if ((await GrainFactory.GetGrain<IBudgetGrain>(_bot.OwnerId).CheckAsync(BotId, _bot.MonthlyBudget)).Refusal is { } refusal)
+            {
+                await SaveActivityAsync(Activity(ActivityKinds.BudgetExceeded, $"Not queued by {source}: {refusal}"));
+                return null;
+            }
+
             // Behind the runs already waiting, in order.
             var queued = await QueueAsync(trigger, start.Input, cause, Activity(ActivityKinds.TriggerFired, $"Queued by {source}: starts when the bot is free."), start.Depth);
             await StartQueuedAsync();

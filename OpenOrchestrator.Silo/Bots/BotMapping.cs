@@ -13,14 +13,7 @@ public static class BotMapping
         bot.Prompt,
         bot.Model,
         bot.Tools,
-        new ScheduleSpec
-        {
-            Kind = bot.ScheduleKind,
-            EveryMinutes = bot.ScheduleEveryMinutes,
-            Cron = bot.Schedule,
-            TimeZone = bot.ScheduleTimeZone,
-            AfterBotId = bot.ScheduleAfterBotId,
-        },
+        bot.ScheduleOf(),
         bot.Notify,
         bot.Enabled,
         bot.MissedRuns,
@@ -32,5 +25,16 @@ public static class BotMapping
         bot.UpdatedAt.Utc())
     {
         RequireApproval = bot.RequireApproval,
+        FallbackModels = bot.FallbackModels,
+        MonthlyBudget = bot.MonthlyBudget,
+    };
+
+    public static ScheduleSpec ScheduleOf(this BotRecord bot) => new()
+    {
+        Kind = bot.ScheduleKind,
+        EveryMinutes = bot.ScheduleEveryMinutes,
+        Cron = bot.Schedule,
+        TimeZone = bot.ScheduleTimeZone,
+        AfterBotId = bot.ScheduleAfterBotId,
     };
 }

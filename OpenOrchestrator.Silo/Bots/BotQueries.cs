@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Bots;
 
 /// <summary>Reads of bots straight from their rows (the grain writes them through), always by owner.</summary>
-public sealed class BotQueries(IDbContextFactory<OrchestratorDbContext> dbFactory)
+public sealed class BotQueries(IDbContextFactory<OrchestratorDbContext> dbFactory, TimeProvider time)
 {
     public async Task<IReadOnlyList<BotView>> ListAsync(string ownerId, CancellationToken cancellationToken = default)
     {
@@ -27,8 +28,11 @@ public sealed class BotQueries(IDbContextFactory<OrchestratorDbContext> dbFactor
         return await db.Bots.AnyAsync(b => b.Id == botId && b.OwnerId == ownerId, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<BotView>> WithStatsAsync(OrchestratorDbContext db, List<BotRecord> bots, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BotView>> WithStatsAsync(OrchestratorDbContext db, List<BotRecord> bots, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
+        var month = Money.MonthStart(now);
+        var recent = now.AddDays(-CostEstimates.Days);
         var ids = bots.Select(b => b.Id).ToList();
         var runs = await db.Runs.Where(r => ids.Contains(r.BotId)).GroupBy(r => r.BotId)
             .Select(g => new
@@ -37,6 +41,10 @@ public sealed class BotQueries(IDbContextFactory<OrchestratorDbContext> dbFactor
                 Total = g.Count(),
                 Completed = g.Count(r => r.Status == RunStatuses.Completed),
                 Unsuccessful = g.Count(r => r.Status == RunStatuses.Failed || r.Status == RunStatuses.TimedOut),
+                MonthCost = g.Sum(r => r.CreatedAt >= month && r.Cost != null ? r.Cost.Value : 0.0),
+                Recent = g.Count(r => r.CreatedAt >= recent),
+                RecentPriced = g.Count(r => r.CreatedAt >= recent && r.Cost != null),
+                RecentCost = g.Sum(r => r.CreatedAt >= recent && r.Cost != null ? r.Cost.Value : 0.0),
             })
             .ToDictionaryAsync(s => s.BotId, cancellationToken);
         var results = await db.Results.Where(r => ids.Contains(r.BotId)).GroupBy(r => r.BotId)
@@ -51,7 +59,13 @@ public sealed class BotQueries(IDbContextFactory<OrchestratorDbContext> dbFactor
                 r?.Total ?? 0,
                 results.GetValueOrDefault(bot.Id)?.Total ?? 0,
                 results.GetValueOrDefault(bot.Id)?.New ?? 0,
-                finished == 0 ? null : Math.Round((double)r!.Completed / finished, 4));
+                finished == 0 ? null : Math.Round((double)r!.Completed / finished, 4))
+            {
+                CostThisMonth = Math.Round(r?.MonthCost ?? 0, 6),
+                EstimatedMonthlyCost = r is { RecentPriced: > 0 }
+                    ? CostEstimates.Monthly(r.RecentCost / r.RecentPriced, CostEstimates.RunsPerMonth(bot.ScheduleOf(), now) ?? r.Recent)
+                    : null,
+            };
             return bot.ToView(stats);
         })];
     }

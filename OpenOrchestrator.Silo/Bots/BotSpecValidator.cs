@@ -11,6 +11,8 @@ public static class BotSpecValidator
     public const int MaxDescriptionLength = 500;
     public const int MaxPromptLength = 20_000;
     public const int MaxEveryMinutes = 366 * 24 * 60;
+    public const int MaxFallbackModels = 5;
+    public const double MaxMonthlyBudget = 1_000_000;
 
     /// <summary>Tools a bot may enable on this server; <c>code</c> arrives with its sandbox.</summary>
     public static readonly IReadOnlyList<string> AvailableTools = ToolNames.All;
@@ -28,6 +30,16 @@ public static class BotSpecValidator
         else if (spec.Prompt.Length > MaxPromptLength) Add("prompt", $"The prompt may have at most {MaxPromptLength} characters.");
         if (string.IsNullOrWhiteSpace(spec.Model)) Add("model", "A bot needs a model.");
         else if (spec.Model.Length > 200 || spec.Model.Any(char.IsWhiteSpace)) Add("model", "The model id may not contain spaces and has at most 200 characters.");
+
+        if (spec.FallbackModels is { } fallbacks)
+        {
+            if (fallbacks.Count > MaxFallbackModels) Add("fallbackModels", $"At most {MaxFallbackModels} fallback models.");
+            if (fallbacks.Any(m => string.IsNullOrWhiteSpace(m) || m.Length > 200 || m.Any(char.IsWhiteSpace)))
+                Add("fallbackModels", "A fallback model id may not be empty or contain spaces, and has at most 200 characters.");
+        }
+
+        if (spec.MonthlyBudget is { } budget && !(budget > 0 && budget <= MaxMonthlyBudget))
+            Add("monthlyBudget", $"A monthly budget is more than $0 and at most ${MaxMonthlyBudget:N0} (leave it empty for none).");
 
         foreach (var tool in spec.Tools ?? [])
         {

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Models;
@@ -26,10 +25,10 @@ public static class BotsApi
         TypedResults.Ok(await bots.ListAsync(user.UserId(), cancellationToken));
 
     private static async Task<Results<Created<BotView>, ValidationProblem>> CreateAsync(
-        BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, IOptions<ModelOptions> models, CancellationToken cancellationToken)
+        BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, ModelCatalog models, CancellationToken cancellationToken)
     {
-        spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? models.Value.Default : spec.Model };
-        if (await ValidateAsync(spec, null, user.UserId(), bots, cancellationToken) is { Count: > 0 } errors)
+        spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? await models.DefaultAsync(cancellationToken) : spec.Model };
+        if (await ValidateAsync(spec, null, user.UserId(), bots, models, cancellationToken) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -43,7 +42,7 @@ public static class BotsApi
         Ids.IsWellFormed(id) && await bots.GetAsync(user.UserId(), id, cancellationToken) is { } bot ? TypedResults.Ok(bot) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<BotView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, IOptions<ModelOptions> models, OrchestratorDbContext db,
+        string id, BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, ModelCatalog models, OrchestratorDbContext db,
         CancellationToken cancellationToken)
     {
         if (!Ids.IsWellFormed(id) || !await bots.ExistsAsync(user.UserId(), id, cancellationToken))
@@ -51,8 +50,8 @@ public static class BotsApi
             return TypedResults.NotFound();
         }
 
-        spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? models.Value.Default : spec.Model };
-        if (await ValidateAsync(spec, id, user.UserId(), bots, cancellationToken) is { Count: > 0 } errors)
+        spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? await models.DefaultAsync(cancellationToken) : spec.Model };
+        if (await ValidateAsync(spec, id, user.UserId(), bots, models, cancellationToken) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -71,10 +70,23 @@ public static class BotsApi
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
         Ids.IsWellFormed(id) && await grains.GetGrain<IBotGrain>(id).DeleteAsync(user.UserId()) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    /// <summary>The spec's own rules, plus what needs the database: an 'after' bot must be another of the user's bots.</summary>
-    private static async Task<Dictionary<string, string[]>> ValidateAsync(BotSpec spec, string? id, string ownerId, BotQueries bots, CancellationToken cancellationToken)
+    /// <summary>
+    /// The spec's own rules, plus what needs the database or the providers: an 'after' bot must be another of the
+    /// user's bots, and every model one that GET /api/models offers.
+    /// </summary>
+    internal static async Task<Dictionary<string, string[]>> ValidateAsync(
+        BotSpec spec, string? id, string ownerId, BotQueries bots, ModelCatalog models, CancellationToken cancellationToken)
     {
         var errors = BotSpecValidator.Validate(spec);
+        foreach (var (field, model) in new[] { ("model", spec.Model) }.Concat((spec.FallbackModels ?? []).Select(m => ("fallbackModels", (string?)m))))
+        {
+            if (!errors.ContainsKey(field) && model is { Length: > 0 } && !await models.OffersAsync(model.Trim(), cancellationToken))
+            {
+                var offered = await models.ListAsync(ownerId, cancellationToken);
+                errors[field] = [$"Unknown model '{model}': choose from {string.Join(", ", offered.Select(m => m.Id))}."];
+            }
+        }
+
         if (spec.Schedule is { Kind: ScheduleKinds.After, AfterBotId: { } after } && !errors.ContainsKey("schedule.afterBotId")
             && (after == id || !await bots.ExistsAsync(ownerId, after, cancellationToken)))
         {

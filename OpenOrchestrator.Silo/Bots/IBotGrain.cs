@@ -47,13 +47,19 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
 public sealed record StartRunResult(
     [property: Id(0)] StartRunOutcome Outcome,
     [property: Id(1)] string? RunId,
-    [property: Id(2)] DateTime? StartedAt = null);
+    [property: Id(2)] DateTime? StartedAt = null)
+{
+    /// <summary>Why the run was not started, for <see cref="StartRunOutcome.BudgetExceeded"/>.</summary>
+    [Id(3)]
+    public string? Refusal { get; init; }
+}
 
 public enum StartRunOutcome
 {
     Started,
     NotFound,
     AlreadyRunning,
+    BudgetExceeded,
 }
 
 public enum CancelRunResult
@@ -79,6 +85,14 @@ public sealed record RunOutcome(
     [property: Id(10)] int SeenResults = 0,
     [property: Id(11)] int Depth = 0)
 {
+    /// <summary>USD the run's model calls cost; null when a model's price is unknown.</summary>
+    [Id(15)]
+    public double? Cost { get; init; }
+
+    /// <summary>The model that answered the run's last call.</summary>
+    [Id(16)]
+    public string? Model { get; init; }
+
     /// <summary>The run's log lines not stored yet: they are stored with the outcome, in its commit.</summary>
     [Id(12)]
     public IReadOnlyList<RunLogLine> Log { get; init; } = [];

@@ -1,77 +1,117 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using Azure.AI.OpenAI;
 using Microsoft.Extensions.Options;
-using Microsoft.SemanticKernel.ChatCompletion;
-using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
-using Microsoft.SemanticKernel.Connectors.OpenAI;
-using OpenAI;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
 
 namespace OpenOrchestrator.Silo.Models;
 
 /// <summary>
-/// Chat services for runs: the user's own key first, then the server's. A service holds no
-/// per-run state, so one per key and model serves every run.
+/// Every model of every provider (each provider's own list, read with the server's key and kept for
+/// <see cref="ModelOptions.ListRefreshMinutes"/>, plus configured ids), which provider serves a model id, and
+/// which key a run of a user's bot uses: the user's own first, then the server's.
 /// </summary>
-public sealed class ModelCatalog(IConfiguration configuration, IOptions<ModelOptions> options, SecretStore secrets, IHttpClientFactory http)
+public sealed class ModelCatalog(ModelProviders providers, ProviderModelLists lists, ModelPrices prices, SecretStore secrets, IOptions<ModelOptions> options)
 {
-    public const string HttpClientName = "models";
-    private readonly ConcurrentDictionary<string, OpenAIClient> _clients = new();
-    private readonly ConcurrentDictionary<string, IChatCompletionService> _services = new();
+    public const string FallbackDefault = "gpt-4o-mini";
+    public const string SonnetDefault = "claude-sonnet-4-5";
 
-    private string? OpenAiKey => NonEmpty(configuration["OPENAI_API_KEY"]);
-    private string? OpenAiBaseUrl => NonEmpty(configuration["OPENAI_BASE_URL"]);
-    private string? AzureEndpoint => NonEmpty(configuration["AZURE_OPENAI_ENDPOINT"]);
-    private string? AzureKey => NonEmpty(configuration["AZURE_OPENAI_API_KEY"]);
-
-    public IReadOnlyList<ModelInfo> List()
+    /// <summary>What GET /api/models answers for this user: each model once, with the provider that serves it.</summary>
+    public async Task<IReadOnlyList<ModelInfo>> ListAsync(string ownerId, CancellationToken cancellationToken)
     {
-        var provider = OpenAiKey is not null || OpenAiBaseUrl is not null ? "openai" : AzureEndpoint is not null ? "azure-openai" : "openai";
-        return [.. new[] { options.Value.Default }.Concat(options.Value.Available).Distinct()
-            .Select(id => new ModelInfo(id, provider, id == options.Value.Default))];
-    }
-
-    public async Task<IChatCompletionService> CreateChatServiceAsync(string ownerId, string model, CancellationToken cancellationToken)
-    {
-        var userKey = await secrets.GetAsync(ownerId, SecretNames.OpenAiApiKey, cancellationToken);
-        if (userKey is not null || OpenAiKey is not null || OpenAiBaseUrl is not null)
+        var byId = await ModelsAsync(cancellationToken);
+        var owned = await secrets.NamesAsync(ownerId, cancellationToken);
+        var @default = await DefaultAsync(cancellationToken);
+        return [.. byId.Select(pair =>
         {
-            // A local OpenAI-compatible server (Ollama, vLLM) may need no key at all.
-            var key = userKey ?? OpenAiKey ?? "none";
-            return _services.GetOrAdd(Hash("openai", key, model), _ => new OpenAIChatCompletionService(model, OpenAiClient(key)));
-        }
-
-        if (AzureEndpoint is not null && AzureKey is not null)
-        {
-            return _services.GetOrAdd(Hash("azure", AzureKey, model), _ => new AzureOpenAIChatCompletionService(model, new AzureOpenAIClient(new Uri(AzureEndpoint), new ApiKeyCredential(AzureKey), new AzureOpenAIClientOptions
+            var price = prices.For(pair.Key);
+            return new ModelInfo(pair.Key, pair.Value.Name, pair.Key == @default, price?.Input, price?.Output)
             {
-                Transport = new HttpClientPipelineTransport(http.CreateClient(HttpClientName)),
-            })));
+                Missing = Usable(pair.Value, owned) ? null : pair.Value.KeySetting,
+            };
+        })];
+    }
+
+    /// <summary><c>Models__Default</c>; unset, a Claude Sonnet model when Anthropic is set up on the server (the founder's choice), else gpt-4o-mini.</summary>
+    public async Task<string> DefaultAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Default is { Length: > 0 } configured)
+        {
+            return configured;
         }
 
-        throw new ModelNotConfiguredException(
-            "No model is configured: set OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible server), " +
-            "AZURE_OPENAI_ENDPOINT with AZURE_OPENAI_API_KEY, or add your own OpenAI key in settings.");
-    }
-
-    private OpenAIClient OpenAiClient(string key)
-    {
-        return _clients.GetOrAdd(Hash(key, OpenAiBaseUrl ?? ""), _ => new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions
+        if (providers.Named(ModelProvider.Anthropic) is { ServerConfigured: true } anthropic)
         {
-            Endpoint = OpenAiBaseUrl is null ? null : new Uri(OpenAiBaseUrl),
-            Transport = new HttpClientPipelineTransport(http.CreateClient(HttpClientName)),
-            RetryPolicy = new ClientRetryPolicy(options.Value.MaxRetries),
-            NetworkTimeout = Timeout.InfiniteTimeSpan,
-        }));
+            var listed = await lists.GetAsync(anthropic, cancellationToken);
+            return listed.Where(id => id.StartsWith("claude-sonnet", StringComparison.Ordinal)).Order(StringComparer.Ordinal).LastOrDefault() ?? SonnetDefault;
+        }
+
+        return FallbackDefault;
     }
 
-    /// <summary>Keys hold secrets, so the caches see only their hash.</summary>
-    private static string Hash(params string[] parts) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));
+    /// <summary>The provider that serves <paramref name="model"/>: the first that lists it, else the one its name points to.</summary>
+    public async Task<ModelProvider> ProviderOfAsync(string model, CancellationToken cancellationToken)
+    {
+        var byId = await ModelsAsync(cancellationToken);
+        return byId.TryGetValue(model, out var provider) ? provider : Guess(model);
+    }
 
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>True when <paramref name="model"/> is one GET /api/models offers.</summary>
+    public async Task<bool> OffersAsync(string model, CancellationToken cancellationToken) => (await ModelsAsync(cancellationToken)).ContainsKey(model);
+
+    /// <summary>The key a run of this owner uses with <paramref name="provider"/>; throws with the setting to make when there is none.</summary>
+    public async Task<string> KeyForAsync(string ownerId, ModelProvider provider, CancellationToken cancellationToken)
+    {
+        if (provider.UserSecret is { } name && await secrets.GetAsync(ownerId, name, cancellationToken) is { } own)
+        {
+            return own;
+        }
+
+        return provider.ServerKey ?? (provider.ServerConfigured ? "none" : throw new ModelNotConfiguredException(
+            $"No key for {provider.Name}: set {provider.KeySetting}."));
+    }
+
+    private volatile Built? _built;
+
+    /// <summary>Every offered id with its provider, built again only when a list changed (every run asks).</summary>
+    private async Task<Dictionary<string, ModelProvider>> ModelsAsync(CancellationToken cancellationToken)
+    {
+        var version = lists.Version;
+        var listed = new List<IReadOnlyList<string>>(providers.All.Count);
+        foreach (var provider in providers.All)
+        {
+            // Asked every time: a stale list is read again in the background.
+            listed.Add(await lists.GetAsync(provider, cancellationToken));
+        }
+
+        if (_built is { } built && built.Version == version)
+        {
+            return built.ById;
+        }
+
+        var byId = new Dictionary<string, ModelProvider>(StringComparer.Ordinal);
+        for (var i = 0; i < providers.All.Count; i++)
+        {
+            foreach (var id in providers.All[i].KnownModels.Concat(listed[i]))
+            {
+                byId.TryAdd(id, providers.All[i]);
+            }
+        }
+
+        foreach (var id in options.Value.Available.Append(options.Value.Default).OfType<string>().Where(id => id.Length > 0))
+        {
+            byId.TryAdd(id, Guess(id));
+        }
+
+        _built = new Built(version, byId);
+        return byId;
+    }
+
+    private sealed record Built(int Version, Dictionary<string, ModelProvider> ById);
+
+    /// <summary>A configured id no list names: Claude is Anthropic's; otherwise the first OpenAI-style provider the server has.</summary>
+    private ModelProvider Guess(string model) =>
+        model.StartsWith("claude", StringComparison.OrdinalIgnoreCase) ? providers.Named(ModelProvider.Anthropic)!
+        : providers.All.FirstOrDefault(p => p.Kind != ProviderKind.Anthropic && p.ServerConfigured) ?? providers.Named(ModelProvider.OpenAI)!;
+
+    private static bool Usable(ModelProvider provider, IReadOnlySet<string> owned) =>
+        provider.ServerConfigured || (provider.UserSecret is { } name && owned.Contains(name));
 }

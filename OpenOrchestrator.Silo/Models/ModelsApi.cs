@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using OpenOrchestrator.Silo.Accounts;
 
 namespace OpenOrchestrator.Silo.Models;
 
@@ -6,7 +8,8 @@ public static class ModelsApi
     public static RouteGroupBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/models").WithTags("Models").RequireAuthorization();
-        group.MapGet("/", (ModelCatalog models) => TypedResults.Ok(models.List()));
+        group.MapGet("/", async (ClaimsPrincipal user, ModelCatalog models, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await models.ListAsync(user.UserId(), cancellationToken)));
         return group;
     }
 }

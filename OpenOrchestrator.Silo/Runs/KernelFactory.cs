@@ -3,7 +3,6 @@ using Microsoft.SemanticKernel;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Live;
-using OpenOrchestrator.Silo.Models;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Tools;
 
@@ -14,14 +13,12 @@ namespace OpenOrchestrator.Silo.Runs;
 /// without per-run state are built once (their reflection is not free) and shared by every Kernel.
 /// </summary>
 public sealed class KernelFactory(
-    ModelCatalog models,
     ResultStore results,
     LivePublisher live,
     DocumentStore documents,
     IHttpClientFactory http,
     IOptions<BrowserOptions> browser,
     IOptions<WebSearchOptions> webSearch,
-    IOptions<RunOptions> runOptions,
     CodeRunner code,
     CodeOptions codeOptions)
 {
@@ -34,11 +31,9 @@ public sealed class KernelFactory(
     private readonly KernelPlugin _web = KernelPluginFactory.CreateFromObject(
         new WebSearchPlugin(http.CreateClient(WebSearchClient), webSearch.Value), WebSearchPlugin.PluginName);
 
-    public async Task<Kernel> CreateAsync(RunContext run, CancellationToken cancellationToken)
+    public Kernel Create(RunContext run)
     {
-        var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton(await models.CreateChatServiceAsync(run.Ticket.OwnerId, run.Ticket.Bot.Model, cancellationToken));
-        var kernel = builder.Build();
+        var kernel = new Kernel();
         kernel.Data[RunContext.KernelDataKey] = run;
 
         kernel.Plugins.Add(_results);
@@ -61,7 +56,6 @@ public sealed class KernelFactory(
             }
         }
 
-        kernel.AutoFunctionInvocationFilters.Add(new ToolCallFilter(run, runOptions.Value.MaxSteps));
         return kernel;
     }
 }

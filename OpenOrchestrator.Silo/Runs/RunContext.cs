@@ -16,6 +16,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     private int _completionTokens;
     private int _modelCalls;
     private int _toolCalls;
+    private double? _cost = 0;
     private int _seenResults;
     private readonly ConcurrentQueue<string> _newResultIds = new();
     private readonly ConcurrentQueue<FoundResult> _listed = new();
@@ -123,12 +124,33 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
 
     public void Info(string message) => Log(LogKinds.Info, message);
 
-    public void AddUsage(int promptTokens, int completionTokens)
+    /// <summary>Counts one model call: its tokens, and its cost (null when its model's price is unknown, which makes the run's unknown).</summary>
+    public void AddCall(string model, int promptTokens, int completionTokens, double? cost)
     {
         Interlocked.Add(ref _promptTokens, promptTokens);
         Interlocked.Add(ref _completionTokens, completionTokens);
         Interlocked.Increment(ref _modelCalls);
+        lock (_lines)
+        {
+            _cost = cost is { } known && _cost is { } sum ? sum + known : null;
+            AnsweredBy = model;
+        }
     }
+
+    /// <summary>USD the run's calls cost so far; null once a call's price was unknown.</summary>
+    public double? Cost
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _cost;
+            }
+        }
+    }
+
+    /// <summary>The model that answered the last call, or null before the first.</summary>
+    public string? AnsweredBy { get; private set; }
 
     public int NextToolCall() => Interlocked.Increment(ref _toolCalls);
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using Microsoft.SemanticKernel;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Models;
 
@@ -21,6 +21,7 @@ public sealed partial class RunExecutor(
     IGrainFactory grains,
     IOptions<RunOptions> options,
     RunMetrics metrics,
+    RunBudget budget,
     ILogger<RunExecutor> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, RunContext> _active = new();
@@ -142,7 +143,7 @@ public sealed partial class RunExecutor(
             using var onTimeout = timeout.Token.Register(() => run.Stop(RunStopReason.TimedOut));
             var bot = run.Ticket.Bot;
             run.Info($"Run started ({run.Ticket.Trigger}) with model {bot.Model}; tools: {string.Join(", ", ["results", .. bot.Tools])}.");
-            var kernel = await kernels.CreateAsync(run, stop.Token);
+            var kernel = kernels.Create(run);
             output = await agent.RunAsync(kernel, run, stop.Token);
             status = RunStatuses.Completed;
         }
@@ -150,13 +151,10 @@ public sealed partial class RunExecutor(
         {
             (status, error) = Outcome(run);
         }
-        catch (ModelNotConfiguredException e)
+        catch (Exception e) when (Readable(e) is { } readable)
         {
-            error = e.Message;
-        }
-        catch (HttpOperationException e)
-        {
-            error = $"The model call failed ({(int?)e.StatusCode}): {e.Message}";
+            // Budgets, a missing key, a provider that failed, an answer that was no completion: the reason is the error.
+            error = readable.Message;
         }
         catch (Exception e)
         {
@@ -206,9 +204,10 @@ public sealed partial class RunExecutor(
             run.Log(LogKinds.Error, error);
         }
 
+        var cost = run.Cost is { } usd ? Money.Format(usd) : "cost unknown";
         run.Info(status == RunStatuses.Completed
-            ? $"Done: {run.NewResults} new result(s), {run.SeenResults} already known; {run.ModelCalls} model call(s), {run.ToolCalls} tool call(s), {run.TotalTokens} tokens."
-            : $"Run ended: {status}.");
+            ? $"Done: {run.NewResults} new result(s), {run.SeenResults} already known; {run.ModelCalls} model call(s), {run.ToolCalls} tool call(s), {run.TotalTokens} tokens, {cost}."
+            : $"Run ended: {status}; {run.TotalTokens} tokens, {cost}.");
         var (lines, earlierStored) = run.TakeRest();
         try
         {
@@ -218,11 +217,15 @@ public sealed partial class RunExecutor(
                 status, output, error, now, (long)(now - run.Ticket.StartedAt).TotalMilliseconds,
                 run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls, run.NewResults, run.SeenResults, run.Ticket.Depth)
             {
+                Cost = run.Cost,
+                Model = run.AnsweredBy,
                 Log = [.. lines.Select(l => l.ToLine())],
                 NewResultIds = run.NewResultIds,
                 Found = run.Found,
             };
-            return await DeliverAsync(run, outcome) ? outcome : null;
+            var stored = await DeliverAsync(run, outcome);
+            budget.RunStored(run.Ticket);
+            return stored ? outcome : null;
         }
         catch (Exception e)
         {
@@ -252,6 +255,14 @@ public sealed partial class RunExecutor(
             }
         }
     }
+
+    /// <summary>A failure whose message is written for the run's owner, wherever Semantic Kernel wrapped it.</summary>
+    private static Exception? Readable(Exception? e) => e switch
+    {
+        null => null,
+        BudgetExceededException or ModelNotConfiguredException or ModelCallException or ModelTimeoutException or ModelAnswerException => e,
+        _ => Readable(e.InnerException),
+    };
 
     private (string Status, string Error) Outcome(RunContext run) => run.StopReason switch
     {

@@ -1,11 +1,11 @@
-using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.Extensions.AI;
 
 namespace OpenOrchestrator.Silo.Runs;
 
 /// <summary>The conversation a run starts with: the bot's task as system prompt, the run's input as user turn.</summary>
 public static class RunPrompt
 {
-    public static ChatHistory Create(RunTicket ticket)
+    public static List<ChatMessage> Create(RunTicket ticket)
     {
         var system = $"""
             You are "{ticket.Bot.Name}", a bot in OpenOrchestrator. You run on your own: nobody answers questions
@@ -17,8 +17,10 @@ public static class RunPrompt
             Your task:
             {ticket.Bot.Prompt}
             """;
-        var history = new ChatHistory(system);
-        history.AddUserMessage(string.IsNullOrWhiteSpace(ticket.Input) ? "Run your task now." : ticket.Input);
-        return history;
+        return
+        [
+            new(ChatRole.System, system),
+            new(ChatRole.User, string.IsNullOrWhiteSpace(ticket.Input) ? "Run your task now." : ticket.Input),
+        ];
     }
 }

@@ -62,6 +62,7 @@ public static class RunMapping
         DurationMs = outcome.DurationMs,
         Usage = Usage(outcome.PromptTokens, outcome.CompletionTokens, outcome.ModelCalls, outcome.ToolCalls),
         Counts = new RunCounts(outcome.NewResults, outcome.SeenResults),
+        Cost = outcome.Cost,
     };
 
     public static RunLogLine ToLine(this RunLogRecord line) => new(line.Seq, line.At.Utc(), line.Kind, line.Message);
@@ -82,7 +83,10 @@ public static class RunMapping
         run.FinishedAt.Utc(),
         run.DurationMs,
         Usage(run.PromptTokens, run.CompletionTokens, run.ModelCalls, run.ToolCalls),
-        new RunCounts(run.NewResults, run.SeenResults));
+        new RunCounts(run.NewResults, run.SeenResults))
+    {
+        Cost = run.Cost,
+    };
 
     private static RunUsage Usage(int promptTokens, int completionTokens, int modelCalls, int toolCalls) =>
         new(promptTokens, completionTokens, promptTokens + completionTokens, modelCalls, toolCalls);

@@ -18,11 +18,24 @@ public sealed record RunTicket(string RunId, string OwnerId, string Trigger, str
 
     /// <summary>The span that handed the run over (the grain call, under the API request): the run's span is its child.</summary>
     public ActivityContext Parent { get; init; }
+
+    /// <summary>A budget applies to this run (the bot's, its owner's or the server's cap): every model call is checked first.</summary>
+    public bool Budgeted { get; init; }
 }
 
 public sealed record RunBot(string Id, string Name, string Prompt, string Model, IReadOnlyList<string> Tools, bool RequireApproval = false)
 {
-    public static RunBot From(BotRecord bot) => new(bot.Id, bot.Name, bot.Prompt, bot.Model, [.. bot.Tools], bot.RequireApproval);
+    /// <summary>Models tried in order when the model's provider fails.</summary>
+    public IReadOnlyList<string> FallbackModels { get; init; } = [];
+
+    /// <summary>The bot's own budget in USD per month, or null.</summary>
+    public double? MonthlyBudget { get; init; }
+
+    public static RunBot From(BotRecord bot) => new(bot.Id, bot.Name, bot.Prompt, bot.Model, [.. bot.Tools], bot.RequireApproval)
+    {
+        FallbackModels = [.. bot.FallbackModels],
+        MonthlyBudget = bot.MonthlyBudget,
+    };
 }
 
 public enum RunStopReason

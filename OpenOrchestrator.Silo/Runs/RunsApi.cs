@@ -11,6 +11,9 @@ public static class RunsApi
 {
     public const int MaxInputLength = 20_000;
 
+    /// <summary>The problem type of a start refused because a budget is used up.</summary>
+    public const string BudgetExceededType = "urn:openorchestrator:problem:budget-exceeded";
+
     public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Runs").RequireAuthorization();
@@ -44,6 +47,11 @@ public static class RunsApi
                 title: "The bot is already running.",
                 detail: $"Run {started.RunId} has not finished yet; a bot runs one run at a time. Cancel it or wait for it.",
                 extensions: new Dictionary<string, object?> { ["runId"] = started.RunId }),
+            StartRunOutcome.BudgetExceeded => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Budget exceeded.",
+                detail: started.Refusal,
+                type: BudgetExceededType),
             _ => TypedResults.NotFound(),
         };
     }

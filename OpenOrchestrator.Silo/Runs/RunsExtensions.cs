@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Models;
 using OpenOrchestrator.Silo.Results;
 
@@ -11,8 +12,18 @@ public static class RunsExtensions
         builder.Services.AddOptions<RunOptions>().BindConfiguration(RunOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ModelOptions>, ModelEndpointValidation>();
-        builder.Services.AddHttpClient(ModelCatalog.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddHttpClient(ChatClients.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<ModelProviders>();
+        builder.Services.AddSingleton<ModelPrices>();
+        builder.Services.AddSingleton<ChatClients>();
+        builder.Services.AddSingleton<ProviderModelLists>();
         builder.Services.AddSingleton<ModelCatalog>();
+        builder.Services.AddSingleton<RunModelSources>();
+        builder.Services.AddOptions<BudgetOptions>().BindConfiguration(BudgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RunBudget>();
+        builder.Services.AddSingleton<BudgetAlerts>();
+        builder.Services.AddSingleton<UsageQueries>();
+        builder.Services.AddSingleton<UserSpending>();
         builder.Services.AddSingleton<RunQueries>();
         builder.Services.AddSingleton<ResultStore>();
         builder.Services.AddSingleton<KernelFactory>();

@@ -24,6 +24,10 @@ public sealed class BotRecord
     public bool RequireApproval { get; set; }
     /// <summary><c>runOnce</c> or <c>skip</c>: what to do about slots missed while the service was down.</summary>
     public string MissedRuns { get; set; } = "runOnce";
+    /// <summary>Models tried in order when the model's provider fails.</summary>
+    public List<string> FallbackModels { get; set; } = [];
+    /// <summary>USD per calendar month (UTC), or null for none.</summary>
+    public double? MonthlyBudget { get; set; }
     public string Status { get; set; } = "idle";
     public string? ActiveRunId { get; set; }
     public string? LastRunStatus { get; set; }
@@ -73,6 +77,10 @@ public sealed class RunRecord
     public int ToolCalls { get; set; }
     public int NewResults { get; set; }
     public int SeenResults { get; set; }
+    /// <summary>USD the run's model calls cost; null while it runs, or when a model's price is unknown.</summary>
+    public double? Cost { get; set; }
+    /// <summary>The model that answered the run's last call (a fallback, when the bot's model failed).</summary>
+    public string? Model { get; set; }
 }
 
 public sealed class RunLogRecord

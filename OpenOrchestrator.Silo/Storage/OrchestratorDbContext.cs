@@ -53,6 +53,7 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
             bot.Property(b => b.Emoji).HasMaxLength(16);
             bot.Property(b => b.Model).HasMaxLength(200);
             bot.Property(b => b.Tools).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
+            bot.Property(b => b.FallbackModels).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
             bot.Property(b => b.Notify).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
             bot.HasIndex(b => b.OwnerId);
         });
@@ -69,6 +70,7 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
             run.ToTable("runs");
             run.HasIndex(r => new { r.BotId, r.CreatedAt });
             run.HasIndex(r => r.Status);
+            run.HasIndex(r => new { r.OwnerId, r.CreatedAt });
             run.Property(r => r.Cause).HasMaxLength(200);
             run.HasIndex(r => new { r.BotId, r.Cause }).IsUnique();
         });

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Bots;
@@ -16,7 +15,8 @@ public static class TemplatesApi
     public static RouteGroupBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/templates").WithTags("Templates").RequireAuthorization();
-        group.MapGet("/", (IOptions<ModelOptions> models) => TypedResults.Ok(TemplateCatalog.All(models.Value.Default).Select(t => t.ToView()).ToList()));
+        group.MapGet("/", async (ModelCatalog models, CancellationToken cancellationToken) =>
+            TypedResults.Ok(TemplateCatalog.All(await models.DefaultAsync(cancellationToken)).Select(t => t.ToView()).ToList()));
         group.MapPost("/{id}", CreateAsync);
         return group;
     }
@@ -24,9 +24,9 @@ public static class TemplatesApi
     /// <summary>Creates the template's bots with their documents, then the links between them, for the signed-in user.</summary>
     private static async Task<Results<Created<TemplateInstance>, NotFound>> CreateAsync(
         string id, ClaimsPrincipal user, IGrainFactory grains, DocumentStore documents, OrchestratorDbContext db, BotQueries bots,
-        IOptions<ModelOptions> models, TimeProvider time, CancellationToken cancellationToken)
+        ModelCatalog models, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (TemplateCatalog.All(models.Value.Default).SingleOrDefault(t => t.Id == id) is not { } template)
+        if (TemplateCatalog.All(await models.DefaultAsync(cancellationToken)).SingleOrDefault(t => t.Id == id) is not { } template)
         {
             return TypedResults.NotFound();
         }

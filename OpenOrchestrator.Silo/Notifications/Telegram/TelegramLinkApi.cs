@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Costs;
 using Telegram.Bot;
 
 namespace OpenOrchestrator.Silo.Notifications.Telegram;
@@ -48,14 +49,15 @@ public static class TelegramLinkApi
     }
 
     private static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> CheckAsync(
-        ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, TelegramBots bots, TelegramLinks links, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending, TelegramBots bots, TelegramLinks links, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var user = (await users.FindByIdAsync(principal.UserId()))!;
         if (user.TelegramLinkCode is null)
         {
             // Someone else's pass may have linked this user already.
             return user.TelegramChatId is not null
-                ? TypedResults.Ok(await SettingsApi.ViewAsync(user, secrets))
+                ? TypedResults.Ok(await SettingsApi.ViewAsync(user, secrets, spending))
                 : Conflict("No link code yet.", "Ask for a link code first, then send it to the bot.");
         }
 
@@ -80,7 +82,7 @@ public static class TelegramLinkApi
         }
 
         return user.TelegramLinkCode is null
-            ? TypedResults.Ok(await SettingsApi.ViewAsync(user, secrets))
+            ? TypedResults.Ok(await SettingsApi.ViewAsync(user, secrets, spending))
             : Conflict("Not linked yet.", $"No /start message with your code yet: open the link (or send /start {code} to the bot) and try again.");
     }
 

@@ -222,6 +222,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
+                    b.Property<double?>("MonthlyBudget")
+                        .HasColumnType("double precision")
+                        .HasColumnName("monthly_budget");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -366,6 +370,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("enabled");
 
+                    b.Property<string>("FallbackModels")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fallback_models");
+
                     b.Property<DateTime?>("LastRunAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_run_at");
@@ -384,6 +393,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("model");
+
+                    b.Property<double?>("MonthlyBudget")
+                        .HasColumnType("double precision")
+                        .HasColumnName("monthly_budget");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -830,6 +843,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("completion_tokens");
 
+                    b.Property<double?>("Cost")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cost");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -853,6 +870,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     b.Property<string>("Input")
                         .HasColumnType("text")
                         .HasColumnName("input");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("text")
+                        .HasColumnName("model");
 
                     b.Property<int>("ModelCalls")
                         .HasColumnType("integer")
@@ -909,6 +930,9 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
 
                     b.HasIndex("BotId", "CreatedAt")
                         .HasDatabaseName("ix_runs_bot_id_created_at");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_runs_owner_id_created_at");
 
                     b.ToTable("runs", (string)null);
                 });

@@ -223,6 +223,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("lockout_end");
 
+                    b.Property<double?>("MonthlyBudget")
+                        .HasColumnType("float")
+                        .HasColumnName("monthly_budget");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)")
@@ -368,6 +372,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("bit")
                         .HasColumnName("enabled");
 
+                    b.Property<string>("FallbackModels")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("fallback_models");
+
                     b.Property<DateTime?>("LastRunAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("last_run_at");
@@ -386,6 +395,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("model");
+
+                    b.Property<double?>("MonthlyBudget")
+                        .HasColumnType("float")
+                        .HasColumnName("monthly_budget");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -832,6 +845,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("completion_tokens");
 
+                    b.Property<double?>("Cost")
+                        .HasColumnType("float")
+                        .HasColumnName("cost");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at");
@@ -856,6 +873,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("input");
 
+                    b.Property<string>("Model")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("model");
+
                     b.Property<int>("ModelCalls")
                         .HasColumnType("int")
                         .HasColumnName("model_calls");
@@ -870,7 +891,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("owner_id");
 
                     b.Property<int>("PromptTokens")
@@ -912,6 +933,9 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
 
                     b.HasIndex("BotId", "CreatedAt")
                         .HasDatabaseName("ix_runs_bot_id_created_at");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_runs_owner_id_created_at");
 
                     b.ToTable("runs", (string)null);
                 });

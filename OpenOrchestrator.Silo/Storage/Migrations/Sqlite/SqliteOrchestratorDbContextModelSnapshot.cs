@@ -213,6 +213,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("lockout_end");
 
+                    b.Property<double?>("MonthlyBudget")
+                        .HasColumnType("REAL")
+                        .HasColumnName("monthly_budget");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -355,6 +359,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("enabled");
 
+                    b.Property<string>("FallbackModels")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fallback_models");
+
                     b.Property<DateTime?>("LastRunAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_run_at");
@@ -373,6 +382,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("model");
+
+                    b.Property<double?>("MonthlyBudget")
+                        .HasColumnType("REAL")
+                        .HasColumnName("monthly_budget");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -813,6 +826,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("completion_tokens");
 
+                    b.Property<double?>("Cost")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cost");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -836,6 +853,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.Property<string>("Input")
                         .HasColumnType("TEXT")
                         .HasColumnName("input");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
 
                     b.Property<int>("ModelCalls")
                         .HasColumnType("INTEGER")
@@ -892,6 +913,9 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
 
                     b.HasIndex("BotId", "CreatedAt")
                         .HasDatabaseName("ix_runs_bot_id_created_at");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_runs_owner_id_created_at");
 
                     b.ToTable("runs", (string)null);
                 });
