@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace OpenOrchestrator.Testing;
 
 /// <summary>The chat.completion and chat.completion.chunk bodies the OpenAI API sends.</summary>
-internal static partial class ChatCompletionJson
+internal static class ChatCompletionJson
 {
     public static JsonObject Completion(string id, string model, ModelReply reply)
     {
@@ -25,14 +24,38 @@ internal static partial class ChatCompletionJson
         return body;
     }
 
-    /// <summary>Role first, the text word by word, each call with its arguments in pieces, the finish reason, then usage if asked.</summary>
-    public static IEnumerable<JsonObject> Chunks(string id, string model, ModelReply reply, bool includeUsage)
+    /// <summary>
+    /// Role first, the text word by word, each call with its arguments in pieces, the finish reason, usage if asked,
+    /// then [DONE]. An empty stream is [DONE] alone; a cut-off one stops after the text.
+    /// </summary>
+    public static IEnumerable<ServerSentEvent> Events(string id, string model, ModelReply reply, bool includeUsage)
+    {
+        if (reply.Fault != ReplyFault.EmptyStream)
+        {
+            foreach (var chunk in Chunks(id, model, reply, includeUsage))
+            {
+                yield return new ServerSentEvent(null, chunk.ToJsonString());
+            }
+        }
+
+        if (reply.Fault != ReplyFault.CutOff)
+        {
+            yield return new ServerSentEvent(null, "[DONE]");
+        }
+    }
+
+    private static IEnumerable<JsonObject> Chunks(string id, string model, ModelReply reply, bool includeUsage)
     {
         yield return Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = "" }, null);
 
-        foreach (Match word in Words().Matches(reply.Content ?? ""))
+        foreach (var word in TextPieces.Words(reply.Content))
         {
-            yield return Chunk(id, model, new JsonObject { ["content"] = word.Value }, null);
+            yield return Chunk(id, model, new JsonObject { ["content"] = word }, null);
+        }
+
+        if (reply.Fault == ReplyFault.CutOff)
+        {
+            yield break;
         }
 
         for (var i = 0; i < reply.Calls.Count; i++)
@@ -45,7 +68,7 @@ internal static partial class ChatCompletionJson
                 ["type"] = "function",
                 ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = "" },
             });
-            foreach (var piece in Pieces(call.ArgumentsJson))
+            foreach (var piece in TextPieces.Pieces(call.ArgumentsJson))
             {
                 yield return ToolCallChunk(id, model, new JsonObject { ["index"] = i, ["function"] = new JsonObject { ["arguments"] = piece } });
             }
@@ -89,22 +112,4 @@ internal static partial class ChatCompletionJson
         ["completion_tokens"] = reply.CompletionTokens,
         ["total_tokens"] = reply.PromptTokens + reply.CompletionTokens,
     };
-
-    // At least two pieces whenever possible, so clients must accumulate the arguments.
-    private static IEnumerable<string> Pieces(string arguments)
-    {
-        if (arguments.Length == 0)
-        {
-            yield break;
-        }
-
-        var size = (int)Math.Ceiling(arguments.Length / (double)Math.Min(3, arguments.Length));
-        for (var start = 0; start < arguments.Length; start += size)
-        {
-            yield return arguments[start..Math.Min(arguments.Length, start + size)];
-        }
-    }
-
-    [GeneratedRegex(@"\s*\S+\s*|\s+")]
-    private static partial Regex Words();
 }

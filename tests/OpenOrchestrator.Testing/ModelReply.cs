@@ -1,6 +1,9 @@
 namespace OpenOrchestrator.Testing;
 
-/// <summary>What the scripted model answers: text, tool calls or an HTTP error. Adjust usage with <c>with { PromptTokens = .. }</c>.</summary>
+/// <summary>
+/// What the scripted model answers: text, tool calls, an HTTP error or one of the bad answers real services
+/// and proxies give. Adjust usage with <c>with { PromptTokens = .. }</c>, slowness with <c>with { Delay = .. }</c>.
+/// </summary>
 public sealed record ModelReply
 {
     private ModelReply()
@@ -24,7 +27,12 @@ public sealed record ModelReply
     /// <summary>Overrides the finish reason (e.g. "length"); by default "tool_calls" when there are calls, else "stop".</summary>
     public string? FinishReason { get; init; }
 
+    /// <summary>How long the server waits before answering; the wait ends early when the client goes away.</summary>
+    public TimeSpan Delay { get; init; }
+
     public bool IsError => ErrorStatus is not null;
+
+    internal ReplyFault Fault { get; private init; }
 
     internal string EffectiveFinishReason => FinishReason ?? (Calls.Count > 0 ? "tool_calls" : "stop");
 
@@ -32,6 +40,21 @@ public sealed record ModelReply
 
     public static ModelReply ToolCalls(params ModelToolCall[] calls) => new() { Calls = [.. calls] };
 
-    /// <summary>Answers with <paramref name="status"/> and an OpenAI-style error body.</summary>
+    /// <summary>Answers with <paramref name="status"/> and an error body in the server's own format.</summary>
     public static ModelReply Error(int status, string message) => new() { ErrorStatus = status, ErrorMessage = message };
+
+    /// <summary>Status 200 with an HTML error page instead of JSON, as a misconfigured proxy sends.</summary>
+    public static ModelReply HtmlPage() => new() { Fault = ReplyFault.HtmlPage };
+
+    /// <summary>Status 200 and nothing to read: a stream without a single content event, or an empty body.</summary>
+    public static ModelReply EmptyStream() => new() { Fault = ReplyFault.EmptyStream };
+
+    /// <summary>A call to <paramref name="name"/> whose arguments are JSON cut off midway: <c>{"query": "abc</c>.</summary>
+    public static ModelReply MalformedToolCall(string name) => ToolCalls(ModelToolCall.WithArguments(name, """{"query": "abc"""));
+
+    /// <summary>
+    /// <paramref name="text"/>, then the connection's end without the finishing events (no finish reason, usage or
+    /// end marker); without streaming, the first half of the JSON body.
+    /// </summary>
+    public static ModelReply CutOff(string text) => new() { Content = text, Fault = ReplyFault.CutOff };
 }
