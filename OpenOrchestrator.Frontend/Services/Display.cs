@@ -71,6 +71,16 @@ public static class Display
         _ => tool,
     };
 
+    /// <summary>A provider's name as people write it; a configured OpenAI-compatible server keeps its own name.</summary>
+    public static string ProviderLabel(string provider) => provider switch
+    {
+        "openai" => "OpenAI",
+        "anthropic" => "Anthropic",
+        "azure-openai" => "Azure OpenAI",
+        "current" => "No longer offered",
+        _ => provider,
+    };
+
     public static string ChannelLabel(string channel) => channel switch
     {
         NotifyChannels.Dashboard => "Dashboard",
