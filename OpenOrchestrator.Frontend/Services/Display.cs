@@ -101,7 +101,7 @@ public static class Display
     public static (string Icon, string Label) Outcome(string kind) => kind switch
     {
         "run_completed" => ("✅", "ok"),
-        "run_failed" or "run_timed_out" or "missed" => ("❌", "failed"),
+        "run_failed" or "run_timed_out" or "missed" or "budget_exceeded" => ("❌", "failed"),
         _ => ("ℹ️", "info"),
     };
 
