@@ -21,10 +21,8 @@ public sealed partial class BotCard
 
     private string LastRun => Bot.LastRunAt is { } at ? $"Last run: {Display.Time(at)}" : "Never run";
 
-    /// <summary>"$1.20 of $5 this month · ≈ $4.20 / month": what it spent, of what it may, and where its pace leads.</summary>
-    private string CostText =>
-        $"{Money.Spent(Bot.Stats.CostThisMonth, Bot.MonthlyBudget)} this month" +
-        (Bot.Stats.EstimatedMonthlyCost is { } estimate ? $" · ≈ {Money.Usd(estimate)} / month" : "");
+    /// <summary>"$1.20 of $5 this month": what it spent, of what it may (the estimate follows: where its pace leads).</summary>
+    private string Spent => $"{Money.Spent(Bot.Stats.CostThisMonth, Bot.MonthlyBudget)} this month";
 
     private double? BudgetUsed => Bot.MonthlyBudget is { } budget && budget > 0 ? Bot.Stats.CostThisMonth / budget * 100 : null;
 

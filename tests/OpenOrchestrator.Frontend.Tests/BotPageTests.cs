@@ -30,7 +30,7 @@ public sealed class BotPageTests : FrontendContext
 
         page.WaitForAssertion(() => Assert.StartsWith(Exhausted, page.Find("#run-problem .mud-alert-message").TextContent.Trim()));
         Assert.Equal("alert", page.Find("#run-problem").GetAttribute("role"));
-        Assert.Contains("Cost this month: $5.01 of $5", page.FindAll("[role=listitem]").Select(t => t.GetAttribute("aria-label")));
+        Assert.Contains("Cost this month of its $5 budget: $5.01", page.FindAll("[role=listitem]").Select(t => t.GetAttribute("aria-label")));
 
         page.Find("#run-problem button[aria-label=Close]").Click();
 
