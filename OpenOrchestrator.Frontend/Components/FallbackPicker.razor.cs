@@ -38,7 +38,7 @@ public sealed partial class FallbackPicker
 
     private void MoveUp(string id)
     {
-        // Moves past the previous visible entry, skipping the bot's own model if the list still holds it.
+        // In the order shown; the bot's own model, had the list kept it, drops out (the spec leaves it out anyway).
         var chosen = Chosen;
         var at = chosen.IndexOf(id);
         if (at > 0)

@@ -30,7 +30,9 @@ public sealed partial class UsagePage : IDisposable
     private UsageReport? _report;
     private string? _error;
     private CancellationTokenSource? _loading;
+    private bool _busy;
     private bool _reloadPending;
+    private bool _disposed;
 
     [Inject] private ApiClient Api { get; set; } = default!;
     [Inject] private LiveClient Live { get; set; } = default!;
@@ -47,6 +49,7 @@ public sealed partial class UsagePage : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         Live.RunFinished -= OnRunFinished;
         _loading?.Cancel();
         _loading?.Dispose();
@@ -58,6 +61,7 @@ public sealed partial class UsagePage : IDisposable
         _loading?.Dispose();
         var loading = _loading = new CancellationTokenSource();
         var (period, groupBy) = (_period, _groupBy);
+        _busy = true;
         try
         {
             var report = period.IsServerDefault
@@ -72,6 +76,11 @@ public sealed partial class UsagePage : IDisposable
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
             _error = e.Message;
+        }
+        finally
+        {
+            // Unless a newer choice is loading meanwhile.
+            if (_loading == loading) _busy = false;
         }
     }
 
@@ -120,6 +129,11 @@ public sealed partial class UsagePage : IDisposable
         {
             await Task.Delay(ReloadPause);
             _reloadPending = false;
+            if (_disposed)
+            {
+                return;
+            }
+
             await LoadAsync();
             StateHasChanged();
         });
