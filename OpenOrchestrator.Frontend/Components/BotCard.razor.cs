@@ -21,5 +21,10 @@ public sealed partial class BotCard
 
     private string LastRun => Bot.LastRunAt is { } at ? $"Last run: {Display.Time(at)}" : "Never run";
 
+    /// <summary>"$1.20 of $5 this month": what it spent, of what it may (the estimate follows: where its pace leads).</summary>
+    private string Spent => $"{Money.Spent(Bot.Stats.CostThisMonth, Bot.MonthlyBudget)} this month";
+
+    private double? BudgetUsed => Bot.MonthlyBudget is { } budget && budget > 0 ? Bot.Stats.CostThisMonth / budget * 100 : null;
+
     private string Counter => Bot.Stats.Results == 1 ? "1 result" : $"{Bot.Stats.Results} results";
 }

@@ -23,6 +23,12 @@ public sealed class BotDraft
     public bool Enabled { get; set; } = true;
     public bool RequireApproval { get; set; }
 
+    /// <summary>Models tried in this order when the model's provider fails.</summary>
+    public List<string> FallbackModels { get; } = [];
+
+    /// <summary>USD per calendar month; null for none. The server judges the range and says so at the field.</summary>
+    public double? MonthlyBudget { get; set; }
+
     public static BotDraft From(BotView bot)
     {
         var draft = new BotDraft
@@ -40,7 +46,9 @@ public sealed class BotDraft
             MissedRuns = bot.MissedRuns,
             Enabled = bot.Enabled,
             RequireApproval = bot.RequireApproval,
+            MonthlyBudget = bot.MonthlyBudget,
         };
+        draft.FallbackModels.AddRange(bot.FallbackModels);
         draft.Tools.UnionWith(bot.Tools);
         draft.Notify.Clear();
         draft.Notify.UnionWith(bot.Notify);
@@ -100,5 +108,7 @@ public sealed class BotDraft
         MissedRuns = MissedRuns,
         Enabled = Enabled,
         RequireApproval = RequireApproval,
+        FallbackModels = [.. FallbackModels.Where(m => m != Model).Distinct()],
+        MonthlyBudget = MonthlyBudget,
     };
 }

@@ -44,6 +44,12 @@ public sealed partial class BotForm
         }
     }
 
+    private void ModelChanged(string model)
+    {
+        Draft.Model = model;
+        Fixed("model");
+    }
+
     private bool Has(string field) => _errors.ContainsKey(field);
 
     private string? Err(string field) => _errors.GetValueOrDefault(field);
@@ -97,7 +103,10 @@ public sealed partial class BotForm
         foreach (var (field, messages) in problem.Errors)
         {
             var key = field.Length > 0 ? char.ToLowerInvariant(field[0]) + field[1..] : field;
-            if (KnownFields.Contains(key, StringComparer.OrdinalIgnoreCase)) _errors[key] = string.Join(" ", messages);
+            // "fallbackModels[1]" is about the list, which has one place for its messages.
+            if (key.StartsWith("fallbackModels[", StringComparison.OrdinalIgnoreCase)) key = "fallbackModels";
+            var text = string.Join(" ", messages);
+            if (KnownFields.Contains(key, StringComparer.OrdinalIgnoreCase)) _errors[key] = _errors.TryGetValue(key, out var earlier) ? $"{earlier} {text}" : text;
             else unplaced.AddRange(messages);
         }
 
@@ -105,5 +114,5 @@ public sealed partial class BotForm
     }
 
     private static readonly string[] KnownFields =
-        ["name", "emoji", "description", "prompt", "model", "tools", "notify", "missedRuns", "schedule.kind", "schedule.everyMinutes", "schedule.cron", "schedule.timeZone", "schedule.afterBotId"];
+        ["name", "emoji", "description", "prompt", "model", "fallbackModels", "monthlyBudget", "tools", "notify", "missedRuns", "schedule.kind", "schedule.everyMinutes", "schedule.cron", "schedule.timeZone", "schedule.afterBotId"];
 }

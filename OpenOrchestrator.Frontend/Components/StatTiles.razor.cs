@@ -2,10 +2,15 @@ using Microsoft.AspNetCore.Components;
 
 namespace OpenOrchestrator.Frontend.Components;
 
-/// <summary>The bot page's four tiles: runs, results, new results, success rate.</summary>
+/// <summary>The bot page's tiles: runs, results, new results, success rate, and what it cost this month.</summary>
 public sealed partial class StatTiles
 {
     [Parameter, EditorRequired] public BotStats Stats { get; set; } = default!;
+
+    /// <summary>The bot's monthly budget in USD, if it has one.</summary>
+    [Parameter] public double? MonthlyBudget { get; set; }
+
+    private string CostLabel => MonthlyBudget is { } budget ? $"Cost this month of its {Money.Amount(budget)} budget" : "Cost this month";
 
     private string SuccessRate => Stats.SuccessRate is { } rate ? $"{rate * 100:0}%" : "—";
 }

@@ -25,8 +25,12 @@ public sealed partial class NotificationBell : IDisposable
         }
     }
 
-    private static string Title(NotificationView item) =>
-        item.Kind == NotificationKinds.Mail ? $"✉️ Mail to {(item.Deliveries.Count > 0 ? item.Deliveries[0].Recipient : null)}: {item.Title}" : item.Title;
+    private static string Title(NotificationView item) => item.Kind switch
+    {
+        NotificationKinds.Mail => $"✉️ Mail to {(item.Deliveries.Count > 0 ? item.Deliveries[0].Recipient : null)}: {item.Title}",
+        NotificationKinds.Budget => $"💰 {item.Title}",
+        _ => item.Title,
+    };
 
     internal static string Delivery(DeliveryView delivery)
     {

@@ -3,7 +3,7 @@ using MudBlazor;
 
 namespace OpenOrchestrator.Frontend.Layout;
 
-/// <summary>The signed-in user's menu: settings and sign out.</summary>
+/// <summary>The signed-in user's menu: usage and cost, settings, sign out.</summary>
 public sealed partial class UserMenu
 {
     [Inject] private SessionStateProvider Session { get; set; } = default!;

@@ -16,6 +16,9 @@ public sealed partial class BotPage : IAsyncDisposable
     private string? _error;
     private string? _watching;
 
+    // Stays on the page until closed, unlike a snackbar: the user has to decide what to do about it.
+    private string? _budgetProblem;
+
     [Inject] private ApiClient Api { get; set; } = default!;
     [Inject] private LiveClient Live { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -95,9 +98,14 @@ public sealed partial class BotPage : IAsyncDisposable
     private async Task StartAsync(string? input)
     {
         _starting = true;
+        _budgetProblem = null;
         try
         {
             _runs?.Started(await Api.StartRunAsync(Id, input));
+        }
+        catch (ApiException e) when (e.Problem.IsBudgetExceeded)
+        {
+            _budgetProblem = e.Message;
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
@@ -114,6 +122,7 @@ public sealed partial class BotPage : IAsyncDisposable
         if (_bot is not null && await BotDialog.ShowAsync(Dialogs, Api, _allBots, _bot) is { } saved)
         {
             _bot = saved;
+            _budgetProblem = null;
             Snackbar.Add("Saved.", Severity.Success);
         }
     }

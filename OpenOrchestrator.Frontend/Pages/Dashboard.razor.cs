@@ -122,6 +122,11 @@ public sealed partial class Dashboard : IDisposable
         {
             await action();
         }
+        catch (ApiException e) when (e.Problem.IsBudgetExceeded)
+        {
+            // The server's sentence says which budget ran out; it stays until read.
+            Snackbar.Add(e.Message, Severity.Warning, options => options.RequireInteraction = true);
+        }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
             Snackbar.Add(e.Message, Severity.Error);

@@ -12,6 +12,7 @@ public sealed partial class SettingsPage
     private const string TelegramToken = "telegramBotToken";
     private const string TelegramChat = "telegramChatId";
     private const string EmailField = "email";
+    private const string BudgetField = "monthlyBudget";
 
     private SettingsView? _settings;
     private string _openAiKey = "";
@@ -19,6 +20,7 @@ public sealed partial class SettingsPage
     private string _telegramToken = "";
     private string _telegramChatId = "";
     private string _email = "";
+    private double? _monthlyBudget;
     private readonly HashSet<string> _clear = [];
     private Dictionary<string, string> _errors = new(StringComparer.OrdinalIgnoreCase);
     private string? _loadError;
@@ -53,6 +55,7 @@ public sealed partial class SettingsPage
         _settings = settings;
         _telegramChatId = settings.TelegramChatId ?? "";
         _email = settings.Email ?? "";
+        _monthlyBudget = settings.MonthlyBudget;
         _openAiKey = _anthropicKey = _telegramToken = "";
         _clear.Clear();
     }
@@ -68,6 +71,9 @@ public sealed partial class SettingsPage
     /// <summary>A secret left empty is not sent (null keeps it); "clear" sends an empty string.</summary>
     private string? Secret(string name, string typed) => _clear.Contains(name) ? "" : string.IsNullOrWhiteSpace(typed) ? null : typed.Trim();
 
+    /// <summary>The API keeps a budget it is sent null for; emptying the field means "no budget", which it calls 0.</summary>
+    private double? BudgetUpdate() => _monthlyBudget ?? (_settings?.MonthlyBudget is null ? null : 0);
+
     private async Task SaveAsync()
     {
         _errors = new(StringComparer.OrdinalIgnoreCase);
@@ -76,7 +82,10 @@ public sealed partial class SettingsPage
         try
         {
             var update = new SettingsUpdate(_telegramChatId.Trim(), _email.Trim(),
-                Secret(OpenAiKey, _openAiKey), Secret(AnthropicKey, _anthropicKey), Secret(TelegramToken, _telegramToken));
+                Secret(OpenAiKey, _openAiKey), Secret(AnthropicKey, _anthropicKey), Secret(TelegramToken, _telegramToken))
+            {
+                MonthlyBudget = BudgetUpdate(),
+            };
             Show(await Api.UpdateSettingsAsync(update));
             Snackbar.Add("Settings saved.", Severity.Success);
         }

@@ -71,6 +71,16 @@ public static class Display
         _ => tool,
     };
 
+    /// <summary>A provider's name as people write it; a configured OpenAI-compatible server keeps its own name.</summary>
+    public static string ProviderLabel(string provider) => provider switch
+    {
+        "openai" => "OpenAI",
+        "anthropic" => "Anthropic",
+        "azure-openai" => "Azure OpenAI",
+        "current" => "No longer offered",
+        _ => provider,
+    };
+
     public static string ChannelLabel(string channel) => channel switch
     {
         NotifyChannels.Dashboard => "Dashboard",
@@ -91,7 +101,7 @@ public static class Display
     public static (string Icon, string Label) Outcome(string kind) => kind switch
     {
         "run_completed" => ("✅", "ok"),
-        "run_failed" or "run_timed_out" or "missed" => ("❌", "failed"),
+        "run_failed" or "run_timed_out" or "missed" or "budget_exceeded" => ("❌", "failed"),
         _ => ("ℹ️", "info"),
     };
 

@@ -6,6 +6,12 @@ namespace OpenOrchestrator.Frontend.Services;
 /// <summary>An RFC 7807 problem details answer, read leniently: identity endpoints and the API both send them.</summary>
 public sealed record Problem(HttpStatusCode Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
 {
+    /// <summary>The problem's type URI, which tells kinds of refusal apart where the status alone does not (two kinds of 409).</summary>
+    public string? Type { get; init; }
+
+    /// <summary>A start refused because a monthly budget is used up; its detail starts with "Budget exceeded".</summary>
+    public bool IsBudgetExceeded => Type?.EndsWith("budget-exceeded", StringComparison.Ordinal) == true;
+
     /// <summary>One sentence a person can read: the detail if any, else the title, else the field errors.</summary>
     public string Message =>
         !string.IsNullOrWhiteSpace(Detail) ? Detail!
@@ -16,6 +22,7 @@ public sealed record Problem(HttpStatusCode Status, string Title, string? Detail
     {
         var title = DefaultTitle(status);
         string? detail = null;
+        string? type = null;
         var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
         try
         {
@@ -25,6 +32,7 @@ public sealed record Problem(HttpStatusCode Status, string Title, string? Detail
             {
                 if (root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String) title = t.GetString()!;
                 if (root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String) detail = d.GetString();
+                if (root.TryGetProperty("type", out var k) && k.ValueKind == JsonValueKind.String) type = k.GetString();
                 if (root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object)
                 {
                     foreach (var field in e.EnumerateObject())
@@ -41,7 +49,7 @@ public sealed record Problem(HttpStatusCode Status, string Title, string? Detail
             detail = string.IsNullOrWhiteSpace(body) || body.Length > 300 ? null : body;
         }
 
-        return new Problem(status, title, detail, errors);
+        return new Problem(status, title, detail, errors) { Type = type };
     }
 
     private static string DefaultTitle(HttpStatusCode status) => status switch

@@ -69,4 +69,26 @@ public sealed class BotCardTests : FrontendContext
         Assert.NotNull(asked);
         Assert.False(asked.Value.Enabled);
     }
+
+    [Fact]
+    public void TheCardShowsThisMonthsCostOfItsBudgetAndWhereItsPaceLeads()
+    {
+        var bot = Bot() with { MonthlyBudget = 5, Stats = new BotStats(12, 3, 0, 1) { CostThisMonth = 1.2, EstimatedMonthlyCost = 4.2 } };
+
+        var card = Render<BotCard>(p => p.Add(c => c.Bot, bot));
+
+        Assert.Equal("$1.20 of $5 this month · ≈ $4.20 / month", card.Find(".cost").TextContent);
+        Assert.Equal("Budget used: 24 %", card.Find(".mud-progress-linear").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void ABotWithoutBudgetOrEstimateShowsOnlyWhatItSpent()
+    {
+        var bot = Bot() with { Stats = new BotStats(1, 0, 0, 1) { CostThisMonth = 0.0042 } };
+
+        var card = Render<BotCard>(p => p.Add(c => c.Bot, bot));
+
+        Assert.Equal("$0.0042 this month", card.Find(".cost").TextContent);
+        Assert.Empty(card.FindAll(".mud-progress-linear"));
+    }
 }

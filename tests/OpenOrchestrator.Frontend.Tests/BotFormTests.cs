@@ -27,7 +27,7 @@ public sealed class BotFormTests : FrontendContext
 
         Assert.Contains("A bot needs a name.", form.Find("#bot-name").Closest(".mud-input-control")!.TextContent);
         Assert.Contains("A bot needs a prompt: what should it do?", form.Find("#bot-prompt").Closest(".mud-input-control")!.TextContent);
-        Assert.Empty(Api.Requests);
+        Assert.Empty(Api.Sent);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class BotFormTests : FrontendContext
         form.Find("form").Submit();
 
         form.WaitForAssertion(() => Assert.Contains("Say how many minutes apart it runs.", form.Find("#bot-every").Closest(".mud-input-control")!.TextContent));
-        Assert.Empty(Api.Requests);
+        Assert.Empty(Api.Sent);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class BotFormTests : FrontendContext
         form.Find("form").Submit();
 
         form.WaitForAssertion(() => Assert.Equal(created.Id, saved?.Id));
-        var body = JsonDocument.Parse(Api.Requests.Single().Body!).RootElement;
+        var body = JsonDocument.Parse(Api.Sent.Single().Body!).RootElement;
         Assert.Equal("eBay-Scout", body.GetProperty("name").GetString());
         Assert.Equal("🛒", body.GetProperty("emoji").GetString());
         Assert.Equal("claude-sonnet", body.GetProperty("model").GetString());
@@ -125,6 +125,6 @@ public sealed class BotFormTests : FrontendContext
         form.Find("#bot-name").Input("eBay-Scout 2");
         form.Find("form").Submit();
 
-        form.WaitForAssertion(() => Assert.Equal("PUT /api/bots/b1", Assert.Single(Api.Routes)));
+        form.WaitForAssertion(() => Assert.Equal("PUT /api/bots/b1", Assert.Single(Api.Sent).Route));
     }
 }

@@ -22,7 +22,18 @@ public sealed class StubApi : HttpMessageHandler
         return this;
     }
 
+    /// <summary>An RFC 7807 answer as the API sends it: a type URI, a sentence, and field errors keyed as the API keys them.</summary>
+    public StubApi OnProblem(HttpMethod method, string pathAndQuery, HttpStatusCode status, string title, string? detail = null, string? type = null,
+        IReadOnlyDictionary<string, string[]>? errors = null) =>
+        On(method, pathAndQuery, new { type, title, status = (int)status, detail, errors }, status);
+
     public IEnumerable<string> Routes => Requests.Select(r => r.Route);
+
+    /// <summary>The requests a person caused: the bot form also asks for cost estimates by itself while it is edited.</summary>
+    public IEnumerable<(string Route, string? Body)> Sent => Requests.Where(r => !r.Route.StartsWith("POST /api/bots/estimate", StringComparison.Ordinal));
+
+    /// <summary>The bodies of the requests to one route, oldest first.</summary>
+    public IEnumerable<string?> Bodies(HttpMethod method, string pathAndQuery) => Requests.Where(r => r.Route == Key(method, pathAndQuery)).Select(r => r.Body);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

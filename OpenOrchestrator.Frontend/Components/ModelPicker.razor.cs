@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Components;
+
+namespace OpenOrchestrator.Frontend.Components;
+
+/// <summary>
+/// The bot's model, grouped by provider with each model's price, and a warning before saving when
+/// the chosen model lacks a key: a bot saved that way would only fail at its first run.
+/// </summary>
+public sealed partial class ModelPicker
+{
+    [Parameter, EditorRequired] public IReadOnlyList<ModelInfo> Models { get; set; } = [];
+
+    [Parameter] public string Value { get; set; } = "";
+
+    [Parameter] public EventCallback<string> ValueChanged { get; set; }
+
+    [Parameter] public string? Error { get; set; }
+
+    private ModelInfo? Chosen => Models.FirstOrDefault(m => m.Id == Value);
+
+    internal static string OptionText(ModelInfo model) =>
+        $"{model.Id} — {Money.Price(model)}{(model.IsDefault ? " (default)" : "")}{(model.Missing is null ? "" : " (not set up)")}";
+
+    private Task ChangedAsync(ChangeEventArgs e) => ValueChanged.InvokeAsync(e.Value?.ToString() ?? "");
+}
