@@ -13,6 +13,11 @@ public sealed partial class BudgetGrain
             _live.Remove(runId);
         }
 
+        foreach (var (runId, _) in _stored.Where(s => now - s.Value > LiveFor).ToList())
+        {
+            _stored.Remove(runId);
+        }
+
         var month = Money.MonthStart(now);
         await using var db = await dbFactory.CreateDbContextAsync();
         var stored = await db.Runs

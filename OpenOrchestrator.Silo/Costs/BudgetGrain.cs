@@ -18,6 +18,7 @@ public sealed partial class BudgetGrain(
 
     private readonly Dictionary<string, Hold> _held = [];
     private readonly Dictionary<string, Spent> _live = [];
+    private readonly Dictionary<string, DateTime> _stored = [];
     private readonly Dictionary<string, double?> _botBudgets = [];
     private double? _userBudget;
     private long _reservations;
@@ -77,6 +78,12 @@ public sealed partial class BudgetGrain(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        if (_stored.ContainsKey(hold.RunId))
+        {
+            // One-way calls may pass each other: the run's end, with this call's cost, is stored already.
+            return;
+        }
+
         var spent = _live.GetValueOrDefault(hold.RunId) ?? new Spent(hold.BotId, 0, now);
         _live[hold.RunId] = spent with { Cost = spent.Cost + cost, At = now };
         if (cost > 0)
@@ -88,6 +95,7 @@ public sealed partial class BudgetGrain(
     public Task RunStoredAsync(string runId)
     {
         _live.Remove(runId);
+        _stored[runId] = time.GetUtcNow().UtcDateTime;
         KeepActive();
         return Task.CompletedTask;
     }

@@ -30,10 +30,10 @@ internal static class ResponseWriter
         }
     }
 
-    public static Task ModelsAsync(HttpContext context) => JsonAsync(context, StatusCodes.Status200OK, new JsonObject
+    public static Task ModelsAsync(HttpContext context, IEnumerable<string> ids) => JsonAsync(context, StatusCodes.Status200OK, new JsonObject
     {
         ["object"] = "list",
-        ["data"] = new JsonArray(new JsonObject { ["id"] = "scripted", ["object"] = "model", ["created"] = 0, ["owned_by"] = "openorchestrator-testing" }),
+        ["data"] = new JsonArray([.. ids.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["object"] = "model", ["created"] = 0, ["owned_by"] = "openorchestrator-testing" })]),
     });
 
     public static async Task JsonAsync(HttpContext context, int status, JsonNode body)

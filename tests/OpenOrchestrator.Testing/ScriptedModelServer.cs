@@ -19,6 +19,9 @@ public sealed class ScriptedModelServer : ScriptedServer
     /// <summary>http://127.0.0.1:PORT/v1/ — the Endpoint for the OpenAI client.</summary>
     public Uri BaseUrl => new(Root, "v1/");
 
+    /// <summary>What GET /v1/models lists.</summary>
+    public IReadOnlyList<string> ModelIds { get; set; } = ["scripted"];
+
     public static Task<ScriptedModelServer> StartAsync(Func<ModelRequest, ModelReply> script) => StartAsync(Async(script));
 
     public static async Task<ScriptedModelServer> StartAsync(Func<ModelRequest, CancellationToken, Task<ModelReply>> script)
@@ -28,7 +31,7 @@ public sealed class ScriptedModelServer : ScriptedServer
         {
             app.MapPost("/v1/chat/completions", server.AnswerAsync);
             app.MapPost("/chat/completions", server.AnswerAsync);
-            app.MapGet("/v1/models", ResponseWriter.ModelsAsync);
+            app.MapGet("/v1/models", context => ResponseWriter.ModelsAsync(context, server.ModelIds));
         });
         return server;
     }
