@@ -13,15 +13,11 @@ public sealed partial class BudgetGrain
             _live.Remove(runId);
         }
 
-        foreach (var (runId, _) in _stored.Where(s => now - s.Value > LiveFor).ToList())
-        {
-            _stored.Remove(runId);
-        }
-
         var month = Money.MonthStart(now);
         await using var db = await dbFactory.CreateDbContextAsync();
+        var live = _live.Keys.ToList();
         var stored = await db.Runs
-            .Where(r => r.OwnerId == OwnerId && r.CreatedAt >= month && r.Cost != null)
+            .Where(r => r.OwnerId == OwnerId && r.CreatedAt >= month && r.Cost != null && !live.Contains(r.Id))
             .GroupBy(r => r.BotId)
             .Select(g => new { BotId = g.Key, Cost = g.Sum(r => r.Cost!.Value) })
             .ToListAsync();

@@ -6,9 +6,8 @@ namespace OpenOrchestrator.Silo.Costs;
 
 /// <summary>
 /// What a user has spent this month is what their stored runs cost (read when a decision is made) plus what
-/// runs still going have spent (held here until their end is stored) plus what calls under way may cost
-/// (reservations). A run's cost may count twice for the moment between its end being stored and this grain
-/// hearing of it: that errs towards refusing, never towards overshooting.
+/// runs still going have spent (held here until their end is stored; their rows are left out of the read, so
+/// a run whose end was just stored counts once) plus what calls under way may cost (reservations).
 /// </summary>
 public sealed partial class BudgetGrain(
     IDbContextFactory<OrchestratorDbContext> dbFactory, IOptions<BudgetOptions> options, BudgetAlerts alerts, TimeProvider time) : Grain, IBudgetGrain
@@ -18,7 +17,6 @@ public sealed partial class BudgetGrain(
 
     private readonly Dictionary<string, Hold> _held = [];
     private readonly Dictionary<string, Spent> _live = [];
-    private readonly Dictionary<string, DateTime> _stored = [];
     private readonly Dictionary<string, double?> _botBudgets = [];
     private double? _userBudget;
     private long _reservations;
@@ -78,12 +76,6 @@ public sealed partial class BudgetGrain(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        if (_stored.ContainsKey(hold.RunId))
-        {
-            // One-way calls may pass each other: the run's end, with this call's cost, is stored already.
-            return;
-        }
-
         var spent = _live.GetValueOrDefault(hold.RunId) ?? new Spent(hold.BotId, 0, now);
         _live[hold.RunId] = spent with { Cost = spent.Cost + cost, At = now };
         if (cost > 0)
@@ -95,7 +87,6 @@ public sealed partial class BudgetGrain(
     public Task RunStoredAsync(string runId)
     {
         _live.Remove(runId);
-        _stored[runId] = time.GetUtcNow().UtcDateTime;
         KeepActive();
         return Task.CompletedTask;
     }

@@ -14,8 +14,7 @@ public interface IBudgetGrain : IGrainWithStringKey
     /// <summary>Before a model call: reserves its estimated cost, or refuses when it could overshoot a budget.</summary>
     Task<BudgetVerdict> ReserveAsync(BudgetRequest request);
 
-    /// <summary>After the call: its reservation becomes what it cost.</summary>
-    [OneWay]
+    /// <summary>After the call, before the run goes on: its reservation becomes what it cost.</summary>
     Task SettleAsync(string reservationId, double cost);
 
     /// <summary>The run's end (with its cost) is stored: what it spent is read from the database from now on.</summary>

@@ -26,13 +26,8 @@ public sealed class RunBudget(IGrainFactory grains)
             : new BudgetReservation(run.Ticket.OwnerId, verdict.ReservationId);
     }
 
-    public void Settle(BudgetReservation reservation, double cost)
-    {
-        if (reservation is { OwnerId: { } owner, Id: { } id })
-        {
-            _ = grains.GetGrain<IBudgetGrain>(owner).SettleAsync(id, cost);
-        }
-    }
+    public Task SettleAsync(BudgetReservation reservation, double cost) =>
+        reservation is { OwnerId: { } owner, Id: { } id } ? grains.GetGrain<IBudgetGrain>(owner).SettleAsync(id, cost) : Task.CompletedTask;
 
     /// <summary>After the run's end is stored: its cost is in the database now.</summary>
     public void RunStored(RunTicket ticket)

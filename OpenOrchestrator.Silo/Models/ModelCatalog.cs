@@ -87,18 +87,30 @@ public sealed class ModelCatalog(ModelProviders providers, ProviderModelLists li
             return built.ById;
         }
 
+        // The server's own providers first, then the configured ids, then the well-known models of providers only a user's key can reach.
         var byId = new Dictionary<string, ModelProvider>(StringComparer.Ordinal);
-        for (var i = 0; i < providers.All.Count; i++)
+        foreach (var configured in new[] { true, false })
         {
-            foreach (var id in providers.All[i].KnownModels.Concat(listed[i]))
+            for (var i = 0; i < providers.All.Count; i++)
             {
-                byId.TryAdd(id, providers.All[i]);
+                if (providers.All[i].ServerConfigured == configured)
+                {
+                    foreach (var id in providers.All[i].KnownModels.Concat(listed[i]))
+                    {
+                        byId.TryAdd(id, providers.All[i]);
+                    }
+                }
             }
-        }
 
-        foreach (var id in options.Value.Available.Append(options.Value.Default).OfType<string>().Where(id => id.Length > 0))
-        {
-            byId.TryAdd(id, Guess(id));
+            if (configured)
+            {
+                // Without Models__Default and Anthropic, gpt-4o-mini is the default: on an Azure-only server, a deployment of that name.
+                var fallbackDefault = providers.Named(ModelProvider.Anthropic)!.ServerConfigured ? null : FallbackDefault;
+                foreach (var id in options.Value.Available.Append(options.Value.Default ?? fallbackDefault).OfType<string>().Where(id => id.Length > 0))
+                {
+                    byId.TryAdd(id, Guess(id));
+                }
+            }
         }
 
         _built = new Built(version, byId);

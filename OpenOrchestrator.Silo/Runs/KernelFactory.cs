@@ -9,7 +9,7 @@ using OpenOrchestrator.Silo.Tools;
 namespace OpenOrchestrator.Silo.Runs;
 
 /// <summary>
-/// A Kernel per run: the bot's model and only the plugins the bot enables (DESIGN D6, D8). Plugins
+/// A Kernel per run with only the plugins the bot enables (DESIGN D6, D8); the model is RunAgent's. Plugins
 /// without per-run state are built once (their reflection is not free) and shared by every Kernel.
 /// </summary>
 public sealed class KernelFactory(

@@ -80,28 +80,36 @@ public sealed class ModelCall : IAsyncDisposable
         : !_finished ? new ModelAnswerException($"{Model}'s answer ended before it was complete.")
         : null;
 
-    /// <summary>The call's tokens and cost, settled against the budgets once.</summary>
-    public (int Input, int Output, double? Cost) Finish()
+    /// <summary>The call's tokens and cost, settled against the budgets once (before the run goes on, so its end is stored after).</summary>
+    public async Task<(int Input, int Output, double? Cost)> FinishAsync()
     {
         var cost = _source.Price is { } price ? ModelPrices.Cost(price, _input, _output) : (double?)null;
         if (!_settled)
         {
             _settled = true;
-            _budget.Settle(_reservation, cost ?? 0);
             _span?.SetTag("gen_ai.usage.input_tokens", _input).SetTag("gen_ai.usage.output_tokens", _output);
+            await _budget.SettleAsync(_reservation, cost ?? 0);
         }
 
         return (_input, _output, cost);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (!_settled)
+        try
         {
-            Finish();
+            if (!_settled)
+            {
+                await FinishAsync();
+            }
         }
-
-        _span?.Dispose();
-        return ValueTask.CompletedTask;
+        catch (Exception) when (_settled)
+        {
+            // Unwinding a failed call: the reservation stays held until the budget's grain forgets the run, which errs towards refusing.
+        }
+        finally
+        {
+            _span?.Dispose();
+        }
     }
 }

@@ -55,7 +55,7 @@ public sealed class RunModelClient(RunContext run, RunModelSources sources, RunB
 
                 if (failure is not null)
                 {
-                    Count(call);
+                    await CountAsync(call);
                     if (call.Answered || last || !ModelFailures.IsProviderFailure(failure))
                     {
                         throw failure is ModelTimeoutException or ModelAnswerException or BudgetExceededException ? failure : new ModelCallException(model, failure);
@@ -67,7 +67,7 @@ public sealed class RunModelClient(RunContext run, RunModelSources sources, RunB
 
                 if (!more)
                 {
-                    Count(call);
+                    await CountAsync(call);
                     yield break;
                 }
 
@@ -77,9 +77,9 @@ public sealed class RunModelClient(RunContext run, RunModelSources sources, RunB
     }
 
     /// <summary>One call's tokens and cost go to the run, its metrics and its budgets; past the run's token limit the run stops.</summary>
-    private void Count(ModelCall call)
+    private async Task CountAsync(ModelCall call)
     {
-        var (input, output, cost) = call.Finish();
+        var (input, output, cost) = await call.FinishAsync();
         if (input == 0 && output == 0 && !call.Answered)
         {
             return;
