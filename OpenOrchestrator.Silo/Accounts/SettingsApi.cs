@@ -25,7 +25,8 @@ public static class SettingsApi
     }
 
     private static async Task<Results<Ok<SettingsView>, ValidationProblem>> UpdateAsync(
-        SettingsUpdate update, ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending, IGrainFactory grains)
+        SettingsUpdate update, ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending, UserBudgets budgets,
+        IGrainFactory grains)
     {
         var errors = Validate(update);
         if (errors.Count > 0)
@@ -40,6 +41,7 @@ public static class SettingsApi
         await users.UpdateAsync(user);
         if (update.MonthlyBudget is not null)
         {
+            budgets.Changed(user.Id);
             await grains.GetGrain<IBudgetGrain>(user.Id).UserBudgetChangedAsync();
         }
 

@@ -3,7 +3,6 @@ using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
 using OpenOrchestrator.Silo.Storage;
 
-using OpenOrchestrator.Silo.Costs;
 
 namespace OpenOrchestrator.Silo.Bots;
 
@@ -75,7 +74,7 @@ public sealed partial class BotGrain
         }
 
         // A budget used up meanwhile stops the run before its first model call.
-        var budget = await GrainFactory.GetGrain<IBudgetGrain>(_bot.OwnerId).CheckAsync(BotId, _bot.MonthlyBudget);
+        var budget = await BudgetAsync();
         var bot = MarkRunning(run);
         await commits.SaveAsync(rows => Write(rows.Update(run, [nameof(RunRecord.Status), nameof(RunRecord.StartedAt)]), bot));
 

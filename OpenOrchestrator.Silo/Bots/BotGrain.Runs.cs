@@ -32,7 +32,7 @@ public sealed partial class BotGrain
     private async Task<StartRunResult?> StartAsync(
         string trigger, string? input, string? cause, Action<BotRecord> alsoChange, ActivityRecord? activity = null, int depth = 0)
     {
-        var budget = await GrainFactory.GetGrain<IBudgetGrain>(_bot!.OwnerId).CheckAsync(BotId, _bot.MonthlyBudget);
+        var budget = await BudgetAsync();
         if (budget.Refusal is { } refusal)
         {
             return await RefuseAsync(trigger, cause, refusal, alsoChange);
@@ -75,6 +75,12 @@ public sealed partial class BotGrain
 
         return new StartRunResult(StartRunOutcome.Started, run.Id, run.StartedAt);
     }
+
+    /// <summary>Whether a budget covers this bot's runs and is used up; its owner's grain is asked only when one may.</summary>
+    private async Task<BudgetVerdict> BudgetAsync() =>
+        await budgets.MayApplyAsync(_bot!.OwnerId, _bot.MonthlyBudget)
+            ? await GrainFactory.GetGrain<IBudgetGrain>(_bot.OwnerId).CheckAsync(BotId, _bot.MonthlyBudget)
+            : BudgetVerdict.None;
 
     /// <summary>
     /// A budget is used up: a start someone asked for is answered with the reason (the API's 409); a scheduled or

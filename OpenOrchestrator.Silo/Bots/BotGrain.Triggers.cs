@@ -1,6 +1,5 @@
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
-using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Bots;
@@ -28,7 +27,7 @@ public sealed partial class BotGrain
 
         if (_bot.ActiveRunId is not null || _queued > 0)
         {
-            if ((await GrainFactory.GetGrain<IBudgetGrain>(_bot.OwnerId).CheckAsync(BotId, _bot.MonthlyBudget)).Refusal is { } refusal)
+            if ((await BudgetAsync()).Refusal is { } refusal)
             {
                 await SaveActivityAsync(Activity(ActivityKinds.BudgetExceeded, $"Not queued by {source}: {refusal}"));
                 return null;

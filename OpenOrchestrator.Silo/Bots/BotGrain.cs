@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Live;
@@ -23,6 +24,7 @@ public sealed partial class BotGrain(
     LivePublisher live,
     NotificationOutbox outbox,
     RunMetrics metrics,
+    UserBudgets budgets,
     ILogger<BotGrain> logger) : Grain, IBotGrain
 {
     private BotRecord? _bot;

@@ -37,6 +37,10 @@ public sealed record BudgetRequest(
 public sealed record BudgetVerdict(
     [property: Id(0)] bool Applies,
     [property: Id(1)] string? Refusal,
-    [property: Id(2)] string? ReservationId = null);
+    [property: Id(2)] string? ReservationId = null)
+{
+    /// <summary>No budget covers the bot.</summary>
+    public static readonly BudgetVerdict None = new(false, null);
+}
 
 public sealed class BudgetExceededException(string message) : Exception(message);

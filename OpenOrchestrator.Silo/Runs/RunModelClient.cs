@@ -15,6 +15,9 @@ public sealed class RunModelClient(RunContext run, RunModelSources sources, RunB
 {
     private readonly IReadOnlyList<string> _models = [run.Ticket.Bot.Model, .. run.Ticket.Bot.FallbackModels];
 
+    /// <summary>Each model's source, found at its first call: a run's calls all go the same way.</summary>
+    private readonly Dictionary<string, RunModelSource?> _sources = [];
+
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -25,7 +28,11 @@ public sealed class RunModelClient(RunContext run, RunModelSources sources, RunB
         {
             var model = _models[i];
             var last = i == _models.Count - 1;
-            var source = await sources.ResolveAsync(run, model, last, cancellationToken);
+            if (!_sources.TryGetValue(model, out var source))
+            {
+                source = _sources[model] = await sources.ResolveAsync(run, model, last, cancellationToken);
+            }
+
             if (source is null)
             {
                 continue;

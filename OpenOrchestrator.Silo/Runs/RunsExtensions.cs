@@ -24,6 +24,7 @@ public static class RunsExtensions
         builder.Services.AddSingleton<BudgetAlerts>();
         builder.Services.AddSingleton<UsageQueries>();
         builder.Services.AddSingleton<UserSpending>();
+        builder.Services.AddSingleton<UserBudgets>();
         builder.Services.AddSingleton<RunQueries>();
         builder.Services.AddSingleton<ResultStore>();
         builder.Services.AddSingleton<KernelFactory>();
