@@ -5,8 +5,8 @@ using OpenOrchestrator.Testing;
 
 namespace OpenOrchestrator.Silo.Tests.Costs;
 
-/// <summary>The operator's cap per user and month holds whatever a user sets for themselves.</summary>
-public sealed class ServerCapTests : IAsyncLifetime
+/// <summary>A server with one OpenAI-compatible provider, no Anthropic key, and a cap per user and month.</summary>
+public sealed class SmallServerTests : IAsyncLifetime
 {
     private ScriptedModelServer _model = null!;
     private OrchestratorApp _app = null!;
@@ -37,6 +37,23 @@ public sealed class ServerCapTests : IAsyncLifetime
         Assert.Contains("the server's monthly cap per user (Budgets__UserMonthly)", run.Error);
         Assert.Equal(0, _model.RequestCount);
         Assert.Equal(0.05, settings.ServerMonthlyCap);
+    }
+
+    [Fact]
+    public async Task AModelWhoseProviderHasNoKeyIsOfferedWithTheMissingSettingAndItsRunFailsAtOnceNamingIt()
+    {
+        var client = await _app.SignUpAsync();
+        var models = await ProvidersFixture.GetAsync<IReadOnlyList<ModelInfo>>(client, "/api/models");
+        var bot = await client.CreateBotAsync(ApiClient.Spec() with { Model = "claude-sonnet-4-5" });
+
+        var run = await client.RunAsync(bot.Id);
+
+        var sonnet = Assert.Single(models, m => m.Id == "claude-sonnet-4-5");
+        Assert.Equal("ANTHROPIC_API_KEY on the server, or your own Anthropic key in Settings", sonnet.Missing);
+        Assert.Null(Assert.Single(models, m => m.Id == ProvidersFixture.BudgetModel).Missing);
+        Assert.Equal(RunStatuses.Failed, run.Status);
+        Assert.Equal("No key for anthropic: set ANTHROPIC_API_KEY on the server, or your own Anthropic key in Settings.", run.Error);
+        Assert.Equal(0, run.Usage.ModelCalls);
     }
 
     public async Task DisposeAsync()
