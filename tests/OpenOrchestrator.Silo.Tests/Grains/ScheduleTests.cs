@@ -138,6 +138,27 @@ public sealed class ScheduleTests(GrainFixture fixture)
         Assert.Equal(firstSlot.AddMinutes(60), (await fixture.RowAsync(id))!.NextRunAt);
     }
 
+    [Fact]
+    public async Task ASlotOfABotWhoseBudgetIsUsedUpLeavesAnActivityEntryAndNoRun()
+    {
+        var (grain, id) = await CreateAsync(Every(5) with { MonthlyBudget = 1 });
+        var slot = (await fixture.RowAsync(id))!.NextRunAt!.Value;
+        await fixture.QueryAsync(db =>
+        {
+            var now = fixture.Time.GetUtcNow().UtcDateTime;
+            db.Runs.Add(new RunRecord { Id = Ids.New(), BotId = id, OwnerId = "owner", Trigger = RunTriggers.Manual, Status = RunStatuses.Completed, CreatedAt = now, Cost = 1.25 });
+            return db.SaveChangesAsync();
+        });
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        await grain.ReceiveReminder(BotGrain.ScheduleReminder, default);
+
+        Assert.False(await fixture.QueryAsync(db => db.Runs.AnyAsync(r => r.BotId == id && r.Trigger == RunTriggers.Schedule)));
+        var refused = await fixture.QueryAsync(db => db.Activity.SingleAsync(a => a.BotId == id && a.Kind == "budget_exceeded"));
+        Assert.StartsWith("Not started (schedule): Budget exceeded: this bot's monthly budget of $1.00 is used up ($1.25 spent in", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(slot.AddMinutes(5), (await fixture.RowAsync(id))!.NextRunAt);
+    }
+
     private async Task<(IBotGrain Grain, string Id)> CreateAsync(BotSpec spec)
     {
         var id = Ids.New();
