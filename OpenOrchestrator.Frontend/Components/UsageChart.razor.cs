@@ -10,6 +10,9 @@ public sealed partial class UsageChart
     /// <summary>More slices than this are summed into "Other": a donut of thirty slivers says nothing.</summary>
     private const int MaxSlices = 8;
 
+    /// <summary>Labels like "27 Oct" that fit side by side under the bars at the chart's narrowest.</summary>
+    private const int MaxDateLabels = 10;
+
     // MudChart steps its y-axis in whole units and a day often costs cents, so bars are drawn in
     // thousandths of a dollar; the tooltip's format divides by 1,000 again (the comma before the point).
     private const double Mills = 1000;
@@ -26,6 +29,7 @@ public sealed partial class UsageChart
     private BarChartOptions BarOptions { get; set; } = new();
     private List<ChartSeries<double>> DaySeries { get; set; } = [];
     private string[] DayLabels { get; set; } = [];
+    private string BarsStyle { get; set; } = "";
     private List<ChartSeries<double>> ShareSeries { get; set; } = [];
     private string[] ShareLabels { get; set; } = [];
 
@@ -41,7 +45,14 @@ public sealed partial class UsageChart
             var cost = Report.Groups.GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(x => x.Cost));
             var days = Period.Days.ToList();
             var oneMonth = days.Count > 0 && days[0].Month == days[^1].Month && days[0].Year == days[^1].Year;
-            DayLabels = [.. days.Select(d => oneMonth ? d.Day.ToString(CultureInfo.InvariantCulture) : d.ToString("d MMM", CultureInfo.InvariantCulture))];
+            // Every day of one month is named; "27 Oct" is wider, so a longer range names every few days (the table has each).
+            var every = Math.Max(1, (int)Math.Ceiling(days.Count / (double)(oneMonth ? 31 : MaxDateLabels)));
+            DayLabels = [.. days.Select((d, i) => i % every != 0 ? ""
+                : oneMonth ? d.Day.ToString(CultureInfo.InvariantCulture) : d.ToString("d MMM", CultureInfo.InvariantCulture))];
+            // The chart is drawn at its real size, so on a phone a month of labels would overlap: it keeps room for
+            // them (the y-axis and each label) and scrolls sideways inside its figure instead.
+            var named = (days.Count + every - 1) / every;
+            BarsStyle = string.Create(CultureInfo.InvariantCulture, $"min-width: {4 + (named * (oneMonth ? 1.6 : 3.2)):0.#}rem");
             var mills = days.Select(d => cost.GetValueOrDefault(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) * Mills).ToArray();
             DaySeries = [new() { Name = "Cost", Data = mills, TooltipYValueFormat = MillsAsDollars }];
             BarOptions = new() { ShowLegend = false, YAxisTicks = Step(mills.DefaultIfEmpty().Max()), YAxisToStringFunc = v => Money.Amount(v / Mills) };

@@ -9,7 +9,8 @@ public sealed partial class MainLayout : IDisposable
 {
     private static readonly MudTheme Theme = new()
     {
-        PaletteLight = new PaletteLight { Primary = "#3949ab", AppbarBackground = "#283593" },
+        // MudBlazor's warning text (#ff9800 darkened a little) on its pale background is under 3:1; this is 5.6:1.
+        PaletteLight = new PaletteLight { Primary = "#3949ab", AppbarBackground = "#283593", WarningDarken = "#975400" },
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"] },

@@ -5,7 +5,8 @@ namespace OpenOrchestrator.Browser.Tests;
 
 /// <summary>
 /// The real silo process with the scripted model server behind it, and Debian's Chromium driven by
-/// Playwright. Screenshots go to artifacts/screenshots at the repository root.
+/// Playwright. Screenshots go to artifacts/screenshots at the repository root; those the docs show
+/// also to docs/screenshots, where they are committed.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -18,6 +19,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     public static string ScreenshotFolder { get; } = Path.Combine(SiloProcess.RepositoryRoot(), "artifacts", "screenshots");
+
+    public static string DocsScreenshotFolder { get; } = Path.Combine(SiloProcess.RepositoryRoot(), "docs", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -52,12 +55,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["Smtp__From"] = "bots@orchestrator.example",
     };
 
-    /// <summary>A fresh browser profile (no cookies) on the silo, at a desktop or a phone size.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>A fresh browser profile (no cookies) on the silo (or <paramref name="silo"/>, one a test class started), at a desktop or a phone size.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, SiloProcess? silo = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Silo.BaseUrl.ToString(),
+            BaseURL = (silo ?? Silo).BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(30_000);
@@ -66,6 +69,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+
+    /// <summary>The whole page to artifacts/screenshots and to docs/screenshots, for the documentation.</summary>
+    public static async Task DocsScreenshotAsync(IPage page, string name)
+    {
+        await ScreenshotAsync(page, name);
+        File.Copy(Path.Combine(ScreenshotFolder, $"{name}.png"), Path.Combine(DocsScreenshotFolder, $"{name}.png"), overwrite: true);
+    }
 
     public async Task DisposeAsync()
     {
