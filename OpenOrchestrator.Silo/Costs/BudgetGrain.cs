@@ -36,7 +36,7 @@ public sealed partial class BudgetGrain(
         _botBudgets[botId] = botBudget;
         if (!Applies(botBudget))
         {
-            return new BudgetVerdict(false, null);
+            return BudgetVerdict.None;
         }
 
         var spending = await SpendingAsync(botId);
@@ -54,7 +54,7 @@ public sealed partial class BudgetGrain(
         _botBudgets[request.BotId] = request.BotBudget;
         if (!Applies(request.BotBudget))
         {
-            return new BudgetVerdict(false, null);
+            return BudgetVerdict.None;
         }
 
         if (Refusal(await SpendingAsync(request.BotId), request.BotBudget, request.Estimate) is { } refusal)

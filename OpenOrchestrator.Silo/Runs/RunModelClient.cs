@@ -7,7 +7,7 @@ using OpenOrchestrator.Silo.Hosting;
 namespace OpenOrchestrator.Silo.Runs;
 
 /// <summary>
-/// The model seam of one run, beneath Semantic Kernel's function calling: each model call goes to the bot's
+/// The model seam of one run, beneath the function-calling loop (<see cref="RunAgent"/>): each model call goes to the bot's
 /// model, or in order to its fallbacks while providers fail; is checked against the budgets first; and is
 /// counted (tokens, cost, span, log line) and held to being a valid completion after.
 /// </summary>

@@ -104,6 +104,20 @@ public sealed class BotFormCostTests : FrontendContext
     }
 
     [Fact]
+    public void AnEstimateAboveTheBudgetSaysTheRunsWillStop()
+    {
+        Api.On(HttpMethod.Post, "/api/bots/estimate", new CostEstimate(0.0125, 1440, 18, "a typical run"));
+        var form = RenderForm();
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("#bot-estimate")));
+        Assert.Empty(form.FindAll("#bot-estimate-over"));
+
+        form.Find("#bot-budget").Input("5");
+
+        form.WaitForAssertion(() => Assert.Equal(
+            "More than its budget of $5: its runs will stop once the budget is used up.", form.Find("#bot-estimate-over").TextContent));
+    }
+
+    [Fact]
     public void EditingABotAsksForTheEstimateOfThatBot()
     {
         Api.On(HttpMethod.Post, "/api/bots/estimate?botId=b1", new CostEstimate(0.02, null, null, "average of the last 12 runs"));
