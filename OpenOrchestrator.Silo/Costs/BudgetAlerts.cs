@@ -40,7 +40,7 @@ public sealed class BudgetAlerts(IDbContextFactory<OrchestratorDbContext> dbFact
             Kind = NotificationKinds.Budget,
             Key = $"budget:{scope}:{now.ToString("yyyy-MM", CultureInfo.InvariantCulture)}:{percent}",
             Title = threshold >= 1 ? $"Budget used up: {budget.Name}" : $"{percent} % of {budget.Name} used",
-            Text = $"{Money.Format(spent)} of {Money.Format(budget.Limit)} spent in {now.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}."
+            Text = $"{Money.Format(spent)} of {Money.Amount(budget.Limit)} spent in {now.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}."
                 + (threshold >= 1 ? " Runs it covers stop before their next model call until the month ends or the budget is raised." : ""),
             Html = "",
             CreatedAt = now,

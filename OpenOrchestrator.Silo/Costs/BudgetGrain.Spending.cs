@@ -45,8 +45,8 @@ public sealed partial class BudgetGrain
             {
                 var left = Math.Max(0, budget.Limit - spent);
                 return estimate <= 0
-                    ? $"Budget exceeded: {budget.Name} of {Money.Format(budget.Limit)} is used up ({Money.Format(spent)} spent in {spending.At:MMMM yyyy})."
-                    : $"Budget exceeded: the next model call could cost up to {Money.Format(estimate)}, and {budget.Name} of {Money.Format(budget.Limit)} has {Money.Format(left)} left this month.";
+                    ? $"Budget exceeded: {budget.Name} of {Money.Amount(budget.Limit)} is used up ({Money.Format(spent)} spent in {spending.At:MMMM yyyy})."
+                    : $"Budget exceeded: the next model call could cost up to {Money.Format(estimate)}, and {budget.Name} of {Money.Amount(budget.Limit)} has {Money.Format(left)} left this month.";
             }
         }
 

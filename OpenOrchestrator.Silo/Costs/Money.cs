@@ -13,6 +13,12 @@ public static class Money
         _ => "$" + usd.ToString("0.000000", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>An amount a person set (a budget): as they wrote it, "$5", "$0.05", "$12.50"; finer ones as <see cref="Format"/>.</summary>
+    public static string Amount(double usd) =>
+        Math.Round(usd, 2) != usd ? Format(usd)
+        : usd == Math.Floor(usd) ? "$" + usd.ToString("#,0", CultureInfo.InvariantCulture)
+        : "$" + usd.ToString("#,0.00", CultureInfo.InvariantCulture);
+
     /// <summary>The first instant of the calendar month (UTC) that holds <paramref name="at"/>: budgets and "this month" count from it.</summary>
     public static DateTime MonthStart(DateTime at) => new(at.Year, at.Month, 1, 0, 0, 0, DateTimeKind.Utc);
 }

@@ -91,7 +91,7 @@ public sealed class CostsTests(BrowserFixture browser, ProvidersFixture provider
         await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "Cost this month of its $0.01 budget" })).ToContainTextAsync(RunCost);
         await page.GetByRole(AriaRole.Button, new() { Name = "Run now" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Budget exceeded" }))
-            .ToContainTextAsync($"Budget exceeded: this bot's monthly budget of $0.0100 is used up ({RunCost} spent in ");
+            .ToContainTextAsync($"Budget exceeded: this bot's monthly budget of $0.01 is used up ({RunCost} spent in ");
         await Expect(pastRuns).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Run now" })).ToBeEnabledAsync();
         await Expect(page.GetByText("Saved.", new() { Exact = true })).Not.ToBeVisibleAsync();

@@ -24,7 +24,7 @@ public sealed class BudgetTests(ProvidersFixture fixture)
         var run = await client.RunAsync(bot.Id);
 
         Assert.Equal(RunStatuses.Failed, run.Status);
-        Assert.StartsWith("Budget exceeded: the next model call could cost up to $0.1000, and this bot's monthly budget of $0.0500 has $0.0500 left", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("Budget exceeded: the next model call could cost up to $0.1000, and this bot's monthly budget of $0.05 has $0.0500 left", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Local.Requests, r => r.SystemPrompt!.Contains("Too poor"));
     }
 
@@ -56,7 +56,7 @@ public sealed class BudgetTests(ProvidersFixture fixture)
 
         var response = await client.PostAsJsonAsync($"/api/bots/{bot.Id}/runs", new StartRunRequest(null));
 
-        await Problems.AssertAsync(response, HttpStatusCode.Conflict, "Budget exceeded: this bot's monthly budget of $0.5000 is used up ($0.6000 spent in ");
+        await Problems.AssertAsync(response, HttpStatusCode.Conflict, "Budget exceeded: this bot's monthly budget of $0.50 is used up ($0.6000 spent in ");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.EndsWith("budget-exceeded", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
         var bell = await ProvidersFixture.GetAsync<NotificationsPage>(client, "/api/notifications");
@@ -77,7 +77,7 @@ public sealed class BudgetTests(ProvidersFixture fixture)
 
         var warning = Assert.Single(bell.Items, n => n.Kind == NotificationKinds.Budget);
         Assert.Equal("80 % of this bot's monthly budget used", warning.Title);
-        Assert.StartsWith("$0.8500 of $1.00 spent in ", warning.Text, StringComparison.Ordinal);
+        Assert.StartsWith("$0.8500 of $1 spent in ", warning.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class BudgetTests(ProvidersFixture fixture)
         release.SetResult();
         var done = await client.WaitForRunAsync(running.Id);
 
-        Assert.StartsWith("Budget exceeded: the next model call could cost up to $0.1000, and your monthly budget of $0.1500 has $0.0500 left", refused.Error, StringComparison.Ordinal);
+        Assert.StartsWith("Budget exceeded: the next model call could cost up to $0.1000, and your monthly budget of $0.15 has $0.0500 left", refused.Error, StringComparison.Ordinal);
         Assert.Equal(RunStatuses.Completed, done.Status);
         Assert.DoesNotContain(fixture.Local.Requests, r => r.SystemPrompt!.Contains("Second of two"));
     }

@@ -155,7 +155,7 @@ public sealed class ScheduleTests(GrainFixture fixture)
 
         Assert.False(await fixture.QueryAsync(db => db.Runs.AnyAsync(r => r.BotId == id && r.Trigger == RunTriggers.Schedule)));
         var refused = await fixture.QueryAsync(db => db.Activity.SingleAsync(a => a.BotId == id && a.Kind == "budget_exceeded"));
-        Assert.StartsWith("Not started (schedule): Budget exceeded: this bot's monthly budget of $1.00 is used up ($1.25 spent in", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Not started (schedule): Budget exceeded: this bot's monthly budget of $1 is used up ($1.25 spent in", refused.Message, StringComparison.Ordinal);
         Assert.Equal(slot.AddMinutes(5), (await fixture.RowAsync(id))!.NextRunAt);
     }
 
