@@ -1,8 +1,6 @@
 // Two silos of one Orleans cluster: bots in PostgreSQL, the membership table in Redis (DESIGN D2, D13).
 var builder = DistributedApplication.CreateBuilder(args);
 
-builder.AddAzureContainerAppEnvironment("env");
-
 var openAiKey = builder.AddParameter("openai-api-key", secret: true);
 var openAiBaseUrl = builder.AddParameter("openai-base-url", "https://api.openai.com/v1");
 var defaultModel = builder.AddParameter("default-model", "gpt-4o-mini");
