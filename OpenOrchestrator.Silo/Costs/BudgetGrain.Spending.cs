@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace OpenOrchestrator.Silo.Costs;
 
 public sealed partial class BudgetGrain
@@ -16,13 +14,9 @@ public sealed partial class BudgetGrain
         var month = Money.MonthStart(now);
         await using var db = await dbFactory.CreateDbContextAsync();
         var live = _live.Keys.ToList();
-        var stored = await db.Runs
-            .Where(r => r.OwnerId == OwnerId && r.CreatedAt >= month && r.Cost != null && !live.Contains(r.Id))
-            .GroupBy(r => r.BotId)
-            .Select(g => new { BotId = g.Key, Cost = g.Sum(r => r.Cost!.Value) })
-            .ToListAsync();
-        var user = stored.Sum(s => s.Cost) + _live.Values.Sum(l => l.Cost) + _held.Values.Sum(h => h.Amount);
-        var bot = stored.Where(s => s.BotId == botId).Sum(s => s.Cost)
+        var stored = await StoredSpending.ByBotAsync(db, OwnerId, month, live);
+        var user = stored.Values.Sum() + _live.Values.Sum(l => l.Cost) + _held.Values.Sum(h => h.Amount);
+        var bot = stored.GetValueOrDefault(botId)
             + _live.Values.Where(l => l.BotId == botId).Sum(l => l.Cost) + _held.Values.Where(h => h.BotId == botId).Sum(h => h.Amount);
         return new Spending(user, bot, now);
     }

@@ -17,7 +17,6 @@ public sealed partial class BudgetGrain(
 
     private readonly Dictionary<string, Hold> _held = [];
     private readonly Dictionary<string, Spent> _live = [];
-    private readonly Dictionary<string, double?> _botBudgets = [];
     private double? _userBudget;
     private long _reservations;
 
@@ -28,12 +27,11 @@ public sealed partial class BudgetGrain(
     public async Task UserBudgetChangedAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        _userBudget = await db.Users.Where(u => u.Id == OwnerId).Select(u => u.MonthlyBudget).SingleOrDefaultAsync();
+        _userBudget = await StoredSpending.UserBudgetAsync(db, OwnerId);
     }
 
     public async Task<BudgetVerdict> CheckAsync(string botId, double? botBudget)
     {
-        _botBudgets[botId] = botBudget;
         if (!Applies(botBudget))
         {
             return BudgetVerdict.None;
@@ -51,7 +49,6 @@ public sealed partial class BudgetGrain(
 
     public async Task<BudgetVerdict> ReserveAsync(BudgetRequest request)
     {
-        _botBudgets[request.BotId] = request.BotBudget;
         if (!Applies(request.BotBudget))
         {
             return BudgetVerdict.None;
@@ -63,7 +60,7 @@ public sealed partial class BudgetGrain(
         }
 
         var id = $"{request.RunId}/{++_reservations}";
-        _held[id] = new Hold(request.RunId, request.BotId, request.Estimate);
+        _held[id] = new Hold(request.RunId, request.BotId, request.Estimate, request.BotBudget);
         KeepActive();
         return new BudgetVerdict(true, null, id);
     }
@@ -80,7 +77,7 @@ public sealed partial class BudgetGrain(
         _live[hold.RunId] = spent with { Cost = spent.Cost + cost, At = now };
         if (cost > 0)
         {
-            await alerts.TellAsync(OwnerId, hold.BotId, await SpendingAsync(hold.BotId), Budgets(_botBudgets.GetValueOrDefault(hold.BotId)), now);
+            await alerts.TellAsync(OwnerId, hold.BotId, await SpendingAsync(hold.BotId), Budgets(hold.BotBudget), now);
         }
     }
 
@@ -96,7 +93,7 @@ public sealed partial class BudgetGrain(
     /// <summary>While calls are under way or runs still going have spent, this grain holds what the database does not know yet.</summary>
     private void KeepActive() => DelayDeactivation(_held.Count > 0 || _live.Count > 0 ? LiveFor : TimeSpan.Zero);
 
-    private sealed record Hold(string RunId, string BotId, double Amount);
+    private sealed record Hold(string RunId, string BotId, double Amount, double? BotBudget);
 
     private sealed record Spent(string BotId, double Cost, DateTime At);
 }

@@ -27,7 +27,7 @@ public sealed class UserBudgets(IDbContextFactory<OrchestratorDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var budget = await db.Users.Where(u => u.Id == ownerId).Select(u => u.MonthlyBudget).SingleOrDefaultAsync();
+        var budget = await StoredSpending.UserBudgetAsync(db, ownerId);
         cache.Set(Key(ownerId), budget, CacheFor);
         return budget;
     }

@@ -13,7 +13,6 @@ public sealed class UserSpending(IDbContextFactory<OrchestratorDbContext> dbFact
     {
         var month = Money.MonthStart(time.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var spent = await db.Runs.Where(r => r.OwnerId == ownerId && r.CreatedAt >= month && r.Cost != null).SumAsync(r => r.Cost!.Value, cancellationToken);
-        return Math.Round(spent, 6);
+        return Math.Round((await StoredSpending.ByBotAsync(db, ownerId, month, [], cancellationToken)).Values.Sum(), 6);
     }
 }
