@@ -24,6 +24,8 @@ builder.AddProject<Projects.OpenOrchestrator_Silo>("silo")
     .WithEnvironment("OPENAI_BASE_URL", openAiBaseUrl)
     .WithEnvironment("Models__Default", defaultModel)
     .WithReplicas(2)
+    // The silo has no launch profile to take its endpoint from.
+    .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 
