@@ -58,4 +58,33 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.Equal(RunStatuses.Completed, (await three.RunAsync(bots[0].Id)).Status);
         Assert.Equal(2, (await one.GetFromJsonAsync<List<RunView>>($"/api/bots/{bots[0].Id}/runs"))!.Count);
     }
+
+    [Fact]
+    public async Task SilosStartedAtOnceOnANewDatabaseMigrateItInTurnAndServeOneCluster()
+    {
+        // As Aspire starts its replicas: at the same moment, on a database nobody has made yet.
+        _env.Model.SetScript(_ => ModelReply.Text("Done."));
+        var variables = ClusterSettings.Variables(_env);
+        var starting = Enumerable.Range(0, 3).Select(_ => SiloProcess.StartAsync(_env.DataPath, variables)).ToArray();
+        try
+        {
+            var silos = await Task.WhenAll(starting);
+            var clients = silos.Select(s => s.CreateClient()).ToArray();
+            await clients[0].SignUpAsync($"{Guid.NewGuid():N}@example.com");
+            foreach (var client in clients[1..])
+            {
+                client.DefaultRequestHeaders.Authorization = clients[0].DefaultRequestHeaders.Authorization;
+            }
+
+            var bot = await clients[1].CreateBotAsync(ApiClient.Spec("Made on the second"));
+            Assert.Equal(RunStatuses.Completed, (await clients[2].RunAsync(bot.Id)).Status);
+        }
+        finally
+        {
+            foreach (var silo in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await (await silo).DisposeAsync();
+            }
+        }
+    }
 }
