@@ -22,23 +22,38 @@ public static class BotsExtensions
         var options = SiloOptionsValidation.Read(builder.Configuration);
         builder.Services.AddSingleton(Options.Create(options));
 
-        // Orleans reads "Orleans:Clustering" as a provider section of its own (ProviderType, ServiceKey);
-        // ours is a plain choice made in code below, so Orleans must not see it.
-        builder.Configuration.AddInMemoryCollection([new($"{SiloOptions.SectionName}:{nameof(SiloOptions.Clustering)}", null)]);
+        if (options.Clustering == ClusteringMode.Provider)
+        {
+            // Orleans reads its own section (ProviderType, ServiceKey, Endpoints) and asks for the keyed
+            // connection. Its traces are off: the membership table is read every few seconds and would
+            // bury the runs' traces.
+            builder.AddKeyedRedisClient(options.ProviderServiceKey!, redis => redis.DisableTracing = true);
+        }
+        else
+        {
+            // Orleans reads "Orleans:Clustering" as a provider section of its own (ProviderType, ServiceKey);
+            // ours is a plain choice made in code below, so Orleans must not see it.
+            builder.Configuration.AddInMemoryCollection([new($"{SiloOptions.SectionName}:{nameof(SiloOptions.Clustering)}", null)]);
+        }
+
         builder.UseOrleans(silo =>
         {
-            if (options.Clustering == ClusteringMode.Redis)
+            switch (options.Clustering)
             {
-                silo.UseRedisCluster(options, builder.Configuration.GetConnectionString(SiloOptionsValidation.RedisConnectionName)!);
-            }
-            else
-            {
-                silo.UseLocalhostClustering(
-                    options.SiloPort,
-                    options.GatewayPort,
-                    options.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
-                    options.ServiceId,
-                    options.ClusterId);
+                case ClusteringMode.Redis:
+                    silo.UseRedisCluster(options, builder.Configuration.GetConnectionString(SiloOptionsValidation.RedisConnectionName)!);
+                    break;
+                case ClusteringMode.Localhost:
+                    silo.UseLocalhostClustering(
+                        options.SiloPort,
+                        options.GatewayPort,
+                        options.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
+                        options.ServiceId,
+                        options.ClusterId);
+                    break;
+                case ClusteringMode.Provider:
+                    // Orleans builds clustering, cluster id and endpoints from its own section.
+                    break;
             }
 
             // Production keeps Orleans' failure detection; a test or a small cluster may shorten it.

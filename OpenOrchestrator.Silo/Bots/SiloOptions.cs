@@ -7,7 +7,16 @@ namespace OpenOrchestrator.Silo.Bots;
 public enum ClusteringMode
 {
     Localhost,
+
+    /// <summary>Orleans__Clustering=Redis: the membership table at ConnectionStrings__redis, the ports from Orleans__SiloPort/GatewayPort.</summary>
     Redis,
+
+    /// <summary>
+    /// Orleans' own provider settings, as Aspire's Orleans integration sets them
+    /// (Orleans__Clustering__ProviderType=Redis, Orleans__Clustering__ServiceKey, Orleans__Endpoints__*):
+    /// Orleans reads them itself, the keyed Redis connection is ConnectionStrings__{ServiceKey}.
+    /// </summary>
+    Provider,
 }
 
 public sealed class SiloOptions
@@ -18,6 +27,9 @@ public sealed class SiloOptions
     public const string MembershipSectionName = "Orleans:Membership";
 
     public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;
+
+    /// <summary>The connection name of the Redis membership table when <see cref="Clustering"/> is <see cref="ClusteringMode.Provider"/>.</summary>
+    public string? ProviderServiceKey { get; internal set; }
 
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;

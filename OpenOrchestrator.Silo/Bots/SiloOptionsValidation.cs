@@ -12,6 +12,12 @@ public sealed class SiloOptionsValidation(IConfiguration configuration) : IValid
 {
     public const string RedisConnectionName = "redis";
 
+    /// <summary>Orleans' own clustering section (Aspire's Orleans integration writes it): ProviderType and ServiceKey.</summary>
+    public const string ProviderSectionName = "Orleans:Clustering";
+
+    /// <summary>The one clustering provider this build carries (Microsoft.Orleans.Clustering.Redis).</summary>
+    public const string RedisProviderType = "Redis";
+
     public ValidateOptionsResult Validate(string? name, SiloOptions options)
     {
         var failures = new List<string>();
@@ -27,9 +33,26 @@ public sealed class SiloOptionsValidation(IConfiguration configuration) : IValid
             failures.Add("Orleans:Clustering is Redis: set ConnectionStrings:redis (ConnectionStrings__redis), e.g. \"127.0.0.1:6379\".");
         }
 
-        if (options.Clustering == ClusteringMode.Redis && options.PrimarySiloPort is not null)
+        if (options.Clustering != ClusteringMode.Localhost && options.PrimarySiloPort is not null)
         {
             failures.Add("Orleans:PrimarySiloPort is for Localhost clustering only; with Redis the silos find each other in the membership table.");
+        }
+
+        if (options.Clustering == ClusteringMode.Provider)
+        {
+            var providerType = configuration[$"{ProviderSectionName}:ProviderType"];
+            if (!string.Equals(providerType, RedisProviderType, StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"Orleans:Clustering:ProviderType '{providerType}' is not available: this build clusters through Redis (Orleans__Clustering__ProviderType=Redis) or on localhost.");
+            }
+            else if (string.IsNullOrWhiteSpace(options.ProviderServiceKey))
+            {
+                failures.Add("Orleans:Clustering:ProviderType is Redis: set Orleans:Clustering:ServiceKey to the name of its connection string (Orleans__Clustering__ServiceKey=redis).");
+            }
+            else if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(options.ProviderServiceKey)))
+            {
+                failures.Add($"Orleans:Clustering:ServiceKey is '{options.ProviderServiceKey}': set ConnectionStrings:{options.ProviderServiceKey} (ConnectionStrings__{options.ProviderServiceKey}), e.g. \"127.0.0.1:6379\".");
+            }
         }
 
         if (!string.IsNullOrEmpty(options.AdvertisedIPAddress) && !IPAddress.TryParse(options.AdvertisedIPAddress, out _))
@@ -49,6 +72,7 @@ public sealed class SiloOptionsValidation(IConfiguration configuration) : IValid
     public static SiloOptions Read(IConfiguration configuration)
     {
         var options = new SiloOptions();
+        var provider = configuration.GetSection(ProviderSectionName);
         try
         {
             configuration.GetSection(SiloOptions.SectionName).Bind(options);
@@ -57,7 +81,13 @@ public sealed class SiloOptionsValidation(IConfiguration configuration) : IValid
         {
             // A value the binder cannot convert, e.g. Orleans:Clustering=Zookeeper.
             throw new OptionsValidationException(SiloOptions.SectionName, typeof(SiloOptions),
-                [$"{e.Message} Orleans:Clustering is one of: {string.Join(", ", Enum.GetNames<ClusteringMode>())}."]);
+                [$"{e.Message} Orleans:Clustering is Localhost or Redis, or a section of Orleans' own (Orleans:Clustering:ProviderType)."]);
+        }
+
+        if (provider.GetChildren().Any())
+        {
+            options.Clustering = ClusteringMode.Provider;
+            options.ProviderServiceKey = provider["ServiceKey"];
         }
 
         var result = new SiloOptionsValidation(configuration).Validate(null, options);
