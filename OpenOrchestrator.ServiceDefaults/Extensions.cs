@@ -19,8 +19,15 @@ public static partial class Extensions
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
 
-    /// <summary>Activity sources and meters of the product itself; hosts add theirs here too.</summary>
-    public static readonly List<string> TelemetrySources = ["OpenOrchestrator*", "Microsoft.Orleans*", "Microsoft.SemanticKernel*"];
+    /// <summary>Meters of the product and its frameworks; hosts add theirs here too.</summary>
+    public static readonly List<string> TelemetryMeters = ["OpenOrchestrator*", "Microsoft.Orleans*", "Microsoft.SemanticKernel*"];
+
+    /// <summary>
+    /// Activity sources traced. Of Orleans only the application's grain calls: its runtime source
+    /// (timer ticks, membership, directory, management calls) and lifecycle source start a trace of
+    /// their own every few seconds on every silo and would bury the runs' traces.
+    /// </summary>
+    public static readonly List<string> TelemetrySources = ["OpenOrchestrator*", "Microsoft.Orleans.Application", "Microsoft.SemanticKernel*"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -62,8 +69,9 @@ public static partial class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter([.. TelemetrySources]))
+                .AddMeter([.. TelemetryMeters]))
             .WithTracing(tracing => tracing
+                .SetSampler(new HousekeepingSampler())
                 .AddSource([.. TelemetrySources])
                 .AddAspNetCoreInstrumentation(o =>
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(HealthPath) && !ctx.Request.Path.StartsWithSegments(AlivePath))

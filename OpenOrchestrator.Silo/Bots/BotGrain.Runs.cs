@@ -139,7 +139,8 @@ public sealed partial class BotGrain
         {
             Depth = run.Depth,
             CreatedAt = run.CreatedAt,
-            Parent = System.Diagnostics.Activity.Current?.Context ?? default,
+            // A run is always traced: one that nothing traced started (a schedule's tick) begins a trace of its own.
+            Parent = System.Diagnostics.Activity.Current is { Recorded: true } starter ? starter.Context : default,
             Budgeted = budgeted,
         });
         Announce(LiveHub.RunStarted, run.Id);

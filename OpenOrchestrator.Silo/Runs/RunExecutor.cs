@@ -136,6 +136,7 @@ public sealed partial class RunExecutor(
     {
         var (status, output, error) = (RunStatuses.Failed, (string?)null, (string?)null);
         using var span = StartSpan(run);
+        using var scope = logger.BeginScope(LogScope(run));
         try
         {
             stop.Token.ThrowIfCancellationRequested();
@@ -165,6 +166,7 @@ public sealed partial class RunExecutor(
         {
             var stored = await FinishAsync(run, status, output, error);
             EndSpan(span, run, status);
+            LogRunEnded(run.RunId, status, run.TotalTokens, run.Cost);
             metrics.RunFinished(status, time.GetUtcNow().UtcDateTime - run.Ticket.StartedAt);
             _active.TryRemove(run.RunId, out _);
             run.MarkFinished(stored);
@@ -184,6 +186,10 @@ public sealed partial class RunExecutor(
         run.Span = span?.Context ?? default;
         return span;
     }
+
+    /// <summary>Every log line written while the run executes names its bot and itself (as attributes in OpenTelemetry).</summary>
+    private static KeyValuePair<string, object?>[] LogScope(RunContext run) =>
+        [new("openorchestrator.bot.id", run.Ticket.Bot.Id), new("openorchestrator.run.id", run.RunId)];
 
     private static void EndSpan(System.Diagnostics.Activity? span, RunContext run, string status)
     {
@@ -272,6 +278,9 @@ public sealed partial class RunExecutor(
         RunStopReason.TokenLimit => (RunStatuses.Failed, $"stopped after {run.TotalTokens} tokens, over the limit of {options.Value.MaxTokens} (Runs__MaxTokens)"),
         _ => (RunStatuses.Failed, "interrupted"),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ended {Status}: {Tokens} tokens, cost {Cost} USD")]
+    private partial void LogRunEnded(string runId, string status, int tokens, double? cost);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} crashed")]
     private partial void LogRunCrashed(Exception exception, string runId);
