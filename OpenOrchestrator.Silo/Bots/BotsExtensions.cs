@@ -13,6 +13,9 @@ namespace OpenOrchestrator.Silo.Bots;
 
 public static class BotsExtensions
 {
+    /// <summary>Orleans' own switch for tracing grain calls, read by Orleans itself.</summary>
+    private const string EnableDistributedTracingKey = "Orleans:EnableDistributedTracing";
+
     /// <summary>
     /// The co-hosted Orleans silo: one node on localhost clustering by default (DESIGN D1), or one
     /// of several sharing a Redis membership table and the database (D2).
@@ -58,7 +61,14 @@ public static class BotsExtensions
 
             // Production keeps Orleans' failure detection; a test or a small cluster may shorten it.
             silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(SiloOptions.MembershipSectionName));
-            silo.AddActivityPropagation().AddDatabaseReminders().AddAdminDashboard(options);
+            // Aspire's Orleans integration turns Orleans' own propagation on (Orleans__EnableDistributedTracing);
+            // a second would trace every grain call twice.
+            if (!builder.Configuration.GetValue<bool>(EnableDistributedTracingKey))
+            {
+                silo.AddActivityPropagation();
+            }
+
+            silo.AddDatabaseReminders().AddAdminDashboard(options);
         });
         return builder.AddBotServices();
     }

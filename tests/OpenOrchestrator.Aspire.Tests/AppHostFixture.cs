@@ -10,9 +10,10 @@ namespace OpenOrchestrator.Aspire.Tests;
 /// <summary>
 /// The AppHost as `aspire run` starts it on a machine without a container engine: PostgreSQL and
 /// Redis as local executables, two silo replicas in one Orleans cluster. Its model is the scripted
-/// OpenAI server, its telemetry goes to <see cref="Telemetry"/>.
+/// OpenAI server; its telemetry goes to <see cref="Telemetry"/>, or to the Aspire dashboard when a
+/// subclass turns it on.
 /// </summary>
-public sealed class AppHostFixture : IAsyncLifetime
+public class AppHostFixture : IAsyncLifetime
 {
     public const string Model = "gpt-4o-mini";
 
@@ -27,7 +28,7 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public OtlpReceiver Telemetry { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ModelServer = await ScriptedModelServer.StartAsync(r => r.Round() == 0
             ? ModelReplyFor.Report($"Found at {Guid.NewGuid():N}") with { PromptTokens = 1200, CompletionTokens = 300 }
@@ -50,18 +51,25 @@ public sealed class AppHostFixture : IAsyncLifetime
                 $"--Parameters:openai-base-url={ModelServer.BaseUrl}",
                 $"--Parameters:default-model={Model}",
             ],
+            (options, _) => options.DisableDashboard = !WithDashboard,
             starting.Token);
-        builder.CreateResourceBuilder<ProjectResource>("silo")
-            .WithEnvironment("Auth__Registration", "open")
-            .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString())
-            .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-            .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
-            .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500")
-            .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000");
+        var silo = builder.CreateResourceBuilder<ProjectResource>("silo").WithEnvironment("Auth__Registration", "open");
+        if (!WithDashboard)
+        {
+            silo.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString())
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
+                .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500")
+                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "1000");
+        }
+
         App = await builder.BuildAsync(starting.Token);
         await App.StartAsync(starting.Token);
         await WaitForHealthyReplicasAsync(2, starting.Token);
     }
+
+    /// <summary>With the Aspire dashboard, the silos export to it; without, to <see cref="Telemetry"/>.</summary>
+    protected virtual bool WithDashboard => false;
 
     /// <summary>Both silo replicas healthy (each checks its database and Redis), or the reason one is not.</summary>
     private async Task WaitForHealthyReplicasAsync(int replicas, CancellationToken cancellationToken)
@@ -87,7 +95,7 @@ public sealed class AppHostFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (App is not null)
         {

@@ -2,9 +2,20 @@ namespace OpenOrchestrator.Aspire.Tests;
 
 /// <summary>A span as OTLP carried it (opentelemetry/proto/trace/v1): ids as hex, its service and scope, its attributes.</summary>
 public sealed record ExportedSpan(
-    string Service, string Scope, string TraceId, string SpanId, string ParentSpanId, string Name, IReadOnlyDictionary<string, string> Attributes)
+    string Service, string Scope, string TraceId, string SpanId, string ParentSpanId, string Name, SpanKind Kind, IReadOnlyDictionary<string, string> Attributes)
 {
     public bool IsRoot => ParentSpanId.Length == 0;
+}
+
+/// <summary>OTLP's span kinds (Span.kind).</summary>
+public enum SpanKind
+{
+    Unspecified,
+    Internal,
+    Server,
+    Client,
+    Producer,
+    Consumer,
 }
 
 /// <summary>A log record as OTLP carried it (opentelemetry/proto/logs/v1).</summary>
@@ -21,7 +32,7 @@ public static class OtlpData
         from span in scope.Messages(2)
         select new ExportedSpan(
             service, scopeName, Convert.ToHexStringLower(span.Bytes(1)), Convert.ToHexStringLower(span.Bytes(2)),
-            Convert.ToHexStringLower(span.Bytes(4)), span.Text(5), Attributes(span.Messages(9)));
+            Convert.ToHexStringLower(span.Bytes(4)), span.Text(5), (SpanKind)span.Number(6), Attributes(span.Messages(9)));
 
     public static IEnumerable<ExportedLog> Logs(byte[] request) =>
         from resource in ProtoFields.Parse(request).Messages(1)

@@ -143,7 +143,8 @@ public sealed class SiloProcess : IAsyncDisposable
         return root?.FullName ?? throw new InvalidOperationException("OpenOrchestrator.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
+    /// <summary>A port on 127.0.0.1 nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
