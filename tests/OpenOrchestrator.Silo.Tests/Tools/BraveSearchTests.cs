@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using OpenOrchestrator.Silo.Tests.Infrastructure;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Testing;
@@ -127,6 +129,20 @@ public sealed class BraveSearchTests : IAsyncLifetime
 
         Assert.StartsWith("Error: web search failed: Brave Search could not be reached: ", result, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AServiceThatDoesNotAnswerInTimeIsNamed()
+    {
+        await using var silent = await LocalServer.StartAsync(app => app.MapGet("/res/v1/web/search", (HttpContext context) =>
+            Task.Delay(Timeout.Infinite, context.RequestAborted)));
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        var plugin = new WebSearchPlugin(impatient, new WebSearchOptions
+        {
+            Provider = "brave", Endpoint = silent.Url("/res/v1/web/search"), ApiKey = Key,
+        });
+
+        Assert.Equal("Error: web search timed out waiting for Brave Search.", await plugin.SearchAsync("tea", cancellationToken: CancellationToken.None));
     }
 
     [Fact]
