@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Runs;
@@ -13,6 +14,7 @@ public static class ToolsExtensions
         builder.Services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BrowserOptions>().BindConfiguration(BrowserOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WebSearchOptions>().BindConfiguration(WebSearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebSearchOptions>, WebSearchOptionsValidation>());
         builder.Services.AddOptions<CodeOptions>().BindConfiguration(CodeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodeOptions>>().Value);
         builder.Services.AddSingleton<CodeRunner>();
