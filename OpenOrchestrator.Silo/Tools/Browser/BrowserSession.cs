@@ -30,15 +30,16 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PageTimeout);
             try
             {
-                var page = await PageAsync(timeout.Token).ConfigureAwait(false);
+                // Starting Chromium is the server's cost, not the page's: the timeout starts with the page.
+                var page = await PageAsync(cancellationToken).ConfigureAwait(false);
                 if (page is null)
                 {
                     return $"Error: all {options.MaxPages} browser pages of this server are in use; try again in a minute.";
                 }
 
+                timeout.CancelAfter(PageTimeout);
                 return await action(page).WaitAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -115,7 +116,8 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
         if (_context is null)
         {
             var browser = await host.BrowserAsync(cancellationToken).ConfigureAwait(false);
-            _slot = await host.TakePageSlotAsync(PageTimeout, cancellationToken).ConfigureAwait(false);
+            // Half the page timeout, so waiting for a slot ends with its own answer rather than the timeout's.
+            _slot = await host.TakePageSlotAsync(PageTimeout / 2, cancellationToken).ConfigureAwait(false);
             if (_slot is null)
             {
                 return null;
