@@ -74,9 +74,16 @@ public sealed class ChromiumHost(BrowserOptions options, GuardedProxy proxy) : I
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        try
         {
-            await _browser.CloseAsync().ConfigureAwait(false);
+            if (_browser is not null)
+            {
+                await _browser.CloseAsync().ConfigureAwait(false);
+            }
+        }
+        catch (PlaywrightException)
+        {
+            // Chromium already exited.
         }
 
         _playwright?.Dispose();

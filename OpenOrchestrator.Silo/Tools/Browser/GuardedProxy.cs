@@ -20,6 +20,7 @@ public sealed partial class GuardedProxy(NetworkGuard guard, ILogger<GuardedProx
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, string> _refusals = new(StringComparer.OrdinalIgnoreCase);
     private Task _accepting = Task.CompletedTask;
+    private int _disposed;
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -34,6 +35,12 @@ public sealed partial class GuardedProxy(NetworkGuard guard, ILogger<GuardedProx
 
     public async ValueTask DisposeAsync()
     {
+        // Both the host that started it and the container that made it dispose it.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         await _accepting.ConfigureAwait(false);
@@ -77,6 +84,12 @@ public sealed partial class GuardedProxy(NetworkGuard guard, ILogger<GuardedProx
             }
             catch (BlockedAddressException refused)
             {
+                // Kept only to explain the page's error; a server that runs for months must not keep every refusal.
+                if (_refusals.Count >= 1_000)
+                {
+                    _refusals.Clear();
+                }
+
                 _refusals[$"{head.Host}:{head.Port}"] = refused.Message;
                 LogRefused(head.Host, head.Port, refused.Message);
                 await RefuseAsync(client, head, refused.Message, cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace OpenOrchestrator.Silo.Tools.Browser;
 /// <summary>
 /// Numbers the visible links and controls of a page (a <c>data-oo-ref</c> attribute on each) so that click
 /// and type can act on them. Numbers keep growing within a run, so a number from an earlier page never
-/// names something else on a later one.
+/// names something else on a later one. Links lose their target, so a click stays on the page the run reads.
 /// </summary>
 internal static class PageRefs
 {
@@ -41,6 +41,7 @@ internal static class PageRefs
               || el.getAttribute('title') || el.getAttribute('name') || el.getAttribute('alt'));
             n++;
             el.setAttribute('data-oo-ref', String(n));
+            if (tag === 'a') el.removeAttribute('target');
             items.push({ ref: n, role, name, href: tag === 'a' ? el.href : null });
           }
           return JSON.stringify(items);
