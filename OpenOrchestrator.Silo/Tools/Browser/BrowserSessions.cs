@@ -15,4 +15,14 @@ public sealed class BrowserSessions(ChromiumHost host, BrowserOptions options, s
     }
 
     public BrowserSession Start(string botId) => new(host, options, ProfileOf(botId));
+
+    /// <summary>A deleted bot's cookies go with it.</summary>
+    public void DeleteProfile(string botId)
+    {
+        var folder = Path.GetDirectoryName(ProfileOf(botId))!;
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

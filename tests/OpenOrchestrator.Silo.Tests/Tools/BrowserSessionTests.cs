@@ -10,7 +10,7 @@ namespace OpenOrchestrator.Silo.Tests.Tools;
 public sealed class BrowserSessionTests
 {
     [Fact]
-    public async Task TheBotsProfileKeepsACookieFromOneRunToTheNext()
+    public async Task TheBotsProfileKeepsACookieFromOneRunToTheNextUntilTheBotIsDeleted()
     {
         await using var server = await LocalServer.StartAsync(app =>
         {
@@ -31,6 +31,9 @@ public sealed class BrowserSessionTests
 
         Assert.Contains("Session: none", fresh, StringComparison.Ordinal);
         Assert.Contains("Session: s3cret", later, StringComparison.Ordinal);
+        Assert.True(File.Exists(browser.Sessions.ProfileOf(RenderedBrowser.BotId)));
+        browser.Sessions.DeleteProfile(RenderedBrowser.BotId);
+        Assert.False(File.Exists(browser.Sessions.ProfileOf(RenderedBrowser.BotId)));
     }
 
     [Theory]

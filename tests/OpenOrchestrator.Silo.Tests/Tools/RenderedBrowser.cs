@@ -16,7 +16,6 @@ internal sealed class RenderedBrowser : IAsyncDisposable
 
     private readonly string _data = TempDirectory.Create("oo-browser-");
     private readonly ChromiumHost _host;
-    private readonly BrowserSessions _sessions;
     private readonly DomainPace _pace;
     private readonly List<BrowserSession> _runs = [];
 
@@ -25,12 +24,14 @@ internal sealed class RenderedBrowser : IAsyncDisposable
         Options = options ?? new BrowserOptions { SecondsPerDomain = 0, ChromiumPath = "/usr/bin/chromium" };
         var guard = new NetworkGuard(new NetworkOptions { AllowedHosts = allowedHosts });
         _host = new ChromiumHost(Options, new GuardedProxy(guard, NullLogger<GuardedProxy>.Instance));
-        _sessions = new BrowserSessions(_host, Options, Path.Join(_data, "profiles"));
+        Sessions = new BrowserSessions(_host, Options, Path.Join(_data, "profiles"));
         _pace = new DomainPace(Options, TimeProvider.System);
         Documents = new DocumentStore(Path.Join(_data, "bots"), new DocumentOptions());
     }
 
     public BrowserOptions Options { get; }
+
+    public BrowserSessions Sessions { get; }
 
     public DocumentStore Documents { get; }
 
@@ -41,7 +42,7 @@ internal sealed class RenderedBrowser : IAsyncDisposable
 
     public PagePlugin StartRun()
     {
-        var session = _sessions.Start(BotId);
+        var session = Sessions.Start(BotId);
         _runs.Add(session);
         return new PagePlugin(session, _pace, Documents, BotId, message =>
         {
