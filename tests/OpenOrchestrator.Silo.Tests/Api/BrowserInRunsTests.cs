@@ -17,18 +17,27 @@ public sealed class BrowserInRunsTests(ApiFixture fixture)
         var client = await fixture.SignUpAsync();
         var suffix = Guid.NewGuid().ToString("N")[..6];
         fixture.Shop.Add(new Listing($"r{suffix}", $"Rendered bike {suffix}", 99m));
-        fixture.Model.SetScript(r => r.Round() switch
+        var opened = "";
+        fixture.Model.SetScript(r =>
         {
-            0 => ModelReply.ToolCalls(ModelToolCall.Create("browser-open", new { url = fixture.Shop.ListingsUrl.ToString() })),
-            1 => ModelReply.ToolCalls(ModelToolCall.Create("browser-screenshot", new { })),
-            _ => ModelReply.Text(r.ToolResults[^1].Content),
+            if (r.Round() == 1)
+            {
+                opened = r.ToolResults.Single().Content;
+            }
+
+            return r.Round() switch
+            {
+                0 => ModelReply.ToolCalls(ModelToolCall.Create("browser-open", new { url = fixture.Shop.ListingsUrl.ToString() })),
+                1 => ModelReply.ToolCalls(ModelToolCall.Create("browser-screenshot", new { })),
+                _ => ModelReply.Text(r.ToolResults[^1].Content),
+            };
         });
         var bot = await client.CreateBotAsync(ApiClient.Spec(tools: ToolNames.Browser));
 
         var run = await client.RunAsync(bot.Id);
 
         Assert.True(run.Status == RunStatuses.Completed, run.Error);
-        Assert.Contains($"Rendered bike {suffix}", fixture.Model.Requests[1].ToolResults.Single().Content, StringComparison.Ordinal);
+        Assert.Contains($"Rendered bike {suffix}", opened, StringComparison.Ordinal);
         Assert.StartsWith("Saved screenshots/", run.Output, StringComparison.Ordinal);
         var documents = await client.GetFromJsonAsync<JsonElement>($"/api/bots/{bot.Id}/docs/");
         Assert.Contains("screenshots/", documents.GetRawText(), StringComparison.Ordinal);
