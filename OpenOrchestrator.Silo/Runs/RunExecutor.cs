@@ -145,7 +145,11 @@ public sealed partial class RunExecutor(
             var bot = run.Ticket.Bot;
             run.Info($"Run started ({run.Ticket.Trigger}) with model {bot.Model}; tools: {string.Join(", ", ["results", .. bot.Tools])}.");
             var kernel = kernels.Create(run);
-            output = await agent.RunAsync(kernel, run, stop.Token);
+            await using (KernelFactory.Resources(kernel))
+            {
+                output = await agent.RunAsync(kernel, run, stop.Token);
+            }
+
             status = RunStatuses.Completed;
         }
         catch (OperationCanceledException) when (run.StopReason != RunStopReason.None)
