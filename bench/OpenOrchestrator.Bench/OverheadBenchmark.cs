@@ -12,7 +12,7 @@ public static class OverheadBenchmark
     /// <summary>Calls of each side per round.</summary>
     private const int Round = 100;
 
-    /// <summary><c>overhead [iterations]</c> (default), <c>schedules [bots] [slots] [spread s]</c>, <c>chain [chains]</c>, <c>throughput [bots] [s] [at a time]</c>, <c>throughput-cluster [bots] [s] [at a time] [silos]</c>.</summary>
+    /// <summary><c>overhead [iterations]</c> (default), <c>schedules [bots] [slots] [spread s]</c>, <c>chain [chains]</c>, <c>throughput [bots] [s] [at a time]</c>, <c>throughput-cluster [bots] [s] [at a time] [silos]</c>, <c>browser [bots] [s]</c>.</summary>
     public static async Task Main(string[] args)
     {
         switch (args.FirstOrDefault())
@@ -28,6 +28,9 @@ public static class OverheadBenchmark
                 return;
             case "chain":
                 await ChainBenchmark.RunAsync(Arg(args, 1, 200));
+                return;
+            case "browser":
+                await BrowserBenchmark.RunAsync(Arg(args, 1, 4), Arg(args, 2, 60));
                 return;
             case "overhead":
                 args = args[1..];

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Tools;
+using OpenOrchestrator.Silo.Tools.Browser;
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.Bench;
+
+/// <summary>
+/// <c>browser [bots] [seconds]</c>: pages per minute that <c>browser.open</c> renders with that many
+/// bots opening pages at once, each page a shop whose offers its JavaScript fetches after load
+/// (the real tool: Debian's Chromium behind the guarded proxy, per-bot contexts, no pace), and the
+/// memory each open page adds to Chromium (proportional set size of its processes, open minus idle).
+/// </summary>
+public static class BrowserBenchmark
+{
+    private const string Shop = """
+        <!doctype html><html><head><title>Benchmark shop</title></head>
+        <body><h1>Offers</h1><ul id="offers"></ul>
+        <script>
+          fetch('/offers.json').then(r => r.json()).then(offers => {
+            const list = document.getElementById('offers');
+            for (const o of offers) {
+              const item = document.createElement('li');
+              item.innerHTML = `<a href="/offer/${o.id}">${o.name}</a> <span>${o.price} EUR</span>`;
+              list.appendChild(item);
+            }
+          });
+        </script></body></html>
+        """;
+
+    public static async Task RunAsync(int bots, int seconds)
+    {
+        var data = TempDirectory.Create("oo-bench-browser-");
+        await using var shop = await StartShopAsync();
+        var options = new BrowserOptions { MaxPages = Math.Min(64, bots), SecondsPerDomain = 0, ChromiumPath = "/usr/bin/chromium" };
+        var guard = new NetworkGuard(new NetworkOptions { AllowedHosts = $"127.0.0.1:{shop.Port}" });
+        await using var host = new ChromiumHost(options, new GuardedProxy(guard, NullLogger<GuardedProxy>.Instance));
+        var sessions = new BrowserSessions(host, options, Path.Join(data, "profiles"));
+        var pace = new DomainPace(options, TimeProvider.System);
+        using var documents = new DocumentStore(Path.Join(data, "bots"), new DocumentOptions());
+        var url = $"http://127.0.0.1:{shop.Port}/";
+        try
+        {
+            // Warm-up: Chromium started, each bot's context made once, the shop's page rendered once each.
+            var warm = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, bots).Select(async bot =>
+            {
+                await using var session = sessions.Start($"bench-{bot}");
+                Check(await Plugin(session, pace, documents, bot).OpenAsync(url, CancellationToken.None));
+            }));
+            Console.WriteLine($"warm-up: {warm.Elapsed.TotalSeconds:F1} s");
+            var idle = ChromiumPssKiB();
+
+            var times = new List<double>[bots];
+            var open = new BrowserSession[bots];
+            var deadline = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, bots).Select(async bot =>
+            {
+                times[bot] = [];
+                open[bot] = sessions.Start($"bench-{bot}");
+                var plugin = Plugin(open[bot], pace, documents, bot);
+                while (deadline.Elapsed.TotalSeconds < seconds)
+                {
+                    var one = Stopwatch.StartNew();
+                    Check(await plugin.OpenAsync(url, CancellationToken.None));
+                    times[bot].Add(one.Elapsed.TotalMilliseconds);
+                }
+            }));
+            var elapsed = deadline.Elapsed.TotalMinutes;
+
+            // Every bot's page is still open here: what they hold beyond idle Chromium, per page.
+            var busy = ChromiumPssKiB();
+            var all = times.SelectMany(t => t).ToArray();
+            Console.WriteLine($"bots: {bots}, pages rendered: {all.Length} in {elapsed * 60:F0} s");
+            Console.WriteLine($"pages per minute: {all.Length / elapsed:F0} ({all.Length / elapsed / bots:F1} per bot)");
+            Report.Latency("browser.open", all);
+            Console.WriteLine($"Chromium memory (PSS): idle {idle / 1024.0:F0} MiB, with {bots} open pages {busy / 1024.0:F0} MiB: {(busy - idle) / 1024.0 / bots:F1} MiB per open page");
+            foreach (var session in open)
+            {
+                await session.DisposeAsync();
+            }
+        }
+        finally
+        {
+            TempDirectory.DeleteQuietly(data);
+        }
+    }
+
+    private static PagePlugin Plugin(BrowserSession session, DomainPace pace, DocumentStore documents, int bot) =>
+        new(session, pace, documents, $"bench-{bot}", _ => { });
+
+    private static void Check(string page)
+    {
+        if (!page.Contains("Blue kayak", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The page was not rendered: {page[..Math.Min(300, page.Length)]}");
+        }
+    }
+
+    /// <summary>The proportional set size of this process's Chromium processes (shared pages split between them), in KiB.</summary>
+    private static long ChromiumPssKiB()
+    {
+        long total = 0;
+        foreach (var process in Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(p => p!.All(char.IsDigit)))
+        {
+            try
+            {
+                var command = File.ReadAllText($"/proc/{process}/cmdline");
+                if (!command.Contains("chromium", StringComparison.Ordinal) || !command.Contains("oo-bench-browser-", StringComparison.Ordinal) && !DescendsFromUs(process!))
+                {
+                    continue;
+                }
+
+                var pss = File.ReadLines($"/proc/{process}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+                total += pss is null ? 0 : long.Parse(pss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // Gone meanwhile.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return total;
+    }
+
+    private static bool DescendsFromUs(string process)
+    {
+        var us = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var current = process; current is not ("0" or "1"); )
+        {
+            var status = File.ReadLines($"/proc/{current}/status").First(l => l.StartsWith("PPid:", StringComparison.Ordinal));
+            current = status.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1].Trim();
+            if (current == us)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<ShopServer> StartShopAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Content(Shop, "text/html"));
+        app.MapGet("/offers.json", () => Enumerable.Range(1, 20).Select(i => new { id = i, name = i == 2 ? "Blue kayak" : $"Offer {i}", price = 10 * i }));
+        await app.StartAsync();
+        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
+        return new ShopServer(app, port);
+    }
+
+    private sealed record ShopServer(WebApplication App, int Port) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    }
+}
