@@ -22,7 +22,14 @@ public sealed class McpProbe(McpConnector connector)
         }
         finally
         {
-            folder.Delete(recursive: true);
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // What a server left behind in the temporary folder is the system's to clear.
+            }
         }
     }
 }

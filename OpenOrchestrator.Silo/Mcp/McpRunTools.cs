@@ -30,7 +30,18 @@ public sealed class McpRunTools(McpServerQueries servers, McpConnector connector
             logError($"MCP server '{missing}' is not among your servers (deleted or renamed?); its tools are left out.");
         }
 
-        var plugins = await Task.WhenAll(found.Values.DistinctBy(s => s.Id).Select(server => PluginAsync(server, choice, logError, session, cancellationToken)));
+        KernelPlugin[] plugins;
+        try
+        {
+            plugins = await Task.WhenAll(found.Values.DistinctBy(s => s.Id).Select(server => PluginAsync(server, choice, logError, session, cancellationToken)));
+        }
+        catch
+        {
+            // Stopped while connecting: the servers already reached are closed here, as no one else holds them.
+            await session.DisposeAsync();
+            throw;
+        }
+
         foreach (var plugin in plugins)
         {
             kernel.Plugins.Add(plugin);
@@ -85,7 +96,14 @@ public sealed class McpRunTools(McpServerQueries servers, McpConnector connector
         {
             foreach (var client in _clients)
             {
-                await client.DisposeAsync();
+                try
+                {
+                    await client.DisposeAsync();
+                }
+                catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
+                {
+                    // A server that already went away has nothing left to close; the run's outcome stands.
+                }
             }
         }
     }
