@@ -91,4 +91,28 @@ public sealed class McpRunTests(McpFixture fixture)
         Assert.StartsWith("Error: the MCP server 'flaky' is unavailable: could not connect to 127.0.0.1:", run.Output, StringComparison.Ordinal);
         Assert.Contains(await client.LogAsync(run.Id), l => l.Kind == LogKinds.Error && l.Message.StartsWith("MCP server 'flaky' is unavailable", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AStdioServerStopsWhenTheRunEnds()
+    {
+        var client = await fixture.SignUpAsync();
+        await McpFixture.RegisterAsync(client, McpFixture.Stdio("everything"));
+        fixture.Model.SetScript(r => r.Round() == 0
+            ? ModelReply.ToolCalls(ModelToolCall.Create("everything-echo", new { message = "still there?" }))
+            : ModelReply.Text(r.ToolResults.Single().Content));
+        var bot = await client.CreateBotAsync(ApiClient.Spec() with { McpServers = ["everything"] });
+
+        var run = await client.RunAsync(bot.Id);
+
+        Assert.Equal("Echo: still there?", run.Output);
+        // The run's clients are closed, and their processes waited for, before its end is stored.
+        Assert.Empty(StdioServers());
+    }
+
+    /// <summary>The reference server's stdio processes on this machine (its sandbox's pid namespace is visible from here).</summary>
+    private static List<string> StdioServers() =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Where(d => int.TryParse(Path.GetFileName(d), out _))
+            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")); } catch (IOException) { return ""; } })
+            .Where(cmdline => cmdline.Contains(EverythingServer.EntryInSandbox, StringComparison.Ordinal) && cmdline.Contains("stdio", StringComparison.Ordinal))];
 }
