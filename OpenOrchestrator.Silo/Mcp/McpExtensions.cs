@@ -9,7 +9,9 @@ public static class McpExtensions
     {
         builder.Services.AddOptions<McpOptions>().BindConfiguration(McpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(McpConnector.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<NetworkGuard>().CreateHandler());
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<NetworkGuard>().CreateHandler())
+            // A server's headers carry its owner's keys: no log level shows them.
+            .RedactLoggedHeaders(_ => true);
         builder.Services.AddSingleton<McpHeaders>();
         builder.Services.AddSingleton<McpSandbox>();
         builder.Services.AddSingleton<McpConnector>();

@@ -1,4 +1,7 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Tests.Infrastructure;
 using OpenOrchestrator.Testing;
@@ -13,15 +16,23 @@ public sealed class McpFixture : IAsyncLifetime
 {
     public ScriptedModelServer Model { get; private set; } = null!;
     public EverythingServer Http { get; private set; } = null!;
-    public OrchestratorApp App { get; private set; } = null!;
+    private OrchestratorApp _root = null!;
+
+    public WebApplicationFactory<Program> App { get; private set; } = null!;
+
+    /// <summary>Every log line at every level: headers must be in none.</summary>
+    public RecordingLoggerProvider Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
         Model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Nothing to do."));
         Http = await EverythingServer.StartHttpAsync();
-        App = new OrchestratorApp(OrchestratorApp.SettingsFor(Model,
+        _root = new OrchestratorApp(OrchestratorApp.SettingsFor(Model,
             ("Tools:Network:AllowedHosts", "127.0.0.1"),
             ("Tools:Mcp:ServersPath", EverythingServer.Folder)));
+        App = _root.WithWebHostBuilder(b => b.ConfigureLogging(logging => logging
+            .AddProvider(Logs)
+            .AddFilter<RecordingLoggerProvider>(null, LogLevel.Trace)));
         App.StartServer();
     }
 
@@ -48,6 +59,7 @@ public sealed class McpFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await App.DisposeAsync();
+        await _root.DisposeAsync();
         await Http.DisposeAsync();
         await Model.DisposeAsync();
     }

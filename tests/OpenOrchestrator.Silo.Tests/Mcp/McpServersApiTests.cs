@@ -25,7 +25,7 @@ public sealed class McpServersApiTests(McpFixture fixture)
     }
 
     [Fact]
-    public async Task HeadersAreWriteOnlyAndEncryptedAtRest()
+    public async Task HeadersAreWriteOnlyEncryptedAtRestAndNeverLogged()
     {
         var client = await fixture.SignUpAsync();
         var server = await McpFixture.RegisterAsync(client, McpFixture.Streamable("keyed", fixture.Http.Url, new() { ["X-Api-Key"] = "sekret-header-value" }));
@@ -37,6 +37,7 @@ public sealed class McpServersApiTests(McpFixture fixture)
         Assert.DoesNotContain("sekret-header-value", read);
         Assert.Contains("X-Api-Key", read);
         Assert.DoesNotContain("sekret-header-value", stored.ProtectedHeaders);
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains("sekret-header-value", StringComparison.Ordinal));
     }
 
     [Fact]
