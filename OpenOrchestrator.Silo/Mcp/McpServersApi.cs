@@ -101,6 +101,12 @@ public static class McpServersApi
             errors["name"] = [$"You already have an MCP server named '{name}'."];
         }
 
+        if (errors.Count == 0 && server.Name.Length > 0 && name != server.Name && await UsersAsync(db, server, cancellationToken) is { Count: > 0 } bots)
+        {
+            // Bots keep their servers by name; renaming under them would quietly take their tools away.
+            errors["name"] = [$"{string.Join(", ", bots)} use this server as '{server.Name}': keep the name, or untick the server in those bots first."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -126,6 +132,11 @@ public static class McpServersApi
             return Unusable(server, e.Message);
         }
     }
+
+    private static async Task<List<string>> UsersAsync(OrchestratorDbContext db, McpServerRecord server, CancellationToken cancellationToken) =>
+        [.. (await db.Bots.AsNoTracking().Where(b => b.OwnerId == server.OwnerId).Select(b => new { b.Name, b.McpServers }).ToListAsync(cancellationToken))
+            .Where(b => b.McpServers.Contains(server.Name))
+            .Select(b => b.Name)];
 
     private static ValidationProblem Unusable(McpServerRecord server, string reason) => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { [server.Transport == McpTransports.Http ? "url" : "command"] = [reason] },

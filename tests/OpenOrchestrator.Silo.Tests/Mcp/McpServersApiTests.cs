@@ -102,4 +102,17 @@ public sealed class McpServersApiTests(McpFixture fixture)
 
         Assert.Equal(["everything"], bot.McpServers);
     }
+
+    [Fact]
+    public async Task AServerABotUsesKeepsItsName()
+    {
+        var client = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(client, McpFixture.Stdio("everything"));
+        await client.CreateBotAsync(ApiClient.Spec("Echo-Bot") with { McpServers = ["everything"] });
+
+        var renamed = await client.PutAsJsonAsync($"/api/mcp-servers/{server.Id}", McpFixture.Stdio("other"));
+
+        await Problems.AssertAsync(renamed, HttpStatusCode.BadRequest, "Echo-Bot use this server as 'everything'");
+        Assert.Equal("everything", (await client.GetFromJsonAsync<McpServerView>($"/api/mcp-servers/{server.Id}"))!.Name);
+    }
 }
