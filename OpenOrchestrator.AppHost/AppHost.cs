@@ -41,6 +41,6 @@ if (builder.ExecutionContext.IsRunMode)
     silo.WithEnvironment("Orchestrator__DataPath", Path.Combine(dataFolder, "silo"));
 }
 
-ModelSettings.PassTo(builder, silo);
+SiloParameters.PassTo(builder, silo);
 
 builder.Build().Run();

@@ -9,6 +9,7 @@ using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Tools.Browser;
 using OpenOrchestrator.Silo.Triggers;
 
 namespace OpenOrchestrator.Silo.Bots;
@@ -18,6 +19,7 @@ public sealed partial class BotGrain(
     GroupCommit commits,
     RunExecutor executor,
     DocumentStore documents,
+    BrowserSessions browsers,
     TimeProvider time,
     IOptions<ScheduleOptions> scheduleOptions,
     TriggerDispatcher dispatcher,
@@ -154,6 +156,7 @@ public sealed partial class BotGrain(
         }
 
         documents.DeleteBotFolder(BotId);
+        browsers.DeleteProfile(BotId);
         await TellLinksChangedAsync([AfterSourceOf(_bot), .. linkedHere]);
         Announce(LiveHub.BotDeleted);
         _bot = null;

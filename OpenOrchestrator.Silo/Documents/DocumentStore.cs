@@ -53,11 +53,17 @@ public sealed class DocumentStore : IDisposable
     }
 
     /// <summary>Writes UTF-8 through a temporary file moved into place, so a failed write changes nothing.</summary>
-    public async Task WriteAsync(string botId, string path, string content, CancellationToken cancellationToken)
+    public Task WriteAsync(string botId, string path, string content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        return WriteAsync(botId, path, Utf8.GetBytes(content), cancellationToken);
+    }
+
+    /// <summary>Writes bytes (a screenshot, say) under the same limits and quota as text.</summary>
+    public async Task WriteAsync(string botId, string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
         var folder = FolderOf(botId);
-        var bytes = Utf8.GetBytes(content);
         if (bytes.Length > _options.MaxFileBytes)
         {
             throw new DocumentQuotaException(

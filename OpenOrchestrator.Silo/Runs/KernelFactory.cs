@@ -5,6 +5,7 @@ using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Tools;
+using OpenOrchestrator.Silo.Tools.Browser;
 
 namespace OpenOrchestrator.Silo.Runs;
 
@@ -20,10 +21,13 @@ public sealed class KernelFactory(
     IOptions<BrowserOptions> browser,
     IOptions<WebSearchOptions> webSearch,
     CodeRunner code,
-    CodeOptions codeOptions)
+    CodeOptions codeOptions,
+    BrowserSessions browserSessions,
+    DomainPace pace)
 {
     public const string BrowserClient = "browser";
     public const string WebSearchClient = "web-search";
+    private const string BrowserSessionKey = "openorchestrator.browser-session";
 
     private readonly KernelPlugin _results = KernelPluginFactory.CreateFromObject(new ResultsPlugin(results, live), "results");
     private readonly KernelPlugin _browser = KernelPluginFactory.CreateFromObject(
@@ -42,7 +46,7 @@ public sealed class KernelFactory(
             switch (tool)
             {
                 case ToolNames.Browser:
-                    kernel.Plugins.Add(_browser);
+                    kernel.Plugins.Add(BrowserFor(run, kernel));
                     break;
                 case ToolNames.Files:
                     kernel.Plugins.AddFromObject(new FilesPlugin(documents, run.BotId, run.Ticket.ReadableSourceBotId), FilesPlugin.PluginName);
@@ -57,5 +61,31 @@ public sealed class KernelFactory(
         }
 
         return kernel;
+    }
+
+    /// <summary>What a run's Kernel holds beyond the run (its browser context); disposing it saves the bot's browser profile.</summary>
+    public static IAsyncDisposable Resources(Kernel kernel)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        return kernel.Data.TryGetValue(BrowserSessionKey, out var session) && session is IAsyncDisposable disposable
+            ? disposable
+            : NoResources.Instance;
+    }
+
+    // fetch is shared by every run; open, click, type and screenshot act on this run's own page.
+    private KernelPlugin BrowserFor(RunContext run, Kernel kernel)
+    {
+        var session = browserSessions.Start(run.BotId);
+        kernel.Data[BrowserSessionKey] = session;
+        var page = KernelPluginFactory.CreateFromObject(
+            new PagePlugin(session, pace, documents, run.BotId, message => run.Log(LogKinds.Tool, message)), BrowserPlugin.PluginName);
+        return KernelPluginFactory.CreateFromFunctions(BrowserPlugin.PluginName, [.. _browser, .. page]);
+    }
+
+    private sealed class NoResources : IAsyncDisposable
+    {
+        public static readonly NoResources Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -147,9 +147,13 @@ public sealed partial class RunExecutor(
             var bot = run.Ticket.Bot;
             run.Info($"Run started ({run.Ticket.Trigger}) with model {bot.Model}; tools: {string.Join(", ", ["results", .. bot.Tools, .. bot.McpServers.Select(s => $"mcp:{s}")])}.");
             var kernel = kernels.Create(run);
-            await using var servers = await mcp.AddAsync(
-                kernel, new McpChoice(run.Ticket.OwnerId, bot.Id, bot.McpServers, bot.McpTools), message => run.Log(LogKinds.Error, message), stop.Token);
-            output = await agent.RunAsync(kernel, run, stop.Token);
+            await using (KernelFactory.Resources(kernel))
+            {
+                await using var servers = await mcp.AddAsync(
+                    kernel, new McpChoice(run.Ticket.OwnerId, bot.Id, bot.McpServers, bot.McpTools), message => run.Log(LogKinds.Error, message), stop.Token);
+                output = await agent.RunAsync(kernel, run, stop.Token);
+            }
+
             status = RunStatuses.Completed;
         }
         catch (OperationCanceledException) when (run.StopReason != RunStopReason.None)

@@ -10,7 +10,9 @@ public static class TemplateCatalog
         new("ebay-scout", "eBay scout", "🛒", "Watches eBay for offers that match your search and reports each new one once.",
         [
             new("scout", Spec(model, "eBay-Scout", "🛒", "Finds offers under your price limit.",
-                "Read search.md for what to look for and the price limit. Search eBay for it (web search, then open the listing pages). " +
+                "Read search.md for what to look for and the price limit. Open eBay's search for it with browser.open " +
+                "(https://www.ebay.com/sch/i.html?_nkw= and your words) and open the listings that look right; eBay's pages need their JavaScript, " +
+                "so use browser.open, not browser.fetch. If a result says Blocked, stop and say so rather than reporting nothing. " +
                 "Report every matching offer with results.report: title, price and the listing's URL. Offers reported before are recognised; do not worry about repeats.",
                 [ToolNames.WebSearch, ToolNames.Browser, ToolNames.Files], Every(30), [NotifyChannels.Dashboard, NotifyChannels.Telegram]),
                 Docs(("search.md", "# Search\n\nWhat: Nike Air Max 90, size 43\nMax price: 80 €\nCondition: new or like new\n"))),
@@ -18,8 +20,10 @@ public static class TemplateCatalog
         new("vinted-finder", "Vinted finder", "👗", "Looks through Vinted for items on your wish list.",
         [
             new("finder", Spec(model, "Vinted-Finder", "👗", "Finds wish-list items on Vinted.",
-                "Read wishlist.md. For each item, search Vinted (web search, then open the item pages) and report every match within its " +
-                "budget with results.report: title, price, size and the URL.",
+                "Read wishlist.md. For each item, open Vinted's catalogue search with browser.open (https://www.vinted.com/catalog?search_text= and the item), " +
+                "use browser.click on the items that look right, and report every match within its " +
+                "budget with results.report: title, price, size and the URL. Vinted renders with JavaScript, so browser.fetch sees little; " +
+                "a result starting with Blocked means Vinted refused the visit: say so instead of reporting nothing.",
                 [ToolNames.WebSearch, ToolNames.Browser, ToolNames.Files], Every(60), [NotifyChannels.Dashboard, NotifyChannels.Telegram]),
                 Docs(("wishlist.md", "# Wish list\n\n- Levi's 501, W32 L32, up to 30 €\n- Barbour wax jacket, size M, up to 90 €\n"))),
         ], []),

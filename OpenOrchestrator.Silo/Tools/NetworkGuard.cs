@@ -30,10 +30,16 @@ public sealed class NetworkGuard
         ConnectCallback = ConnectAsync,
     };
 
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
+        return ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken);
+    }
+
+    /// <summary>Resolves the host, classifies every address at connect time, then connects to those addresses.</summary>
+    public async ValueTask<Stream> ConnectAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
         var addresses = await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
         if (!IsAllowListed(host, port))
         {

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Tools.Browser;
 
 namespace OpenOrchestrator.Silo.Tools;
 
@@ -13,6 +15,7 @@ public static class ToolsExtensions
         builder.Services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BrowserOptions>().BindConfiguration(BrowserOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WebSearchOptions>().BindConfiguration(WebSearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebSearchOptions>, WebSearchOptionsValidation>());
         builder.Services.AddOptions<CodeOptions>().BindConfiguration(CodeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodeOptions>>().Value);
         builder.Services.AddSingleton<CodeRunner>();
@@ -22,6 +25,15 @@ public static class ToolsExtensions
         builder.Services.AddHttpClient(KernelFactory.BrowserClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<NetworkGuard>().CreateHandler());
         builder.Services.AddHttpClient(KernelFactory.WebSearchClient);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BrowserOptions>>().Value);
+        builder.Services.AddSingleton<GuardedProxy>();
+        // Disposed with the host: the shared Chromium and its proxy stop when the silo does.
+        builder.Services.AddSingleton<ChromiumHost>();
+        builder.Services.AddSingleton(sp => new DomainPace(sp.GetRequiredService<BrowserOptions>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddSingleton(sp => new BrowserSessions(
+            sp.GetRequiredService<ChromiumHost>(),
+            sp.GetRequiredService<BrowserOptions>(),
+            Path.Combine(sp.GetRequiredService<DataPaths>().Root, BrowserSessions.ProfilesFolder)));
         builder.Services.AddSingleton(sp => new DocumentStore(
             sp.GetRequiredService<DataPaths>().Bots,
             sp.GetRequiredService<IOptions<DocumentOptions>>().Value));

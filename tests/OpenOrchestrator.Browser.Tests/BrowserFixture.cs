@@ -70,7 +70,6 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
 
-    /// <summary>The whole page to artifacts/screenshots and to docs/screenshots, for the documentation.</summary>
     /// <summary>A screenshot the docs show: copied into docs/screenshots only with OO_UPDATE_DOCS_SCREENSHOTS=1, so a test run leaves the tree clean.</summary>
     public static async Task DocsScreenshotAsync(IPage page, string name)
     {

@@ -64,7 +64,7 @@ public sealed class RunsApiTests(ApiFixture fixture)
         await client.RunAsync(bot.Id);
 
         Assert.Equal(
-            ["browser-fetch", "files-delete", "files-list", "files-read", "files-write", "results-report", "web-search"],
+            ["browser-click", "browser-fetch", "browser-open", "browser-screenshot", "browser-type", "files-delete", "files-list", "files-read", "files-write", "results-report", "web-search"],
             fixture.Model.Requests[^1].ToolNames.Order());
     }
 

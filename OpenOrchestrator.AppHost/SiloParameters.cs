@@ -1,9 +1,9 @@
 /// <summary>
-/// The model providers' settings the silos get, each only when it is given (Parameters__openai-api-key,
-/// Parameters__anthropic-api-key, …): without any, the product still starts and each user can
-/// enter a key of their own in Settings.
+/// The settings the silos get from AppHost parameters, each only when it is given
+/// (Parameters__openai-api-key, Parameters__web-search-provider, …): without any model key the
+/// product still starts and each user can enter a key of their own in Settings.
 /// </summary>
-internal static class ModelSettings
+internal static class SiloParameters
 {
     private static readonly (string Parameter, string Variable, bool Secret)[] Settings =
     [
@@ -12,6 +12,9 @@ internal static class ModelSettings
         ("anthropic-api-key", "ANTHROPIC_API_KEY", true),
         ("anthropic-base-url", "ANTHROPIC_BASE_URL", false),
         ("default-model", "Models__Default", false),
+        ("web-search-provider", "WebSearch__Provider", false),
+        ("web-search-api-key", "WebSearch__ApiKey", true),
+        ("web-search-endpoint", "WebSearch__Endpoint", false),
     ];
 
     public static void PassTo(IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> silo)

@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.Playwright;
+using Microsoft.SemanticKernel;
+using OpenOrchestrator.Silo.Documents;
+
+namespace OpenOrchestrator.Silo.Tools.Browser;
+
+/// <summary>The browser plugin's rendered-page functions for one run: open, click, type, screenshot.</summary>
+public sealed class PagePlugin(BrowserSession session, DomainPace pace, DocumentStore documents, string botId, Action<string> log)
+{
+    [KernelFunction("open")]
+    [Description("Opens a web page in a real browser (its JavaScript runs) and returns its title, readable text and "
+        + "numbered links and controls such as '[12] link \"Next page\" → https://…' or '[14] textbox \"Search\"'. "
+        + "Use the numbers with browser-click and browser-type. A result starting with 'Blocked:' means the site refused the visit.")]
+    public async Task<string> OpenAsync(
+        [Description("The absolute http:// or https:// URL to open.")] string url,
+        CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return $"Error: only absolute http:// or https:// URLs can be opened, not '{url}'.";
+        }
+
+        await pace.WaitAsync(botId, uri, cancellationToken).ConfigureAwait(false);
+        return await session.RunAsync(async page =>
+        {
+            session.Events.Reset();
+            var response = await page.GotoAsync(uri.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
+            return await PageResult.DescribeAsync(session, page, response, log).ConfigureAwait(false);
+        }, opens: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    [KernelFunction("click")]
+    [Description("Clicks a numbered link or control of the page last shown, then returns the page as browser-open does.")]
+    public Task<string> ClickAsync(
+        [Description("The number in brackets, e.g. 12 for '[12] link \"Next page\"'.")] int reference,
+        CancellationToken cancellationToken) =>
+        session.RunAsync(async page =>
+        {
+            if (await StaleAsync(page, reference).ConfigureAwait(false) is { } stale)
+            {
+                return stale;
+            }
+
+            session.Events.Reset();
+            await PageRefs.Locate(page, reference).ClickAsync(new LocatorClickOptions { Timeout = 10_000 }).ConfigureAwait(false);
+            await page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
+            return await PageResult.DescribeAsync(session, page, session.Events.Document, log).ConfigureAwait(false);
+        }, opens: false, cancellationToken);
+
+    [KernelFunction("type")]
+    [Description("Types text into a numbered textbox of the page last shown (replacing what it held), optionally presses Enter, "
+        + "then returns the page as browser-open does.")]
+    public Task<string> TypeAsync(
+        [Description("The textbox's number in brackets, e.g. 14 for '[14] textbox \"Search\"'.")] int reference,
+        [Description("The text to type.")] string text,
+        [Description("True to press Enter afterwards, e.g. to submit a search.")] bool submit = false,
+        CancellationToken cancellationToken = default) =>
+        session.RunAsync(async page =>
+        {
+            if (await StaleAsync(page, reference).ConfigureAwait(false) is { } stale)
+            {
+                return stale;
+            }
+
+            session.Events.Reset();
+            var field = PageRefs.Locate(page, reference);
+            await field.FillAsync(text ?? "", new LocatorFillOptions { Timeout = 10_000 }).ConfigureAwait(false);
+            if (submit)
+            {
+                await field.PressAsync("Enter").ConfigureAwait(false);
+                await page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
+            }
+
+            return await PageResult.DescribeAsync(session, page, session.Events.Document, log).ConfigureAwait(false);
+        }, opens: false, cancellationToken);
+
+    [KernelFunction("screenshot")]
+    [Description("Saves a PNG screenshot of the page last shown in your documents under screenshots/ and returns its path.")]
+    public Task<string> ScreenshotAsync(CancellationToken cancellationToken) =>
+        session.RunAsync(async page =>
+        {
+            var png = await page.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Png }).ConfigureAwait(false);
+            var path = string.Create(CultureInfo.InvariantCulture, $"screenshots/{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}.png");
+            try
+            {
+                await documents.WriteAsync(botId, path, png, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DocumentQuotaException quota)
+            {
+                return $"Error: {quota.Message}";
+            }
+
+            return $"Saved {path} ({png.Length} bytes) of {page.Url}.";
+        }, opens: false, cancellationToken);
+
+    private async Task<string?> StaleAsync(IPage page, int reference) =>
+        session.Unknown(reference)
+        ?? (await PageRefs.Locate(page, reference).CountAsync().ConfigureAwait(false) == 0
+            ? $"Error: [{reference}] is no longer on the page (its script removed it); open the page again."
+            : null);
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace OpenOrchestrator.Silo.Tools;
+
+/// <summary>A SearXNG server's JSON API: <c>GET {endpoint}/search?q=…&amp;format=json</c>, the key (if any) as a bearer token.</summary>
+public sealed class SearxngProvider(Uri endpoint, string? apiKey) : IWebSearchProvider
+{
+    public string Name => "SearXNG";
+
+    public HttpRequestMessage CreateRequest(string query, int count)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, SearchUri(endpoint, query));
+        request.Headers.Accept.ParseAdd("application/json");
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return request;
+    }
+
+    public IEnumerable<WebSearchHit> ReadHits(JsonElement answer)
+    {
+        foreach (var result in WebSearchHit.Results(answer, "results"))
+        {
+            yield return WebSearchHit.Read(result, "content");
+        }
+    }
+
+    public WebSearchRefusal? Classify(HttpStatusCode status, string body) => null;
+
+    /// <summary><c>{endpoint}/search?q=...&amp;format=json</c>, keeping the endpoint's path prefix and query.</summary>
+    public static Uri SearchUri(Uri endpoint, string query)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var builder = new UriBuilder(endpoint);
+        var path = builder.Path.TrimEnd('/');
+        builder.Path = path.EndsWith("/search", StringComparison.OrdinalIgnoreCase) ? path : path + "/search";
+        var existing = builder.Query.TrimStart('?');
+        builder.Query = (existing.Length > 0 ? existing + "&" : "") + $"q={Uri.EscapeDataString(query)}&format=json";
+        return builder.Uri;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace OpenOrchestrator.Silo.Tools;
+
+/// <summary>An unknown provider, a missing key or a malformed address stops the start instead of failing every search.</summary>
+public sealed class WebSearchOptionsValidation : IValidateOptions<WebSearchOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebSearchOptions options)
+    {
+        var failures = new List<string>();
+        if (!WebSearchOptions.Providers.Any(options.Is))
+        {
+            failures.Add($"WebSearch__Provider must be searxng, brave or tavily, not '{options.Provider}'.");
+        }
+        else if (!options.Is(WebSearchOptions.Searxng) && string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            failures.Add($"WebSearch__ApiKey is required when WebSearch__Provider is {options.Provider.Trim()}.");
+        }
+
+        // The address is not repeated: it may carry a login (https://user:password@host/).
+        if (!string.IsNullOrWhiteSpace(options.Endpoint)
+            && !(Uri.TryCreate(options.Endpoint.Trim(), UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https"))
+        {
+            failures.Add("WebSearch__Endpoint must be an absolute http(s) URL.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

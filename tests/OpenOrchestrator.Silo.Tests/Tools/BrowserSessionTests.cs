@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using OpenOrchestrator.Silo.Tools;
+
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+
+namespace OpenOrchestrator.Silo.Tests.Tools;
+
+[Trait("Category", "Browser")]
+public sealed class BrowserSessionTests
+{
+    [Fact]
+    public async Task TheBotsProfileKeepsACookieFromOneRunToTheNextUntilTheBotIsDeleted()
+    {
+        await using var server = await LocalServer.StartAsync(app =>
+        {
+            app.MapGet("/login", (HttpContext context) =>
+            {
+                context.Response.Cookies.Append("session", "s3cret", new CookieOptions { MaxAge = TimeSpan.FromDays(1) });
+                return HttpResults.Content("<html><body>Signed in</body></html>", "text/html");
+            });
+            app.MapGet("/me", (HttpContext context) => HttpResults.Content(
+                $"<html><body>Session: {context.Request.Cookies["session"] ?? "none"}</body></html>", "text/html"));
+        });
+        await using var browser = RenderedBrowser.For(server);
+
+        var fresh = await browser.StartRun().OpenAsync(server.Url("/me"), CancellationToken.None);
+        await browser.StartRun().OpenAsync(server.Url("/login"), CancellationToken.None);
+        await browser.EndRunsAsync();
+        var later = await browser.StartRun().OpenAsync(server.Url("/me"), CancellationToken.None);
+
+        Assert.Contains("Session: none", fresh, StringComparison.Ordinal);
+        Assert.Contains("Session: s3cret", later, StringComparison.Ordinal);
+        Assert.True(File.Exists(browser.Sessions.ProfileOf(RenderedBrowser.BotId)));
+        browser.Sessions.DeleteProfile(RenderedBrowser.BotId);
+        Assert.False(File.Exists(browser.Sessions.ProfileOf(RenderedBrowser.BotId)));
+    }
+
+    [Theory]
+    [InlineData(StatusCodes.Status403Forbidden)]
+    [InlineData(StatusCodes.Status429TooManyRequests)]
+    public async Task ForbiddenAndTooManyRequestsAreReportedAsBlocked(int status)
+    {
+        await using var server = await LocalServer.StartAsync(app => app.MapGet("/", () =>
+            HttpResults.Content("<html><body>Go away</body></html>", "text/html", statusCode: status)));
+        await using var browser = RenderedBrowser.For(server);
+
+        var result = await browser.StartRun().OpenAsync(server.Url("/"), CancellationToken.None);
+
+        Assert.StartsWith($"Blocked: {server.Url("/")} turned the browser away (HTTP {status})", result, StringComparison.Ordinal);
+        Assert.Equal(result, Assert.Single(browser.Log));
+    }
+
+    [Fact]
+    public async Task ABotChallengePageIsReportedAsBlocked()
+    {
+        await using var server = await LocalServer.StartAsync(app => app.MapGet("/", () => HttpResults.Content(
+            "<html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>", "text/html")));
+        await using var browser = RenderedBrowser.For(server);
+
+        var result = await browser.StartRun().OpenAsync(server.Url("/"), CancellationToken.None);
+
+        Assert.StartsWith("Blocked: ", result, StringComparison.Ordinal);
+        Assert.Contains("bot challenge", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWellKnownCookieBannerIsAcceptedBeforeThePageIsRead()
+    {
+        await using var server = await LocalServer.StartAsync(app => app.MapGet("/", () => HttpResults.Content("""
+            <html><body><h1>News</h1>
+            <div id="onetrust-banner-sdk">We use cookies <button id="onetrust-accept-btn-handler"
+              onclick="document.getElementById('onetrust-banner-sdk').remove()">Accept all</button></div>
+            </body></html>
+            """, "text/html")));
+        await using var browser = RenderedBrowser.For(server);
+
+        var result = await browser.StartRun().OpenAsync(server.Url("/"), CancellationToken.None);
+
+        Assert.Contains("News", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("We use cookies", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenEveryPageOfTheServerIsInUseOpenSaysSoInsteadOfWaitingForever()
+    {
+        await using var server = await LocalServer.StartAsync(app =>
+            app.MapGet("/", () => HttpResults.Content("<html><body>Hello</body></html>", "text/html")));
+        await using var browser = RenderedBrowser.For(server, new BrowserOptions { SecondsPerDomain = 0, MaxPages = 1, PageTimeoutSeconds = 4 });
+
+        var first = await browser.StartRun().OpenAsync(server.Url("/"), CancellationToken.None);
+        var second = await browser.StartRun().OpenAsync(server.Url("/"), CancellationToken.None);
+        await browser.EndRunsAsync();
+        var afterwards = await browser.StartRun().OpenAsync(server.Url("/"), CancellationToken.None);
+
+        Assert.Contains("Hello", first, StringComparison.Ordinal);
+        Assert.Equal("Error: all 1 browser pages of this server are in use; try again in a minute.", second);
+        Assert.Contains("Hello", afterwards, StringComparison.Ordinal);
+    }
+}

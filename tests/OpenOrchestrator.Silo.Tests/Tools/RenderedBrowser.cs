@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenOrchestrator.Silo.Documents;
+using OpenOrchestrator.Silo.Tools;
+using OpenOrchestrator.Silo.Tools.Browser;
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.Silo.Tests.Tools;
+
+/// <summary>
+/// A real Chromium behind the guarded proxy, allowed to reach only the given hosts, with a bot's documents
+/// and profile in a temporary folder; each <see cref="StartRun"/> is one run's browser.
+/// </summary>
+internal sealed class RenderedBrowser : IAsyncDisposable
+{
+    public const string BotId = "bot-browser";
+
+    private readonly string _data = TempDirectory.Create("oo-browser-");
+    private readonly ChromiumHost _host;
+    private readonly DomainPace _pace;
+    private readonly List<BrowserSession> _runs = [];
+
+    public RenderedBrowser(string? allowedHosts, BrowserOptions? options = null)
+    {
+        Options = options ?? new BrowserOptions { SecondsPerDomain = 0, ChromiumPath = "/usr/bin/chromium" };
+        var guard = new NetworkGuard(new NetworkOptions { AllowedHosts = allowedHosts });
+        _host = new ChromiumHost(Options, new GuardedProxy(guard, NullLogger<GuardedProxy>.Instance));
+        Sessions = new BrowserSessions(_host, Options, Path.Join(_data, "profiles"));
+        _pace = new DomainPace(Options, TimeProvider.System);
+        Documents = new DocumentStore(Path.Join(_data, "bots"), new DocumentOptions());
+    }
+
+    public BrowserOptions Options { get; }
+
+    public BrowserSessions Sessions { get; }
+
+    public DocumentStore Documents { get; }
+
+    /// <summary>What the run log was told.</summary>
+    public List<string> Log { get; } = [];
+
+    public static RenderedBrowser For(LocalServer server, BrowserOptions? options = null) => new($"127.0.0.1:{server.Port}", options);
+
+    public PagePlugin StartRun()
+    {
+        var session = Sessions.Start(BotId);
+        _runs.Add(session);
+        return new PagePlugin(session, _pace, Documents, BotId, message =>
+        {
+            lock (Log)
+            {
+                Log.Add(message);
+            }
+        });
+    }
+
+    /// <summary>Ends the runs started so far, saving the bot's profile as a finished run does.</summary>
+    public async Task EndRunsAsync()
+    {
+        foreach (var run in _runs)
+        {
+            await run.DisposeAsync();
+        }
+
+        _runs.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await EndRunsAsync();
+        await _host.DisposeAsync();
+        Documents.Dispose();
+        TempDirectory.DeleteQuietly(_data);
+    }
+}
