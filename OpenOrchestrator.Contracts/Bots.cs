@@ -27,6 +27,12 @@ public sealed record BotSpec
 
     /// <summary>USD per calendar month (UTC); null for no budget of its own.</summary>
     [Id(12)] public double? MonthlyBudget { get; set; }
+
+    /// <summary>The user's MCP servers (names or ids) whose tools the bot may call.</summary>
+    [Id(13)] public IReadOnlyList<string>? McpServers { get; set; }
+
+    /// <summary>Optional <c>server.tool</c> entries: when set, only these tools of the bot's MCP servers.</summary>
+    [Id(14)] public IReadOnlyList<string>? McpTools { get; set; }
 }
 
 [GenerateSerializer, Alias("ScheduleSpec")]
@@ -65,6 +71,10 @@ public sealed record BotView(
 
     public double? MonthlyBudget { get; init; }
 
+    public IReadOnlyList<string> McpServers { get; init; } = [];
+
+    public IReadOnlyList<string> McpTools { get; init; } = [];
+
     /// <summary>The whole spec of the bot as read, for a PUT that changes one thing (pause, resume, a new schedule).</summary>
     public BotSpec ToSpec() => new()
     {
@@ -81,6 +91,8 @@ public sealed record BotView(
         RequireApproval = RequireApproval,
         FallbackModels = FallbackModels,
         MonthlyBudget = MonthlyBudget,
+        McpServers = McpServers,
+        McpTools = McpTools,
     };
 }
 

@@ -10,6 +10,7 @@ public sealed partial class BotDialog
     [Parameter] public BotView? Bot { get; set; }
     [Parameter] public IReadOnlyList<ModelInfo> Models { get; set; } = [];
     [Parameter] public IReadOnlyList<BotView> Bots { get; set; } = [];
+    [Parameter] public IReadOnlyList<McpServerView> McpServers { get; set; } = [];
 
     private string Title => Bot is null ? "New bot" : $"Edit {Bot.Name}";
 
@@ -30,7 +31,17 @@ public sealed partial class BotDialog
             models = [];
         }
 
-        var parameters = new DialogParameters<BotDialog> { { d => d.Bot, bot }, { d => d.Models, models }, { d => d.Bots, bots } };
+        IReadOnlyList<McpServerView> servers;
+        try
+        {
+            servers = await api.ListMcpServersAsync();
+        }
+        catch (ApiException)
+        {
+            servers = [];
+        }
+
+        var parameters = new DialogParameters<BotDialog> { { d => d.Bot, bot }, { d => d.Models, models }, { d => d.Bots, bots }, { d => d.McpServers, servers } };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true };
         var reference = await dialogs.ShowAsync<BotDialog>(bot is null ? "New bot" : $"Edit {bot.Name}", parameters, options);
         var result = await reference.Result;

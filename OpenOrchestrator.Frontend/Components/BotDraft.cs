@@ -29,6 +29,12 @@ public sealed class BotDraft
     /// <summary>USD per calendar month; null for none. The server judges the range and says so at the field.</summary>
     public double? MonthlyBudget { get; set; }
 
+    /// <summary>Names of the user's MCP servers whose tools the bot may call.</summary>
+    public HashSet<string> McpServers { get; } = [];
+
+    /// <summary><c>server.tool</c> entries, kept as they are: the form does not narrow them yet.</summary>
+    public List<string> McpTools { get; } = [];
+
     public static BotDraft From(BotView bot)
     {
         var draft = new BotDraft
@@ -50,6 +56,8 @@ public sealed class BotDraft
         };
         draft.FallbackModels.AddRange(bot.FallbackModels);
         draft.Tools.UnionWith(bot.Tools);
+        draft.McpServers.UnionWith(bot.McpServers);
+        draft.McpTools.AddRange(bot.McpTools);
         draft.Notify.Clear();
         draft.Notify.UnionWith(bot.Notify);
         return draft;
@@ -110,5 +118,8 @@ public sealed class BotDraft
         RequireApproval = RequireApproval,
         FallbackModels = [.. FallbackModels.Where(m => m != Model).Distinct()],
         MonthlyBudget = MonthlyBudget,
+        McpServers = [.. McpServers.Order(StringComparer.Ordinal)],
+        // A server no longer chosen takes its narrowed tools with it.
+        McpTools = [.. McpTools.Where(t => McpServers.Any(s => t.StartsWith(s + ".", StringComparison.Ordinal)))],
     };
 }

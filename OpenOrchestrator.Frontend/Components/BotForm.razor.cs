@@ -23,6 +23,12 @@ public sealed partial class BotForm
 
     [Parameter] public IReadOnlyList<BotView> Bots { get; set; } = [];
 
+    /// <summary>The user's MCP servers the bot may be given.</summary>
+    [Parameter] public IReadOnlyList<McpServerView> McpServers { get; set; } = [];
+
+    /// <summary>The user's servers, plus those the bot names that are gone (so unticking them is possible).</summary>
+    private IEnumerable<string> McpServerNames => McpServers.Select(s => s.Name).Union(Draft.McpServers, StringComparer.Ordinal);
+
     [Parameter] public EventCallback<BotView> OnSaved { get; set; }
 
     [Parameter] public EventCallback OnCancel { get; set; }
@@ -114,5 +120,5 @@ public sealed partial class BotForm
     }
 
     private static readonly string[] KnownFields =
-        ["name", "emoji", "description", "prompt", "model", "fallbackModels", "monthlyBudget", "tools", "notify", "missedRuns", "schedule.kind", "schedule.everyMinutes", "schedule.cron", "schedule.timeZone", "schedule.afterBotId"];
+        ["name", "emoji", "description", "prompt", "model", "fallbackModels", "monthlyBudget", "tools", "notify", "missedRuns", "schedule.kind", "schedule.everyMinutes", "schedule.cron", "schedule.timeZone", "schedule.afterBotId", "mcpServers", "mcpTools"];
 }

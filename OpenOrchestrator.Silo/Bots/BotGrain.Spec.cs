@@ -26,6 +26,8 @@ public sealed partial class BotGrain
         bot.RequireApproval = spec.RequireApproval ?? false;
         bot.FallbackModels = [.. (spec.FallbackModels ?? []).Select(m => m.Trim()).Where(m => m != bot.Model).Distinct()];
         bot.MonthlyBudget = spec.MonthlyBudget;
+        bot.McpServers = [.. (spec.McpServers ?? []).Select(s => s.Trim()).Distinct()];
+        bot.McpTools = [.. (spec.McpTools ?? []).Select(t => t.Trim()).Distinct()];
         bot.Status = StatusOf(bot);
         bot.UpdatedAt = now;
     }
@@ -60,6 +62,8 @@ public sealed partial class BotGrain
         RequireApproval = bot.RequireApproval,
         FallbackModels = [.. bot.FallbackModels],
         MonthlyBudget = bot.MonthlyBudget,
+        McpServers = [.. bot.McpServers],
+        McpTools = [.. bot.McpTools],
         Status = bot.Status,
         ActiveRunId = bot.ActiveRunId,
         LastRunStatus = bot.LastRunStatus,

@@ -27,6 +27,8 @@ public static class BotMapping
         RequireApproval = bot.RequireApproval,
         FallbackModels = bot.FallbackModels,
         MonthlyBudget = bot.MonthlyBudget,
+        McpServers = bot.McpServers,
+        McpTools = bot.McpTools,
     };
 
     public static ScheduleSpec ScheduleOf(this BotRecord bot) => new()

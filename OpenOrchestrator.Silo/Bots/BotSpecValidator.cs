@@ -13,6 +13,8 @@ public static class BotSpecValidator
     public const int MaxEveryMinutes = 366 * 24 * 60;
     public const int MaxFallbackModels = 5;
     public const double MaxMonthlyBudget = 1_000_000;
+    public const int MaxMcpServers = 20;
+    public const int MaxMcpTools = 200;
 
     /// <summary>Tools a bot may enable on this server; <c>code</c> arrives with its sandbox.</summary>
     public static readonly IReadOnlyList<string> AvailableTools = ToolNames.All;
@@ -44,6 +46,14 @@ public static class BotSpecValidator
         foreach (var tool in spec.Tools ?? [])
         {
             if (!AvailableTools.Contains(tool)) Add("tools", $"Unknown tool '{tool}': choose from {string.Join(", ", AvailableTools)}.");
+        }
+
+        if (spec.McpServers is { Count: > MaxMcpServers }) Add("mcpServers", $"At most {MaxMcpServers} MCP servers.");
+        if ((spec.McpServers ?? []).Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 100)) Add("mcpServers", "An MCP server is named by its name or id.");
+        if (spec.McpTools is { Count: > MaxMcpTools }) Add("mcpTools", $"At most {MaxMcpTools} MCP tools.");
+        foreach (var tool in spec.McpTools ?? [])
+        {
+            if (McpToolServer(tool) is null) Add("mcpTools", $"'{tool}' is no 'server.tool' entry.");
         }
 
         foreach (var channel in spec.Notify ?? [])
@@ -97,6 +107,13 @@ public static class BotSpecValidator
                 add("schedule.kind", $"Unknown schedule kind '{schedule.Kind}': choose from {string.Join(", ", ScheduleKinds.All)}.");
                 break;
         }
+    }
+
+    /// <summary>The server of a <c>server.tool</c> entry, or null when it is none.</summary>
+    public static string? McpToolServer(string? entry)
+    {
+        var dot = entry?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        return dot > 0 && dot < entry!.Length - 1 && entry.Length <= 200 && !entry.Any(char.IsWhiteSpace) ? entry[..dot] : null;
     }
 
     /// <summary>Five fields (minute precision), or six with seconds first.</summary>

@@ -5,6 +5,7 @@ using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Hosting;
+using OpenOrchestrator.Silo.Mcp;
 using OpenOrchestrator.Silo.Models;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -17,6 +18,7 @@ public sealed partial class RunExecutor(
     RunLogWriter log,
     TimeProvider time,
     KernelFactory kernels,
+    McpRunTools mcp,
     RunAgent agent,
     IGrainFactory grains,
     IOptions<RunOptions> options,
@@ -143,10 +145,12 @@ public sealed partial class RunExecutor(
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
             using var onTimeout = timeout.Token.Register(() => run.Stop(RunStopReason.TimedOut));
             var bot = run.Ticket.Bot;
-            run.Info($"Run started ({run.Ticket.Trigger}) with model {bot.Model}; tools: {string.Join(", ", ["results", .. bot.Tools])}.");
+            run.Info($"Run started ({run.Ticket.Trigger}) with model {bot.Model}; tools: {string.Join(", ", ["results", .. bot.Tools, .. bot.McpServers.Select(s => $"mcp:{s}")])}.");
             var kernel = kernels.Create(run);
             await using (KernelFactory.Resources(kernel))
             {
+                await using var servers = await mcp.AddAsync(
+                    kernel, new McpChoice(run.Ticket.OwnerId, bot.Id, bot.McpServers, bot.McpTools), message => run.Log(LogKinds.Error, message), stop.Token);
                 output = await agent.RunAsync(kernel, run, stop.Token);
             }
 

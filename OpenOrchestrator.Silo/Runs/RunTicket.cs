@@ -31,10 +31,18 @@ public sealed record RunBot(string Id, string Name, string Prompt, string Model,
     /// <summary>The bot's own budget in USD per month, or null.</summary>
     public double? MonthlyBudget { get; init; }
 
+    /// <summary>Names of the owner's MCP servers whose tools the run offers.</summary>
+    public IReadOnlyList<string> McpServers { get; init; } = [];
+
+    /// <summary><c>server.tool</c> entries narrowing those tools; empty for all.</summary>
+    public IReadOnlyList<string> McpTools { get; init; } = [];
+
     public static RunBot From(BotRecord bot) => new(bot.Id, bot.Name, bot.Prompt, bot.Model, [.. bot.Tools], bot.RequireApproval)
     {
         FallbackModels = [.. bot.FallbackModels],
         MonthlyBudget = bot.MonthlyBudget,
+        McpServers = [.. bot.McpServers],
+        McpTools = [.. bot.McpTools],
     };
 }
 

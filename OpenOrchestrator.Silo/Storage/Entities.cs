@@ -28,6 +28,10 @@ public sealed class BotRecord
     public List<string> FallbackModels { get; set; } = [];
     /// <summary>USD per calendar month (UTC), or null for none.</summary>
     public double? MonthlyBudget { get; set; }
+    /// <summary>Names of the owner's MCP servers whose tools the bot may call.</summary>
+    public List<string> McpServers { get; set; } = [];
+    /// <summary><c>server.tool</c> entries narrowing those tools; empty for all of them.</summary>
+    public List<string> McpTools { get; set; } = [];
     public string Status { get; set; } = "idle";
     public string? ActiveRunId { get; set; }
     public string? LastRunStatus { get; set; }
@@ -116,6 +120,22 @@ public sealed class CredentialRecord
     public required string UserId { get; set; }
     public required string Name { get; set; }
     public required string ProtectedValue { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>An MCP server a user registered; its headers are encrypted with Data Protection under a purpose bound to the user.</summary>
+public sealed class McpServerRecord
+{
+    public required string Id { get; set; }
+    public required string OwnerId { get; set; }
+    public required string Name { get; set; }
+    public required string Transport { get; set; }
+    public string? Url { get; set; }
+    public string? ProtectedHeaders { get; set; }
+    public List<string> HeaderNames { get; set; } = [];
+    public string? Command { get; set; }
+    public List<string> Args { get; set; } = [];
+    public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

@@ -26,6 +26,7 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
     public DbSet<TriggerFiringRecord> TriggerFirings => Set<TriggerFiringRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
     public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
+    public DbSet<McpServerRecord> McpServers => Set<McpServerRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -55,6 +56,8 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
             bot.Property(b => b.Tools).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
             bot.Property(b => b.FallbackModels).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
             bot.Property(b => b.Notify).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
+            bot.Property(b => b.McpServers).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
+            bot.Property(b => b.McpTools).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
             bot.HasIndex(b => b.OwnerId);
         });
 
@@ -137,6 +140,19 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
         {
             credential.ToTable("credentials");
             credential.HasKey(c => new { c.UserId, c.Name });
+        });
+
+        builder.Entity<McpServerRecord>(server =>
+        {
+            server.ToTable("mcp_servers");
+            server.Property(s => s.Id).HasMaxLength(40);
+            server.Property(s => s.OwnerId).HasMaxLength(450);
+            server.Property(s => s.Name).HasMaxLength(40);
+            server.Property(s => s.Transport).HasMaxLength(10);
+            server.Property(s => s.Url).HasMaxLength(2048);
+            server.Property(s => s.HeaderNames).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
+            server.Property(s => s.Args).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
+            server.HasIndex(s => new { s.OwnerId, s.Name }).IsUnique();
         });
 
         builder.Entity<InvitationRecord>(invitation =>

@@ -100,7 +100,7 @@ public sealed partial class CodeRunner(CodeOptions options, ILogger<CodeRunner> 
     }
 
     /// <summary>The system's programs read-only, the bot's folder read-write, nothing else; no network, own process ids.</summary>
-    private static IEnumerable<string> SandboxArguments(string folder) =>
+    internal static IEnumerable<string> SandboxArguments(string folder) =>
     [
         Bubblewrap,
         "--ro-bind", "/usr", "/usr",

@@ -8,9 +8,11 @@ public sealed class BotFormTests : FrontendContext
 {
     private static readonly IReadOnlyList<ModelInfo> Models = [new("gpt-4o-mini", "openai", true), new("claude-sonnet", "anthropic", false)];
 
-    private IRenderedComponent<BotForm> RenderForm(Action<BotView>? saved = null, BotView? bot = null, IReadOnlyList<BotView>? bots = null) =>
+    private IRenderedComponent<BotForm> RenderForm(Action<BotView>? saved = null, BotView? bot = null, IReadOnlyList<BotView>? bots = null,
+        IReadOnlyList<McpServerView>? mcpServers = null) =>
         Render<BotForm>(p => p
             .Add(f => f.Models, Models)
+            .Add(f => f.McpServers, mcpServers ?? [])
             .Add(f => f.Bot, bot)
             .Add(f => f.Bots, bots ?? [])
             .Add(f => f.OnSaved, v => saved?.Invoke(v)));
@@ -126,5 +128,26 @@ public sealed class BotFormTests : FrontendContext
         form.Find("form").Submit();
 
         form.WaitForAssertion(() => Assert.Equal("PUT /api/bots/b1", Assert.Single(Api.Sent).Route));
+    }
+
+    [Fact]
+    public void TheUsersMcpServersAreOfferedAndTheChosenOnesSent()
+    {
+        Api.On(HttpMethod.Post, "/api/bots", Bot(), HttpStatusCode.Created);
+        McpServerView[] servers =
+        [
+            new("s1", "everything", McpTransports.Stdio, null, [], "node", [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch),
+            new("s2", "github", McpTransports.Http, "https://mcp.example/mcp", [], null, [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch),
+        ];
+        var form = RenderForm(mcpServers: servers);
+        form.Find("#bot-name").Input("Echo");
+        form.Find("#bot-prompt").Input("Say hello.");
+
+        form.Find("#bot-mcp-servers").QuerySelectorAll("label").Single(l => l.TextContent.Trim() == "github").QuerySelector("input")!.Change(true);
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Single(Api.Bodies(HttpMethod.Post, "/api/bots")));
+        var sent = JsonDocument.Parse(Api.Bodies(HttpMethod.Post, "/api/bots").Single()!).RootElement;
+        Assert.Equal(["github"], sent.GetProperty("mcpServers").EnumerateArray().Select(e => e.GetString()));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Live;
+using OpenOrchestrator.Silo.Mcp;
 using OpenOrchestrator.Silo.Notifications;
 using Microsoft.Extensions.Time.Testing;
 using OpenOrchestrator.Silo.Runs;
@@ -53,6 +54,7 @@ public sealed class GrainFixture : IAsyncLifetime
             host.AddBotServices();
             host.AddRuns();
             host.AddTools();
+            host.AddMcp();
             host.AddTriggers();
             host.AddLive();
             host.AddNotifications();

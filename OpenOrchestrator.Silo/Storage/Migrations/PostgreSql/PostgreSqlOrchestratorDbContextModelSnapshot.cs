@@ -383,6 +383,16 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("last_run_status");
 
+                    b.Property<string>("McpServers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mcp_servers");
+
+                    b.Property<string>("McpTools")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mcp_tools");
+
                     b.Property<string>("MissedRuns")
                         .IsRequired()
                         .HasColumnType("text")
@@ -592,6 +602,72 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasName("pk_invitations");
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.McpServerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Args")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("args");
+
+                    b.Property<string>("Command")
+                        .HasColumnType("text")
+                        .HasColumnName("command");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HeaderNames")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("header_names");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("ProtectedHeaders")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_headers");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("transport");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mcp_servers");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mcp_servers_owner_id_name");
+
+                    b.ToTable("mcp_servers", (string)null);
                 });
 
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.NotificationRecord", b =>

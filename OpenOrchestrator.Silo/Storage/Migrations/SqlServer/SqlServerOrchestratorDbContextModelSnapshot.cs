@@ -385,6 +385,16 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("last_run_status");
 
+                    b.Property<string>("McpServers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("mcp_servers");
+
+                    b.Property<string>("McpTools")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("mcp_tools");
+
                     b.Property<string>("MissedRuns")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
@@ -594,6 +604,72 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasName("pk_invitations");
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.McpServerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Args")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("args");
+
+                    b.Property<string>("Command")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("command");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HeaderNames")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("header_names");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("ProtectedHeaders")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("protected_headers");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasColumnName("transport");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mcp_servers");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mcp_servers_owner_id_name");
+
+                    b.ToTable("mcp_servers", (string)null);
                 });
 
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.NotificationRecord", b =>

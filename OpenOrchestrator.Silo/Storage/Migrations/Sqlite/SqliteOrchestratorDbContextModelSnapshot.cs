@@ -372,6 +372,16 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_run_status");
 
+                    b.Property<string>("McpServers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mcp_servers");
+
+                    b.Property<string>("McpTools")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mcp_tools");
+
                     b.Property<string>("MissedRuns")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -579,6 +589,72 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasName("pk_invitations");
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.McpServerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Args")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("args");
+
+                    b.Property<string>("Command")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("command");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HeaderNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("header_names");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("ProtectedHeaders")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_headers");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transport");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mcp_servers");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mcp_servers_owner_id_name");
+
+                    b.ToTable("mcp_servers", (string)null);
                 });
 
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.NotificationRecord", b =>

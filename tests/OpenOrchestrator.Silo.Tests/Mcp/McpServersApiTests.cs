@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Tests.Infrastructure;
+using OpenOrchestrator.Testing;
+
+namespace OpenOrchestrator.Silo.Tests.Mcp;
+
+/// <summary>Each user's registry of MCP servers: the check at registration, the tool list, write-only headers, ownership.</summary>
+[Collection(McpCollection.Name)]
+[Trait("Category", "Mcp")]
+public sealed class McpServersApiTests(McpFixture fixture)
+{
+    [Fact]
+    public async Task ARegisteredServerListsItsTools()
+    {
+        var client = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(client, McpFixture.Stdio("everything"));
+
+        var tools = (await client.GetFromJsonAsync<List<McpToolView>>($"/api/mcp-servers/{server.Id}/tools"))!;
+
+        Assert.Contains(tools, t => t is { Name: "echo", ModelName: "everything-echo" } && t.Description is { Length: > 0 });
+        Assert.Equal([server.Id], (await client.GetFromJsonAsync<List<McpServerView>>("/api/mcp-servers"))!.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task HeadersAreWriteOnlyEncryptedAtRestAndNeverLogged()
+    {
+        var client = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(client, McpFixture.Streamable("keyed", fixture.Http.Url, new() { ["X-Api-Key"] = "sekret-header-value" }));
+
+        var read = await client.GetStringAsync($"/api/mcp-servers/{server.Id}");
+        var stored = await fixture.App.Services.QueryAsync(db => db.McpServers.AsNoTracking().SingleAsync(s => s.Id == server.Id));
+
+        Assert.Equal(["X-Api-Key"], server.HeaderNames);
+        Assert.DoesNotContain("sekret-header-value", read);
+        Assert.Contains("X-Api-Key", read);
+        Assert.DoesNotContain("sekret-header-value", stored.ProtectedHeaders);
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains("sekret-header-value", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AChangeWithoutHeadersKeepsThemAndDeleteRemovesTheServer()
+    {
+        var client = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(client, McpFixture.Streamable("keyed", fixture.Http.Url, new() { ["X-Api-Key"] = "v1" }));
+
+        var changed = await client.PutAsJsonAsync($"/api/mcp-servers/{server.Id}", McpFixture.Streamable("renamed", fixture.Http.Url));
+        var view = (await changed.Content.ReadFromJsonAsync<McpServerView>())!;
+        var deleted = await client.DeleteAsync($"/api/mcp-servers/{server.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("renamed", view.Name);
+        Assert.Equal(["X-Api-Key"], view.HeaderNames);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/mcp-servers/{server.Id}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/mcp-servers/{id}")]
+    [InlineData("PUT", "/api/mcp-servers/{id}")]
+    [InlineData("DELETE", "/api/mcp-servers/{id}")]
+    [InlineData("GET", "/api/mcp-servers/{id}/tools")]
+    public async Task AnotherUsersServerIsNotFoundAndUntouched(string method, string route)
+    {
+        var owner = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(owner, McpFixture.Stdio("mine"));
+        var stranger = await fixture.SignUpAsync();
+
+        var response = await stranger.SendAsync(new HttpRequestMessage(new HttpMethod(method), route.Replace("{id}", server.Id))
+        {
+            Content = method == "PUT" ? JsonContent.Create(McpFixture.Stdio("stolen")) : null,
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty((await stranger.GetFromJsonAsync<List<McpServerView>>("/api/mcp-servers"))!);
+        Assert.Equal("mine", (await owner.GetFromJsonAsync<McpServerView>($"/api/mcp-servers/{server.Id}"))!.Name);
+    }
+
+    [Fact]
+    public async Task ABotCannotNameAnotherUsersServer()
+    {
+        var owner = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(owner, McpFixture.Stdio("mine"));
+        var stranger = await fixture.SignUpAsync();
+
+        var byName = await stranger.PostAsJsonAsync("/api/bots", ApiClient.Spec() with { McpServers = ["mine"] });
+        var byId = await stranger.PostAsJsonAsync("/api/bots", ApiClient.Spec() with { McpServers = [server.Id] });
+
+        await Problems.AssertAsync(byName, HttpStatusCode.BadRequest, "You have no MCP server named 'mine'");
+        await Problems.AssertAsync(byId, HttpStatusCode.BadRequest, "You have no MCP server named");
+    }
+
+    [Fact]
+    public async Task ABotMayNameAServerByItsIdAndKeepsItsName()
+    {
+        var client = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(client, McpFixture.Stdio("everything"));
+
+        var bot = await client.CreateBotAsync(ApiClient.Spec() with { McpServers = [server.Id] });
+
+        Assert.Equal(["everything"], bot.McpServers);
+    }
+
+    [Fact]
+    public async Task AServerABotUsesKeepsItsName()
+    {
+        var client = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(client, McpFixture.Stdio("everything"));
+        await client.CreateBotAsync(ApiClient.Spec("Echo-Bot") with { McpServers = ["everything"] });
+
+        var renamed = await client.PutAsJsonAsync($"/api/mcp-servers/{server.Id}", McpFixture.Stdio("other"));
+
+        await Problems.AssertAsync(renamed, HttpStatusCode.BadRequest, "Echo-Bot use this server as 'everything'");
+        Assert.Equal("everything", (await client.GetFromJsonAsync<McpServerView>($"/api/mcp-servers/{server.Id}"))!.Name);
+    }
+}
