@@ -12,6 +12,9 @@ public sealed partial class DocumentsPanel : IDisposable
     private string? _openPath;
     private string _path = "";
     private string _content = "";
+
+    /// <summary>The open document as a data URL when it is a picture; null for text.</summary>
+    private string? _picture;
     private string? _pathError;
     private bool _editing;
     private bool _isNew;
@@ -51,7 +54,17 @@ public sealed partial class DocumentsPanel : IDisposable
         _editing = false;
         try
         {
-            _content = await Api.ReadDocumentAsync(BotId, path);
+            if (DocumentPictures.IsPicture(path))
+            {
+                _picture = await Api.ReadDocumentImageAsync(BotId, path);
+                _content = "";
+            }
+            else
+            {
+                _content = await Api.ReadDocumentAsync(BotId, path);
+                _picture = null;
+            }
+
             _openPath = path;
             _path = path;
             _error = null;

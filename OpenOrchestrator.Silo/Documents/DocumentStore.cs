@@ -52,6 +52,13 @@ public sealed class DocumentStore : IDisposable
         return await File.ReadAllTextAsync(target, Utf8, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A file's bytes as they are, for documents that are not text (a browser screenshot).</summary>
+    public async Task<byte[]> ReadBytesAsync(string botId, string path, CancellationToken cancellationToken)
+    {
+        var target = ExistingFile(botId, path);
+        return await File.ReadAllBytesAsync(target, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Writes UTF-8 through a temporary file moved into place, so a failed write changes nothing.</summary>
     public Task WriteAsync(string botId, string path, string content, CancellationToken cancellationToken)
     {

@@ -77,4 +77,26 @@ public sealed class BotsApiTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/runs/{run.Id}/log")).StatusCode);
         Assert.False(Directory.Exists(Path.Combine(fixture.App.DataPath, "bots", bot.Id)));
     }
+
+    [Fact]
+    public async Task APictureDocumentIsServedAsItsImageAndSvgOnlyAsText()
+    {
+        var client = await fixture.SignUpAsync();
+        var bot = await client.CreateBotAsync(ApiClient.Spec(tools: ToolNames.Files));
+        const string Svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>";
+        (await client.PutAsync($"/api/bots/{bot.Id}/docs/drawing.svg", new StringContent(Svg))).EnsureSuccessStatusCode();
+        (await client.PutAsync($"/api/bots/{bot.Id}/docs/pictures/shot.png", new StringContent("not really a png"))).EnsureSuccessStatusCode();
+
+        using var svg = await client.GetAsync($"/api/bots/{bot.Id}/docs/drawing.svg");
+        using var png = await client.GetAsync($"/api/bots/{bot.Id}/docs/pictures/shot.png");
+        var stranger = await fixture.SignUpAsync();
+
+        // A script in an SVG never runs from our origin: it is text.
+        Assert.Equal("text/plain", svg.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Svg, await svg.Content.ReadAsStringAsync());
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("not really a png"u8.ToArray(), await png.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/bots/{bot.Id}/docs/pictures/shot.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/bots/{bot.Id}/docs/pictures/missing.png")).StatusCode);
+    }
 }

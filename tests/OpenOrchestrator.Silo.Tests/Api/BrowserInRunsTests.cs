@@ -41,6 +41,12 @@ public sealed class BrowserInRunsTests(ApiFixture fixture)
         Assert.StartsWith("Saved screenshots/", run.Output, StringComparison.Ordinal);
         var documents = await client.GetFromJsonAsync<JsonElement>($"/api/bots/{bot.Id}/docs/");
         Assert.Contains("screenshots/", documents.GetRawText(), StringComparison.Ordinal);
+
+        // The bot page shows it: the API serves the picture as it was saved.
+        var saved = run.Output!["Saved ".Length..].Split(' ')[0].TrimEnd('.');
+        using var picture = await client.GetAsync($"/api/bots/{bot.Id}/docs/{saved}");
+        Assert.Equal("image/png", picture.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await picture.Content.ReadAsByteArrayAsync())[..4]);
     }
 
     [Fact]
