@@ -25,8 +25,30 @@ public sealed class SiloProcess : IAsyncDisposable
         get { lock (_output) return string.Join('\n', _output); }
     }
 
-    /// <summary>Starts the silo on <paramref name="port"/> (a restart keeps its address), else on a free port.</summary>
+    /// <summary>
+    /// Starts the silo on <paramref name="port"/> (a restart keeps its address), else on a free port.
+    /// A port found free can be taken by another process before the silo binds it (any outgoing
+    /// connection on the machine may get it as its own): a silo that exits early for that reason is
+    /// started again on other ports, up to <see cref="PortAttempts"/> times.
+    /// </summary>
     public static async Task<SiloProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> environment, int? port = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(dataPath, environment, port);
+            }
+            catch (InvalidOperationException e) when (attempt < PortAttempts && e.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                // Taken meanwhile: other ports (and the same HTTP port when it was given, which was this silo's own).
+            }
+        }
+    }
+
+    private const int PortAttempts = 3;
+
+    private static async Task<SiloProcess> StartOnceAsync(string dataPath, IReadOnlyDictionary<string, string> environment, int? port)
     {
         port ??= FreePort();
         var info = new ProcessStartInfo("dotnet", [SiloDll(), "--urls", $"http://127.0.0.1:{port}"])
@@ -60,6 +82,12 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             await silo.DisposeAsync();
             throw new TimeoutException($"The silo did not start within 60 s:\n{silo.Output}");
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited early: nothing runs any more, only its handle is let go.
+            await silo.DisposeAsync();
+            throw;
         }
 
         return silo;
