@@ -35,9 +35,10 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var variables = ClusterSettings.Variables(_env);
         var first = await SiloProcess.StartAsync(_env.DataPath, variables);
         SiloProcess? rejoined = null;
-        await using var second = await SiloProcess.StartAsync(_env.DataPath, variables);
         try
         {
+            // Inside the try: a second silo that does not start must not leave the first running.
+            await using var second = await SiloProcess.StartAsync(_env.DataPath, variables);
             var (one, two) = (first.CreateClient(), second.CreateClient());
             await one.SignUpAsync($"{Guid.NewGuid():N}@example.com");
             two.DefaultRequestHeaders.Authorization = one.DefaultRequestHeaders.Authorization;
