@@ -2,7 +2,7 @@ namespace OpenOrchestrator.Testing;
 
 /// <summary>
 /// What the scripted model answers: text, tool calls, an HTTP error or one of the bad answers real services
-/// and proxies give. Adjust usage with <c>with { PromptTokens = .. }</c>, slowness with <c>with { Delay = .. }</c>.
+/// and proxies give. Adjust usage with <c>with { PromptTokens = .. }</c>.
 /// </summary>
 public sealed record ModelReply
 {
@@ -27,8 +27,6 @@ public sealed record ModelReply
     /// <summary>Overrides the finish reason (e.g. "length"); by default "tool_calls" when there are calls, else "stop".</summary>
     public string? FinishReason { get; init; }
 
-    /// <summary>How long the server waits before answering; the wait ends early when the client goes away.</summary>
-    public TimeSpan Delay { get; init; }
 
     public bool IsError => ErrorStatus is not null;
 
@@ -57,4 +55,7 @@ public sealed record ModelReply
     /// end marker); without streaming, the first half of the JSON body.
     /// </summary>
     public static ModelReply CutOff(string text) => new() { Content = text, Fault = ReplyFault.CutOff };
+
+    /// <summary>No answer at all: the server holds the request until the client gives up (or the server stops), as a hung provider does.</summary>
+    public static ModelReply NoAnswer() => new() { Fault = ReplyFault.NoAnswer };
 }

@@ -7,4 +7,5 @@ internal enum ReplyFault
     HtmlPage,
     EmptyStream,
     CutOff,
+    NoAnswer,
 }

@@ -43,9 +43,10 @@ public abstract partial class ScriptedServer
         try
         {
             reply = await Script(request, aborted.Token);
-            if (reply.Delay > TimeSpan.Zero)
+            if (reply.Fault == ReplyFault.NoAnswer)
             {
-                await Task.Delay(reply.Delay, aborted.Token);
+                // Ends only when the client goes away or the server stops: then the connection is dropped below.
+                await Task.Delay(Timeout.InfiniteTimeSpan, aborted.Token);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

@@ -36,7 +36,7 @@ public sealed class FallbackTests(ProvidersFixture fixture)
         var client = await fixture.SignUpAsync();
         var bot = await ProvidersFixture.BotAsync(client, "gpt-4o-mini", [ProvidersFixture.Llama], name: "Slow provider");
         fixture.OpenAi.SetScript(request => request.SystemPrompt!.Contains("Slow provider")
-            ? ModelReply.Text("Too late.") with { Delay = TimeSpan.FromMinutes(5) }
+            ? ModelReply.NoAnswer()
             : ModelReply.Text("OpenAI here."));
         fixture.Local.SetScript(_ => ModelReply.Text("Local stepped in."));
 
