@@ -13,7 +13,7 @@ public sealed partial class DocumentsPanel : IDisposable
     private string _path = "";
     private string _content = "";
 
-    /// <summary>The open document as a data URL when it is a picture; null for text.</summary>
+    /// <summary>The open document's address when it is a picture, which the browser loads itself; null for text.</summary>
     private string? _picture;
     private string? _pathError;
     private bool _editing;
@@ -56,7 +56,7 @@ public sealed partial class DocumentsPanel : IDisposable
         {
             if (DocumentPictures.IsPicture(path))
             {
-                _picture = await Api.ReadDocumentImageAsync(BotId, path);
+                _picture = ApiClient.DocumentUrl(BotId, path);
                 _content = "";
             }
             else

@@ -42,14 +42,8 @@ public partial class ApiClient
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
-    /// <summary>A picture document (a browser screenshot) as a data URL an <c>img</c> shows.</summary>
-    public async Task<string> ReadDocumentImageAsync(string botId, string path, CancellationToken cancellationToken = default)
-    {
-        using var response = await http.GetAsync($"api/bots/{Esc(botId)}/docs/{DocPath(path)}", cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
-        var type = response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
-        return $"data:{type};base64,{Convert.ToBase64String(await response.Content.ReadAsByteArrayAsync(cancellationToken))}";
-    }
+    /// <summary>Where the browser loads a picture document from (the identity cookie goes with it, as with every request).</summary>
+    public static string DocumentUrl(string botId, string path) => $"api/bots/{Esc(botId)}/docs/{DocPath(path)}";
 
     public Task WriteDocumentAsync(string botId, string path, string content) => SendAsync(HttpMethod.Put, $"api/bots/{Esc(botId)}/docs/{DocPath(path)}", content);
 

@@ -34,7 +34,7 @@ public static class DocumentsApi
             return TypedResults.NotFound();
         }
 
-        return DocumentImages.ContentTypeOf(path) is { } image
+        return DocumentPictures.ContentTypeOf(path) is { } image
             ? await Guarded(async () => TypedResults.File(await documents.ReadBytesAsync(id, path, cancellationToken), image))
             : await Guarded(async () => TypedResults.Text(await documents.ReadAsync(id, path, cancellationToken), "text/plain", Encoding.UTF8));
     }

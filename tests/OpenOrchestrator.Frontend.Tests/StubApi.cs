@@ -22,16 +22,6 @@ public sealed class StubApi : HttpMessageHandler
         return this;
     }
 
-    /// <summary>A file as the API sends a picture document: its bytes with their media type.</summary>
-    public StubApi OnBytes(HttpMethod method, string pathAndQuery, byte[] bytes, string mediaType)
-    {
-        _answers[Key(method, pathAndQuery)] = () => new HttpResponseMessage(HttpStatusCode.OK)
-        {
-            Content = new ByteArrayContent(bytes) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType) } },
-        };
-        return this;
-    }
-
     /// <summary>An RFC 7807 answer as the API sends it: a type URI, a sentence, and field errors keyed as the API keys them.</summary>
     public StubApi OnProblem(HttpMethod method, string pathAndQuery, HttpStatusCode status, string title, string? detail = null, string? type = null,
         IReadOnlyDictionary<string, string[]>? errors = null) =>
