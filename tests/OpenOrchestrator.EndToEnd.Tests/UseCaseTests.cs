@@ -25,6 +25,7 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
     }
 
     [Fact]
+    [Trait("Category", "Browser")]
     public async Task TheScoutFindsTwoOffersSendsOneTelegramMessageAndNothingWhenNothingIsNew()
     {
         var client = await SignUpAsync();
@@ -37,14 +38,18 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
         var second = new Listing($"s2-{chat}", "Nike Air Max 97 size 42", 48m);
         env.Shop.Add(first);
         env.Shop.Add(second);
-        env.Model.SetScript(r => Scripts.Scout(r, env.Shop.ListingsUrl));
+        env.Model.SetScript(r => Scripts.RenderedScout(r, env.Shop.ScriptedListingsUrl));
+        using var plain = new HttpClient();
+        var html = await plain.GetStringAsync(env.Shop.ScriptedListingsUrl);
 
         var found = await client.RunAsync(scout.Id);
         var message = await env.Telegram.WaitForMessageAsync(m => m.ChatId == $"{chat}" && m.Text.Contains("new results", StringComparison.Ordinal), Deadline);
         var nothingNew = await client.RunAsync(scout.Id);
 
         Assert.Equal($"{chat}", (await linked.Content.ReadFromJsonAsync<SettingsView>())!.TelegramChatId);
+        Assert.DoesNotContain(first.Title, html, StringComparison.Ordinal);
         Assert.Equal(new RunCounts(2, 0), found.Counts);
+        Assert.Contains(await client.LogAsync(found.Id), l => l.Message.StartsWith("→ browser.open", StringComparison.Ordinal));
         Assert.StartsWith("🛒 eBay-Scout: 2 new results", message.Text, StringComparison.Ordinal);
         Assert.Contains($"• Nike Air Max 90 size 43 — 35 €\n  {env.Shop.ListingUrl(first)}", message.Text, StringComparison.Ordinal);
         Assert.Contains($"• Nike Air Max 97 size 42 — 48 €\n  {env.Shop.ListingUrl(second)}", message.Text, StringComparison.Ordinal);

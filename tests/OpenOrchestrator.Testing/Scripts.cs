@@ -9,9 +9,14 @@ public static partial class Scripts
     public static int Round(this ModelRequest request) => request.Messages.Count(m => m.IsAssistant && m.ToolCalls.Count > 0);
 
     /// <summary>The seed's eBay scout: fetch the listing page, report every item on it, then sum up.</summary>
-    public static ModelReply Scout(ModelRequest request, Uri listings) => request.Round() switch
+    public static ModelReply Scout(ModelRequest request, Uri listings) => Scout(request, listings, "browser-fetch");
+
+    /// <summary>The scout on a shop built by script: open the page in the browser, report every item it lists, then sum up.</summary>
+    public static ModelReply RenderedScout(ModelRequest request, Uri listings) => Scout(request, listings, "browser-open");
+
+    private static ModelReply Scout(ModelRequest request, Uri listings, string tool) => request.Round() switch
     {
-        0 => ModelReply.ToolCalls(ModelToolCall.Create("browser-fetch", new { url = listings.ToString() })),
+        0 => ModelReply.ToolCalls(ModelToolCall.Create(tool, new { url = listings.ToString() })),
         1 => ReportItems(request.ToolResults.Single().Content),
         _ => ModelReply.Text("Done. Reported the offers on the page."),
     };

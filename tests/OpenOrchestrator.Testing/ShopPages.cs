@@ -19,6 +19,25 @@ internal static class ShopPages
         return Page("Listings", $"    <h1>Listings</h1>\n    <ul class=\"listings\">\n{items}    </ul>\n");
     }
 
+    /// <summary>The listings as a shop built by script shows them: the HTML has an empty list the script fills.</summary>
+    public static string ScriptedListingsPage() => Page("Listings", """
+            <h1>Listings</h1>
+            <ul class="listings" id="listings"></ul>
+            <script>
+              fetch('/api/listings').then(r => r.json()).then(listings => {
+                for (const l of listings) {
+                  const li = document.createElement('li');
+                  const a = document.createElement('a');
+                  a.href = '/item/' + encodeURIComponent(l.id);
+                  a.textContent = l.title;
+                  li.append(a, ' ' + l.price + ' ' + (l.currency === 'EUR' ? '€' : l.currency));
+                  document.getElementById('listings').append(li);
+                }
+              });
+            </script>
+
+        """);
+
     public static string ItemPage(Listing listing) => Page(listing.Title,
         $"    <h1>{Html(listing.Title)}</h1>\n    <p>{PriceTag(listing)}</p>\n    <p><a href=\"/listings\">Back to all listings</a></p>\n");
 

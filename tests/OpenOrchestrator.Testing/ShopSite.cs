@@ -23,6 +23,9 @@ public sealed class ShopSite : IAsyncDisposable
 
     public Uri ListingsUrl => new(_host.Root, "listings");
 
+    /// <summary>The same listings as a page that has none in its HTML: its script fetches them and builds the list.</summary>
+    public Uri ScriptedListingsUrl => new(_host.Root, "app/listings");
+
     public IReadOnlyList<Listing> Listings
     {
         get
@@ -81,6 +84,14 @@ public sealed class ShopSite : IAsyncDisposable
     {
         app.MapGet("/", context => HtmlAsync(context, ShopPages.ListingsPage(Listings)));
         app.MapGet("/listings", context => HtmlAsync(context, ShopPages.ListingsPage(Listings)));
+        app.MapGet("/app/listings", context => HtmlAsync(context, ShopPages.ScriptedListingsPage()));
+        app.MapGet("/api/listings", () => Listings.Select(l => new
+        {
+            id = l.Id,
+            title = l.Title,
+            price = l.Price,
+            currency = l.Currency,
+        }));
         app.MapGet("/item/{id}", context =>
         {
             var id = (string)context.Request.RouteValues["id"]!;
