@@ -41,6 +41,7 @@ public static class ApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKnownRequestCharsets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
