@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace OpenOrchestrator.Testing;
@@ -172,10 +170,5 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>A port on 127.0.0.1 nothing listens on now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Ports.Free();
 }

@@ -1,14 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
+using OpenOrchestrator.Testing;
 
 namespace OpenOrchestrator.Silo.Tests.Infrastructure;
 
 public static class FreePort
 {
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int Next() => Ports.Free();
 }
