@@ -46,6 +46,13 @@ public sealed partial class SignUp
             await Session.SignInAsync(_email.Trim(), _password);
             Navigation.NavigateTo("");
         }
+        catch (ApiException) when (_done)
+        {
+            // The server answers a taken address as it answers a new one (so no one can probe who
+            // has an account); signing in is where its owner finds out.
+            _done = false;
+            _error = "Could not sign you in. If this address already has an account, sign in with its password.";
+        }
         catch (ApiException e)
         {
             Show(e.Problem);

@@ -11,12 +11,17 @@ public sealed record InvitationView(string Code, DateTimeOffset ExpiresAt);
 
 public static class AccountsApi
 {
-    /// <summary>The identity API endpoints (register, login, refresh, manage/info) plus logout and invitations.</summary>
+    /// <summary>The identity API endpoints (register, login, refresh, manage/info) plus logout, logout everywhere and invitations.</summary>
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Accounts");
-        group.MapIdentityApi<AppUser>().AddEndpointFilter<IEndpointConventionBuilder, RegistrationGate>();
+        // Outermost, so the registration gate sees what Identity really answered.
+        group.MapIdentityApi<AppUser>()
+            .AddEndpointFilter<IEndpointConventionBuilder, AccountAnswers>()
+            .AddEndpointFilter<IEndpointConventionBuilder, RegistrationGate>()
+            .RequireSignInLimit();
         group.MapPost("/logout", LogoutAsync);
+        group.MapPost("/logout-everywhere", LogoutEverywhereAsync).RequireAuthorization();
         group.MapPost("/invitations", CreateInvitationAsync).RequireAuthorization();
         return group;
     }
@@ -24,6 +29,18 @@ public static class AccountsApi
     /// <summary>Ends the cookie session (a bearer token simply expires); harmless when not signed in.</summary>
     private static async Task<NoContent> LogoutAsync(SignInManager<AppUser> signIn)
     {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Ends every cookie and bearer token of the account, on every device, this one's too.</summary>
+    private static async Task<NoContent> LogoutEverywhereAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SignInManager<AppUser> signIn)
+    {
+        if (await users.FindByIdAsync(principal.UserId()) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

@@ -16,7 +16,8 @@ public static class AccountsExtensions
         builder.Services.AddAuthorizationBuilder().AddAdminPolicy();
         builder.Services.AddScoped<IAuthorizationHandler, AdminHandler>();
         builder.Services.AddIdentityApiEndpoints<AppUser>(o => o.User.RequireUniqueEmail = true)
-            .AddEntityFrameworkStores<OrchestratorDbContext>();
+            .AddEntityFrameworkStores<OrchestratorDbContext>()
+            .AddUserManager<AppUserManager>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             // An API answers 401/403; it never redirects to a login page.

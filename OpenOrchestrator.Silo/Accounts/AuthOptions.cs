@@ -14,4 +14,11 @@ public sealed class AuthOptions
 
     [Range(1, 365)]
     public int InvitationDays { get; set; } = 7;
+
+    /// <summary>
+    /// Sign-in, registration and password-reset requests one address may make per minute. This,
+    /// not locking the account, stops guessing: a lock would let anyone lock anyone out.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
 }

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using OpenOrchestrator.Silo.Accounts;
 
 namespace OpenOrchestrator.Silo.Api;
 
@@ -21,6 +22,7 @@ public static class ApiExtensions
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddSignInLimit();
             o.AddPolicy(PerUserPolicy, context =>
             {
                 var api = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
@@ -43,6 +45,7 @@ public static class ApiExtensions
         app.UseStatusCodePages();
         app.UseKnownRequestCharsets();
         app.UseAuthentication();
+        app.UseSecurityStampCheck();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;

@@ -35,6 +35,7 @@ public sealed class BenchApp(Uri modelUrl, params (string Key, string Value)[] s
         builder.UseSetting("OPENAI_API_KEY", "bench");
         builder.UseSetting("Models:Default", "scripted-model");
         builder.UseSetting("Auth:Registration", "open");
+        builder.UseSetting("Auth:SignInAttemptsPerMinute", "1000000");
         builder.UseSetting("Api:RequestsPerSecond", "1000000");
         builder.UseSetting("Api:Burst", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -61,6 +61,7 @@ public static class ClusterThroughputBenchmark
             ["OPENAI_BASE_URL"] = model.ToString(),
             ["Models__Default"] = "scripted-model",
             ["Auth__Registration"] = "open",
+            ["Auth__SignInAttemptsPerMinute"] = "1000000",
             ["Api__RequestsPerSecond"] = "1000000",
             ["Api__Burst"] = "1000000",
             ["Logging__LogLevel__Default"] = "Warning",

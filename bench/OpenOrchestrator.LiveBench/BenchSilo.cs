@@ -29,6 +29,7 @@ public sealed class BenchSilo : IAsyncDisposable
             ["OPENAI_BASE_URL"] = model.BaseUrl.ToString(),
             ["Models__Default"] = "scripted-model",
             ["Auth__Registration"] = "open",
+            ["Auth__SignInAttemptsPerMinute"] = "1000000",
             ["Api__RequestsPerSecond"] = "1000000",
             ["Api__Burst"] = "1000000",
             // Every tool call is two log lines: a run of a few hundred lines needs more than the default 25 steps.

@@ -53,7 +53,7 @@ public class AppHostFixture : IAsyncLifetime
             ],
             (options, _) => options.DisableDashboard = !WithDashboard,
             starting.Token);
-        var silo = builder.CreateResourceBuilder<ProjectResource>("silo").WithEnvironment("Auth__Registration", "open");
+        var silo = builder.CreateResourceBuilder<ProjectResource>("silo").WithEnvironment("Auth__Registration", "open").WithEnvironment("Auth__SignInAttemptsPerMinute", "100000");
         if (!WithDashboard)
         {
             silo.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString())

@@ -50,6 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["OPENAI_BASE_URL"] = Model.BaseUrl.ToString(),
         ["Models__Default"] = "scripted-model",
         ["Auth__Registration"] = "open",
+        ["Auth__SignInAttemptsPerMinute"] = "100000",
         ["Smtp__Host"] = Smtp.Host,
         ["Smtp__Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Smtp__From"] = "bots@orchestrator.example",

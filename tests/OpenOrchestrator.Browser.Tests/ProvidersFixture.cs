@@ -32,6 +32,7 @@ public sealed class ProvidersFixture : IAsyncLifetime
             ["ANTHROPIC_API_KEY"] = "browser-anthropic-key",
             ["ANTHROPIC_BASE_URL"] = Anthropic.BaseUrl.ToString(),
             ["Auth__Registration"] = "open",
+            ["Auth__SignInAttemptsPerMinute"] = "100000",
         });
     }
 

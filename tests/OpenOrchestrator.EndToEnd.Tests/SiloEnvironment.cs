@@ -23,6 +23,7 @@ public sealed class SiloEnvironment : IAsyncLifetime
             ["OPENAI_BASE_URL"] = Model.BaseUrl.ToString(),
             ["Models__Default"] = "scripted-model",
             ["Tools__Network__AllowedHosts"] = Shop.BaseUrl.Authority,
+            ["Auth__SignInAttemptsPerMinute"] = "100000",
         };
         foreach (var (key, value) in extra)
         {

@@ -18,6 +18,7 @@ public sealed class OrchestratorApp(IReadOnlyDictionary<string, string?> setting
             ["OPENAI_API_KEY"] = "server-key",
             ["Models:Default"] = "scripted-model",
             ["Auth:Registration"] = "open",
+            ["Auth:SignInAttemptsPerMinute"] = "100000",
             ["Api:RequestsPerSecond"] = "100000",
             ["Api:Burst"] = "100000",
             ["Orleans:SiloPort"] = FreePort.Next().ToString(),

@@ -47,6 +47,7 @@ public sealed class ProvidersFixture : IAsyncLifetime
             ["Models:CallTimeoutSeconds"] = "3",
             ["Runs:MaxOutputTokens"] = "100",
             ["Auth:Registration"] = "open",
+            ["Auth:SignInAttemptsPerMinute"] = "100000",
             ["Api:RequestsPerSecond"] = "100000",
             ["Api:Burst"] = "100000",
             ["Orleans:SiloPort"] = FreePort.Next().ToString(),

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenOrchestrator.Silo.Storage;
+
+namespace OpenOrchestrator.Silo.Accounts;
+
+/// <summary>
+/// A cookie or bearer token carries the account's security stamp from when it was issued; a new
+/// password or "sign out everywhere" changes the stamp, and from then on every credential issued
+/// before is treated as none (401). Checked on each request: a bearer token has no other hook, and
+/// the cookie's own validator only looks every 30 minutes.
+/// </summary>
+public static class SecurityStampCheck
+{
+    private static readonly Func<OrchestratorDbContext, string, CancellationToken, Task<string?>> CurrentStamp =
+        EF.CompileAsyncQuery((OrchestratorDbContext db, string userId, CancellationToken cancellationToken) =>
+            db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefault());
+
+    public static IApplicationBuilder UseSecurityStampCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.Identity?.IsAuthenticated == true && !await IsCurrentAsync(context))
+        {
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+        }
+
+        await next(context);
+    });
+
+    private static async Task<bool> IsCurrentAsync(HttpContext context)
+    {
+        var claimType = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stamp = context.User.FindFirstValue(claimType);
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (stamp is null || userId is null)
+        {
+            return false;
+        }
+
+        await using var db = await context.RequestServices.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync(context.RequestAborted);
+        return await CurrentStamp(db, userId, context.RequestAborted) == stamp;
+    }
+}
