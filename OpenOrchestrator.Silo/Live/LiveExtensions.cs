@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using OpenOrchestrator.Contracts;
 
 namespace OpenOrchestrator.Silo.Live;
@@ -6,7 +7,7 @@ public static class LiveExtensions
 {
     public static IHostApplicationBuilder AddLive(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSignalR();
+        builder.Services.AddSignalR(o => o.AddFilter<HubCallLimit>());
         builder.Services.AddSingleton<LivePublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LivePublisher>());
         builder.Services.AddSingleton<LiveBroadcaster>();
