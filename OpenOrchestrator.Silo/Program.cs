@@ -42,6 +42,7 @@ builder.AddWebFrontend();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseApi();
 app.MapDefaultEndpoints();
 var api = app.MapApiGroup();

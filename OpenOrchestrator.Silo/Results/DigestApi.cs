@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Storage;
+using OpenOrchestrator.Silo.Web;
 
 namespace OpenOrchestrator.Silo.Results;
 
@@ -23,7 +24,7 @@ public static class DigestApi
     /// rejected are left out.
     /// </summary>
     private static async Task<Results<ContentHttpResult, NotFound, ValidationProblem>> GetAsync(
-        string id, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider time, CancellationToken cancellationToken,
+        string id, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider time, HttpResponse response, CancellationToken cancellationToken,
         string format = "md", string? since = null, string? until = null)
     {
         var errors = new Dictionary<string, string[]>();
@@ -51,9 +52,13 @@ public static class DigestApi
             .OrderBy(r => r.CreatedAt)
             .Take(500)
             .ToListAsync(cancellationToken);
-        return format == "html"
-            ? TypedResults.Content(Digest.Html(bot, results, from, to), "text/html; charset=utf-8")
-            : TypedResults.Content(Digest.Markdown(bot, results, from, to), "text/markdown; charset=utf-8");
+        if (format == "md")
+        {
+            return TypedResults.Content(Digest.Markdown(bot, results, from, to), "text/markdown; charset=utf-8");
+        }
+
+        SecurityHeaders.AllowFramingByOurPages(response);
+        return TypedResults.Content(Digest.Html(bot, results, from, to), "text/html; charset=utf-8");
     }
 
     private static DateTime Instant(string? value, string name, DateTime fallback, Dictionary<string, string[]> errors)
