@@ -19,7 +19,7 @@ using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Silo.Triggers;
 using OpenOrchestrator.Silo.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Of(args) });
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 {
     builder.WebHost.UseUrls("http://localhost:8080");

@@ -13,6 +13,16 @@ public sealed class NetworkOptions
     [StringLength(8192)]
     public string? AllowedHosts { get; set; }
 
+    /// <summary>
+    /// The allow-list as configured in either form: one value (<c>Tools__Network__AllowedHosts=a,b</c>)
+    /// or the list form every .NET user writes (<c>Tools__Network__AllowedHosts__0=a</c>), or both.
+    /// </summary>
+    public static string ReadAllowedHosts(IConfiguration configuration)
+    {
+        var section = configuration.GetSection($"{SectionName}:{nameof(AllowedHosts)}");
+        return string.Join(',', new[] { section.Value }.Concat(section.GetChildren().Select(c => c.Value)).Where(v => !string.IsNullOrWhiteSpace(v)));
+    }
+
     public IReadOnlySet<string> ParseAllowedHosts()
     {
         var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

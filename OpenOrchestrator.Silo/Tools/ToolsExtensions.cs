@@ -12,7 +12,9 @@ public static class ToolsExtensions
     /// <summary>The tools' options and clients; the plugins themselves are made per run by <see cref="KernelFactory"/>.</summary>
     public static IHostApplicationBuilder AddTools(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<NetworkOptions>()
+            .Configure<IConfiguration>((o, configuration) => o.AllowedHosts = NetworkOptions.ReadAllowedHosts(configuration))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BrowserOptions>().BindConfiguration(BrowserOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WebSearchOptions>().BindConfiguration(WebSearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebSearchOptions>, WebSearchOptionsValidation>());

@@ -27,6 +27,33 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartedFromAnotherFolderWithTheAllowListAsAListTheServerFindsItsOwnFiles()
+    {
+        var elsewhere = TempDirectory.Create("oo-elsewhere-");
+        try
+        {
+            var variables = _env.Variables(("Tools__Network__AllowedHosts__0", _env.Shop.BaseUrl.Authority), ("Tools__Network__AllowedHosts__1", "intranet.local"));
+            variables.Remove("Tools__Network__AllowedHosts");
+            await using var silo = await SiloProcess.StartAsync(_env.DataPath, variables, workingDirectory: elsewhere);
+            var client = silo.CreateClient();
+
+            var page = await client.GetStringAsync("/");
+            var script = await client.GetAsync("/js/clock.js");
+            await ScoutFlow.RunAsync(client, _env);
+
+            Assert.Contains("Loading OpenOrchestrator", page, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+            // appsettings.json was found: it keeps ASP.NET Core's per-request lines out of the log.
+            Assert.DoesNotContain("Request starting", silo.Output, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
+        }
+        finally
+        {
+            TempDirectory.DeleteQuietly(elsewhere);
+        }
+    }
+
+    [Fact]
     public async Task ARunCutOffByKillIsMarkedInterruptedAtTheNextStart()
     {
         var modelCalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using OpenOrchestrator.Silo.Tools;
 
 namespace OpenOrchestrator.Silo.Tests.Tools;
@@ -12,6 +13,21 @@ public sealed class NetworkOptionsTests
         Assert.Equal(
             new[] { "10.0.0.5", "[::1]:81", "[fd00::7]", "intranet.local", "localhost:8080" },
             options.ParseAllowedHosts().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AllowedHostsMayBeConfiguredAsOneValueAsAListOrBoth()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tools:Network:AllowedHosts"] = "wiki.local",
+            ["Tools:Network:AllowedHosts:0"] = "intranet.local",
+            ["Tools:Network:AllowedHosts:1"] = "localhost:8080",
+        }).Build();
+
+        var options = new NetworkOptions { AllowedHosts = NetworkOptions.ReadAllowedHosts(configuration) };
+
+        Assert.Equal(new[] { "intranet.local", "localhost:8080", "wiki.local" }, options.ParseAllowedHosts().Order(StringComparer.Ordinal));
     }
 
     [Theory]
