@@ -38,7 +38,11 @@ public sealed class ProvidersFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Silo.DisposeAsync();
+        if (Silo is not null)
+        {
+            await Silo.DisposeAsync();
+        }
+
         await OpenAi.DisposeAsync();
         await Anthropic.DisposeAsync();
         TempDirectory.DeleteQuietly(_dataPath);
