@@ -31,7 +31,7 @@ public sealed class DocumentStore : IDisposable
         return Path.Join(_root, botId);
     }
 
-    /// <summary>Every document, paths relative with '/' separators, sorted; symbolic links are skipped.</summary>
+    /// <summary>Every document, paths relative with '/' separators, sorted; only regular files with one name are documents.</summary>
     public IReadOnlyList<DocumentInfo> List(string botId)
     {
         var folder = FolderOf(botId);
@@ -48,16 +48,14 @@ public sealed class DocumentStore : IDisposable
 
     public async Task<string> ReadAsync(string botId, string path, CancellationToken cancellationToken)
     {
-        var target = ExistingFile(botId, path);
-        return await File.ReadAllTextAsync(target, Utf8, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadBytesAsync(botId, path, cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(new MemoryStream(bytes), Utf8, detectEncodingFromByteOrderMarks: true);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A file's bytes as they are, for documents that are not text (a browser screenshot).</summary>
-    public async Task<byte[]> ReadBytesAsync(string botId, string path, CancellationToken cancellationToken)
-    {
-        var target = ExistingFile(botId, path);
-        return await File.ReadAllBytesAsync(target, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<byte[]> ReadBytesAsync(string botId, string path, CancellationToken cancellationToken) =>
+        DocumentReader.ReadAsync(DocumentPaths.Resolve(FolderOf(botId), path), path, _options.MaxFileBytes, cancellationToken);
 
     /// <summary>Writes UTF-8 through a temporary file moved into place, so a failed write changes nothing.</summary>
     public Task WriteAsync(string botId, string path, string content, CancellationToken cancellationToken)
@@ -134,16 +132,5 @@ public sealed class DocumentStore : IDisposable
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private string ExistingFile(string botId, string path)
-    {
-        var target = DocumentPaths.Resolve(FolderOf(botId), path);
-        if (Directory.Exists(target))
-        {
-            throw new DocumentPathException($"'{path}' is a folder, not a document.");
-        }
-
-        return File.Exists(target) ? target : throw new FileNotFoundException($"There is no document '{path}'.", path);
     }
 }
