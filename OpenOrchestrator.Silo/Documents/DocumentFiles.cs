@@ -9,6 +9,20 @@ internal static class DocumentFiles
     public static IEnumerable<FileInfo> Under(string folder) =>
         Walk(folder).Where(entry => entry.Status.IsDocument).Select(entry => (FileInfo)entry.Info);
 
+    /// <summary>What the folder holds, whoever wrote it: every entry counts, and the bytes of every regular file.</summary>
+    public static DocumentUsage Measure(string folder)
+    {
+        long bytes = 0;
+        var entries = 0;
+        foreach (var (_, status) in Walk(folder))
+        {
+            entries++;
+            bytes += status.Kind == EntryKind.Regular ? status.Size : 0;
+        }
+
+        return new DocumentUsage(bytes, entries);
+    }
+
     private static IEnumerable<(FileSystemInfo Info, EntryStatus Status)> Walk(string folder)
     {
         var pending = new Stack<DirectoryInfo>();

@@ -44,7 +44,17 @@ public sealed class DocumentStore : IDisposable
             .ToList();
     }
 
-    public long UsedBytes(string botId) => DocumentFiles.Under(FolderOf(botId)).Sum(file => file.Length);
+    public long UsedBytes(string botId) => Usage(botId).Bytes;
+
+    /// <summary>What the bot's folder holds, also what its code left there.</summary>
+    public DocumentUsage Usage(string botId) => DocumentFiles.Measure(FolderOf(botId));
+
+    /// <summary>Null while the bot's folder has room; else what it holds against the quota.</summary>
+    public string? QuotaUsedUp(string botId)
+    {
+        var usage = Usage(botId);
+        return usage.IsUsedUp(_options) ? $"Document quota used up: {usage.Describe(_options)}." : null;
+    }
 
     public async Task<string> ReadAsync(string botId, string path, CancellationToken cancellationToken)
     {
@@ -84,14 +94,7 @@ public sealed class DocumentStore : IDisposable
                 throw new DocumentPathException($"'{path}' is a folder, not a document.");
             }
 
-            var replaced = File.Exists(target) ? new FileInfo(target).Length : 0;
-            var used = DocumentFiles.Under(folder).Sum(file => file.Length);
-            if (used - replaced + bytes.Length > _options.QuotaBytes)
-            {
-                throw new DocumentQuotaException(
-                    $"Writing {bytes.Length} bytes would take the bot's documents to {used - replaced + bytes.Length} bytes; "
-                    + $"the quota is {_options.QuotaBytes} bytes.");
-            }
+            EnsureRoom(folder, target, bytes.Length);
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await AtomicFile.WriteAsync(Path.Join(_root, StagingFolder), target, bytes, cancellationToken).ConfigureAwait(false);
@@ -132,5 +135,39 @@ public sealed class DocumentStore : IDisposable
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // Counts everything in the folder, so what the code tool left there uses the same quota.
+    private void EnsureRoom(string folder, string target, long length)
+    {
+        var usage = DocumentFiles.Measure(folder);
+        var existing = EntryStatus.Of(target);
+        var replaced = existing.IsDocument ? existing.Size : 0;
+        var bytes = usage.Bytes - replaced + length;
+        if (bytes > _options.QuotaBytes)
+        {
+            throw new DocumentQuotaException(usage.Bytes > _options.QuotaBytes
+                ? $"Document quota used up: {usage.Describe(_options)}. Delete documents before writing more."
+                : $"Writing {length} bytes would take the bot's documents to {bytes} bytes; the quota is {_options.QuotaBytes} bytes.");
+        }
+
+        var entries = usage.Entries + NewEntries(folder, target);
+        if (entries > _options.MaxFiles)
+        {
+            throw new DocumentQuotaException(
+                $"Document quota used up: {usage.Describe(_options)}; the write would make {entries}. Delete documents before writing more.");
+        }
+    }
+
+    // The file itself and each folder on its way that does not exist yet.
+    private static int NewEntries(string folder, string target)
+    {
+        var added = 0;
+        for (var current = target; current.Length > folder.Length && !Path.Exists(current); current = Path.GetDirectoryName(current)!)
+        {
+            added++;
+        }
+
+        return added;
     }
 }
