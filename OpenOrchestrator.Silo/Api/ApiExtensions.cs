@@ -43,6 +43,7 @@ public static class ApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDotSegmentRefusal();
         app.UseKnownRequestCharsets();
         app.UseAuthentication();
         app.UseSecurityStampCheck();

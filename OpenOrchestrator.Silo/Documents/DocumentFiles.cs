@@ -5,32 +5,48 @@ internal static class DocumentFiles
 {
     private static readonly EnumerationOptions Entries = new() { AttributesToSkip = 0, IgnoreInaccessible = true };
 
-    public static IEnumerable<FileInfo> Under(string folder)
+    /// <summary>The documents: regular files with one name. Pipes, sockets, devices, links and hard-linked files are left out.</summary>
+    public static IEnumerable<FileInfo> Under(string folder) =>
+        Walk(folder).Where(entry => entry.Status.IsDocument).Select(entry => (FileInfo)entry.Info);
+
+    /// <summary>What the folder holds, whoever wrote it: every entry counts, and the bytes of every regular file.</summary>
+    public static DocumentUsage Measure(string folder)
+    {
+        long bytes = 0;
+        var entries = 0;
+        foreach (var (_, status) in Walk(folder))
+        {
+            entries++;
+            bytes += status.Kind == EntryKind.Regular ? status.Size : 0;
+        }
+
+        return new DocumentUsage(bytes, entries);
+    }
+
+    private static IEnumerable<(FileSystemInfo Info, EntryStatus Status)> Walk(string folder)
     {
         var pending = new Stack<DirectoryInfo>();
-        var root = new DirectoryInfo(folder);
-        if (root.Exists && !DocumentPaths.IsLink(root))
+        if (EntryStatus.Of(folder).Kind == EntryKind.Folder)
         {
-            pending.Push(root);
+            pending.Push(new DirectoryInfo(folder));
         }
 
         while (pending.TryPop(out var directory))
         {
             foreach (var entry in directory.EnumerateFileSystemInfos("*", Entries))
             {
-                if (DocumentPaths.IsLink(entry))
+                var status = EntryStatus.Of(entry.FullName);
+                if (status.Kind == EntryKind.Missing)
                 {
                     continue;
                 }
 
-                if (entry is DirectoryInfo child)
+                if (status.Kind == EntryKind.Folder)
                 {
-                    pending.Push(child);
+                    pending.Push(new DirectoryInfo(entry.FullName));
                 }
-                else if (entry is FileInfo file)
-                {
-                    yield return file;
-                }
+
+                yield return (entry, status);
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace OpenOrchestrator.Silo.Documents;
 
 /// <summary>Validates bot ids and document paths, and confines paths to a bot's folder.</summary>
@@ -47,7 +49,7 @@ internal static class DocumentPaths
 
         var problem = path switch
         {
-            { Length: > MaxPathLength } => $"it is longer than {MaxPathLength} characters",
+            _ when Encoding.UTF8.GetByteCount(path) > MaxPathLength => $"it is longer than {MaxPathLength} bytes in UTF-8",
             _ when path.Any(char.IsControl) => "it contains control characters",
             _ when path.Contains('\\', StringComparison.Ordinal) => "it contains a backslash (use '/' between folders)",
             _ when path.StartsWith('/') || Path.IsPathRooted(path) || (path.Length > 1 && path[1] == ':') => "it is absolute",
@@ -64,7 +66,8 @@ internal static class DocumentPaths
     {
         "" => "it has an empty folder name",
         _ when segment.All(c => c == '.') => "'.' and '..' are not allowed",
-        { Length: > MaxNameLength } => $"a name is longer than {MaxNameLength} characters",
+        // File systems count a name's bytes, not its characters: 200 × 'é' is 400 bytes.
+        _ when Encoding.UTF8.GetByteCount(segment) > MaxNameLength => $"a name is longer than {MaxNameLength} bytes in UTF-8",
         _ => null,
     };
 

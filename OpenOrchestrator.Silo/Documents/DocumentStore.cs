@@ -31,7 +31,7 @@ public sealed class DocumentStore : IDisposable
         return Path.Join(_root, botId);
     }
 
-    /// <summary>Every document, paths relative with '/' separators, sorted; symbolic links are skipped.</summary>
+    /// <summary>Every document, paths relative with '/' separators, sorted; only regular files with one name are documents.</summary>
     public IReadOnlyList<DocumentInfo> List(string botId)
     {
         var folder = FolderOf(botId);
@@ -44,20 +44,28 @@ public sealed class DocumentStore : IDisposable
             .ToList();
     }
 
-    public long UsedBytes(string botId) => DocumentFiles.Under(FolderOf(botId)).Sum(file => file.Length);
+    public long UsedBytes(string botId) => Usage(botId).Bytes;
+
+    /// <summary>What the bot's folder holds, also what its code left there.</summary>
+    public DocumentUsage Usage(string botId) => DocumentFiles.Measure(FolderOf(botId));
+
+    /// <summary>Null while the bot's folder has room; else what it holds against the quota.</summary>
+    public string? QuotaUsedUp(string botId)
+    {
+        var usage = Usage(botId);
+        return usage.IsUsedUp(_options) ? $"Document quota used up: {usage.Describe(_options)}." : null;
+    }
 
     public async Task<string> ReadAsync(string botId, string path, CancellationToken cancellationToken)
     {
-        var target = ExistingFile(botId, path);
-        return await File.ReadAllTextAsync(target, Utf8, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadBytesAsync(botId, path, cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(new MemoryStream(bytes), Utf8, detectEncodingFromByteOrderMarks: true);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A file's bytes as they are, for documents that are not text (a browser screenshot).</summary>
-    public async Task<byte[]> ReadBytesAsync(string botId, string path, CancellationToken cancellationToken)
-    {
-        var target = ExistingFile(botId, path);
-        return await File.ReadAllBytesAsync(target, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<byte[]> ReadBytesAsync(string botId, string path, CancellationToken cancellationToken) =>
+        DocumentReader.ReadAsync(DocumentPaths.Resolve(FolderOf(botId), path), path, _options.MaxFileBytes, cancellationToken);
 
     /// <summary>Writes UTF-8 through a temporary file moved into place, so a failed write changes nothing.</summary>
     public Task WriteAsync(string botId, string path, string content, CancellationToken cancellationToken)
@@ -86,14 +94,7 @@ public sealed class DocumentStore : IDisposable
                 throw new DocumentPathException($"'{path}' is a folder, not a document.");
             }
 
-            var replaced = File.Exists(target) ? new FileInfo(target).Length : 0;
-            var used = DocumentFiles.Under(folder).Sum(file => file.Length);
-            if (used - replaced + bytes.Length > _options.QuotaBytes)
-            {
-                throw new DocumentQuotaException(
-                    $"Writing {bytes.Length} bytes would take the bot's documents to {used - replaced + bytes.Length} bytes; "
-                    + $"the quota is {_options.QuotaBytes} bytes.");
-            }
+            EnsureRoom(folder, target, bytes.Length);
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await AtomicFile.WriteAsync(Path.Join(_root, StagingFolder), target, bytes, cancellationToken).ConfigureAwait(false);
@@ -136,14 +137,37 @@ public sealed class DocumentStore : IDisposable
         }
     }
 
-    private string ExistingFile(string botId, string path)
+    // Counts everything in the folder, so what the code tool left there uses the same quota.
+    private void EnsureRoom(string folder, string target, long length)
     {
-        var target = DocumentPaths.Resolve(FolderOf(botId), path);
-        if (Directory.Exists(target))
+        var usage = DocumentFiles.Measure(folder);
+        var existing = EntryStatus.Of(target);
+        var replaced = existing.IsDocument ? existing.Size : 0;
+        var bytes = usage.Bytes - replaced + length;
+        if (bytes > _options.QuotaBytes)
         {
-            throw new DocumentPathException($"'{path}' is a folder, not a document.");
+            throw new DocumentQuotaException(usage.Bytes > _options.QuotaBytes
+                ? $"Document quota used up: {usage.Describe(_options)}. Delete documents before writing more."
+                : $"Writing {length} bytes would take the bot's documents to {bytes} bytes; the quota is {_options.QuotaBytes} bytes.");
         }
 
-        return File.Exists(target) ? target : throw new FileNotFoundException($"There is no document '{path}'.", path);
+        var entries = usage.Entries + NewEntries(folder, target);
+        if (entries > _options.MaxFiles)
+        {
+            throw new DocumentQuotaException(
+                $"Document quota used up: {usage.Describe(_options)}; the write would make {entries}. Delete documents before writing more.");
+        }
+    }
+
+    // The file itself and each folder on its way that does not exist yet.
+    private static int NewEntries(string folder, string target)
+    {
+        var added = 0;
+        for (var current = target; current.Length > folder.Length && !Path.Exists(current); current = Path.GetDirectoryName(current)!)
+        {
+            added++;
+        }
+
+        return added;
     }
 }

@@ -31,10 +31,21 @@ public sealed class CodePlugin(CodeRunner runner, CodeOptions options, DocumentS
             return "Error: give a command to run.";
         }
 
+        // What a command writes is not limited as it runs, so the folder is measured before and after.
+        if (documents.QuotaUsedUp(botId) is { } full)
+        {
+            return $"Error: {full} Delete documents before running code.";
+        }
+
         var result = await runner.RunAsync(command, documents.FolderOf(botId), TimeSpan.FromSeconds(options.TimeoutSeconds), cancellationToken);
         var head = result.TimedOut
             ? $"Stopped after {options.TimeoutSeconds} s (the time limit); the command and its children were killed."
             : string.Create(CultureInfo.InvariantCulture, $"Exit code {result.ExitCode} after {result.Duration.TotalSeconds:F1} s.");
+        if (documents.QuotaUsedUp(botId) is { } usedUp)
+        {
+            head += $" {usedUp} Writes and code runs are refused until documents are deleted.";
+        }
+
         var tail = result.Truncated ? $"\n[output cut at {options.MaxOutputBytes} bytes]" : "";
         return $"{head}\n{result.Output}{tail}";
     }

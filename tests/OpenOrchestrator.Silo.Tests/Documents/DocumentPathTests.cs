@@ -51,6 +51,19 @@ public sealed class DocumentPathTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Security")]
+    public async Task NamesAreMeasuredInBytesAsTheFileSystemDoes()
+    {
+        var refusal = await Assert.ThrowsAsync<DocumentPathException>(
+            () => _store.WriteAsync(Bot, new string('é', 200), "x", CancellationToken.None));
+        await _store.WriteAsync(Bot, new string('é', 127), "ok", CancellationToken.None);
+
+        Assert.Contains("longer than 255 bytes", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_temp.Path, refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("ok", await _store.ReadAsync(Bot, new string('é', 127), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task DotsInsideNamesAreAllowed()
     {
         await _store.WriteAsync(Bot, ".notes/v1..2.md", "ok", CancellationToken.None);

@@ -1,6 +1,7 @@
 using Microsoft.SemanticKernel;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Tests.Documents;
+using OpenOrchestrator.Silo.Tests.Infrastructure;
 using OpenOrchestrator.Silo.Tools;
 
 namespace OpenOrchestrator.Silo.Tests.Tools;
@@ -109,6 +110,32 @@ public sealed class FilesPluginTests : IDisposable
 
         Assert.Equal("Error: there is no document 'nope.md'.", await files.ReadAsync("nope.md", cancellationToken: CancellationToken.None));
         Assert.StartsWith("Error: The document is 51 bytes", await files.WriteAsync("big.md", new string('x', 51), CancellationToken.None), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Category", "Security")]
+    public async Task WhatTheBotsCodeLeftIsReadOnlyAsRegularBoundedFilesAndCountsInTheQuota()
+    {
+        var files = new FilesPlugin(_store, Bot, null);
+        var folder = Directory.CreateDirectory(_store.FolderOf(Bot)).FullName;
+        SpecialFiles.Fifo(Path.Join(folder, "pipe"));
+        SpecialFiles.Sparse(Path.Join(folder, "huge.bin"), 1_200_000_000);
+
+        try
+        {
+            var pipe = await Deadline.Within(TimeSpan.FromSeconds(10), () => files.ReadAsync("pipe", cancellationToken: CancellationToken.None));
+            var huge = await Deadline.Within(TimeSpan.FromSeconds(10), () => files.ReadAsync("huge.bin", cancellationToken: CancellationToken.None));
+            var write = await files.WriteAsync("note.md", "x", CancellationToken.None);
+
+            Assert.Equal("Error: 'pipe' is a named pipe (FIFO), not a document; only regular files are read.", pipe);
+            Assert.Equal("Error: 'huge.bin' is 1200000000 bytes; documents are read up to 50 bytes (Documents__MaxFileBytes).", huge);
+            Assert.StartsWith("Error: Document quota used up: 1200000000 of 100 bytes", write, StringComparison.Ordinal);
+            Assert.StartsWith("huge.bin (1200000000 bytes, updated ", files.List(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            SpecialFiles.ReleaseReaders(Path.Join(folder, "pipe"));
+        }
     }
 
     [Fact]
