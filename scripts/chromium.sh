@@ -4,7 +4,5 @@
 set -euo pipefail
 
 if [ ! -x /usr/bin/chromium ]; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  bash "$(dirname "$(readlink -f "$0")")/apt-install.sh" chromium
 fi

@@ -9,9 +9,7 @@ folder=artifacts/mcp
 entry=$folder/node_modules/@modelcontextprotocol/server-everything/package.json
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq nodejs npm >/dev/null
+  bash "$(dirname "$(readlink -f "$0")")/apt-install.sh" nodejs npm
 fi
 
 if [ -f "$entry" ] && grep -q "\"version\": \"$version\"" "$entry"; then

@@ -4,9 +4,7 @@
 set -euo pipefail
 
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq postgresql >/dev/null
+  bash "$(dirname "$(readlink -f "$0")")/apt-install.sh" postgresql
 fi
 
 version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)

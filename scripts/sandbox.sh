@@ -3,7 +3,5 @@
 set -euo pipefail
 
 if ! command -v bwrap >/dev/null; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq bubblewrap >/dev/null
+  bash "$(dirname "$(readlink -f "$0")")/apt-install.sh" bubblewrap
 fi

@@ -5,7 +5,5 @@
 set -euo pipefail
 
 if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq python3-aiosmtpd >/dev/null
+  bash "$(dirname "$(readlink -f "$0")")/apt-install.sh" python3-aiosmtpd
 fi
