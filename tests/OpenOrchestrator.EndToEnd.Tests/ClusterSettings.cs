@@ -29,7 +29,7 @@ public static class ClusterSettings
     {
         var variables = env.Variables(
         [
-            .. PostgreSqlTests.Database(),
+            .. env.PostgreSqlDatabase(),
             ("Orleans__Clustering", "Redis"),
             ("ConnectionStrings__redis", Environment.GetEnvironmentVariable("OO_TEST_REDIS") is { Length: > 0 } redis ? redis : "127.0.0.1:6379"),
             ("Orleans__ClusterId", $"oo-e2e-{Guid.NewGuid():N}"),

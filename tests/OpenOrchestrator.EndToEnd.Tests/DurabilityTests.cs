@@ -18,10 +18,10 @@ public sealed class DurabilityTests : IAsyncLifetime
     [Fact]
     [Trait("Category", "PostgreSQL")]
     public Task SchedulesAndTriggersSurviveSigtermOnPostgreSql() =>
-        new RestartScenario(_env, PostgreSqlTests.Database()).RunAsync(silo => silo.TerminateAsync());
+        new RestartScenario(_env, _env.PostgreSqlDatabase()).RunAsync(silo => silo.TerminateAsync());
 
     [Fact]
     [Trait("Category", "PostgreSQL")]
     public Task SchedulesAndTriggersSurviveKillOnPostgreSql() =>
-        new RestartScenario(_env, PostgreSqlTests.Database()).RunAsync(silo => silo.KillAsync());
+        new RestartScenario(_env, _env.PostgreSqlDatabase()).RunAsync(silo => silo.KillAsync());
 }

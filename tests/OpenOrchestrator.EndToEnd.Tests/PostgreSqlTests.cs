@@ -15,19 +15,10 @@ public sealed class PostgreSqlTests : IAsyncLifetime
 
     public Task DisposeAsync() => _env.DisposeAsync();
 
-    /// <summary>Settings for a fresh database on the test server; Migrate creates it.</summary>
-    public static (string Key, string Value)[] Database()
-    {
-        var server = Environment.GetEnvironmentVariable("OO_TEST_POSTGRES");
-        Assert.False(string.IsNullOrEmpty(server), "Set OO_TEST_POSTGRES (scripts/test.sh does) or filter out Category=PostgreSQL.");
-        var name = $"oo_e2e_{Guid.NewGuid():N}"[..20];
-        return [("Database__Provider", "PostgreSQL"), ("ConnectionStrings__orchestrator", $"{server};Database={name}")];
-    }
-
     [Fact]
     public async Task TheScoutFlowRunsOnPostgreSql()
     {
-        await using var silo = await SiloProcess.StartAsync(_env.DataPath, _env.Variables(Database()));
+        await using var silo = await SiloProcess.StartAsync(_env.DataPath, _env.Variables(_env.PostgreSqlDatabase()));
 
         await ScoutFlow.RunAsync(silo.CreateClient(), _env);
         Assert.False(File.Exists(Path.Combine(_env.DataPath, "orchestrator.db")));
