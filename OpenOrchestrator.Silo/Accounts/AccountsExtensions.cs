@@ -42,12 +42,26 @@ public static class AccountsExtensions
         return builder.AddSecrets();
     }
 
-    /// <summary>Data Protection keys under the data directory, and the user secrets they encrypt (DESIGN D11).</summary>
+    /// <summary>
+    /// Data Protection keys under the data directory, encrypted with the configured certificate
+    /// (<see cref="KeyRingOptions"/>), and the user secrets they encrypt (DESIGN D11).
+    /// </summary>
     public static IHostApplicationBuilder AddSecrets(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddDataProtection()
+        var ring = builder.Services.AddDataProtection()
             .SetApplicationName("OpenOrchestrator")
             .PersistKeysToFileSystem(new DirectoryInfo(DataPaths.Resolve(builder).Keys));
+        var keyRing = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        if (!string.IsNullOrEmpty(keyRing.CertificatePath))
+        {
+            var certificate = KeyRingCertificate.Load(keyRing);
+            ring.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+        else
+        {
+            builder.Services.AddHostedService<UnencryptedKeyRingWarning>();
+        }
+
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SecretStore>();
         return builder;
