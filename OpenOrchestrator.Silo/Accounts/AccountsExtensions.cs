@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
@@ -54,7 +55,7 @@ public static class AccountsExtensions
         var keyRing = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
         if (!string.IsNullOrEmpty(keyRing.CertificatePath))
         {
-            var certificate = KeyRingCertificate.Load(keyRing);
+            var certificate = CertificateFile.Load(keyRing.CertificatePath, keyRing.CertificatePassword, "DataProtection__CertificatePath");
             ring.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
         else

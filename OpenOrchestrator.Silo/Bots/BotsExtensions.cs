@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using StackExchange.Redis;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Hosting;
@@ -68,6 +69,7 @@ public static class BotsExtensions
                 silo.AddActivityPropagation();
             }
 
+            silo.UseClusterTls(options);
             silo.AddDatabaseReminders().AddAdminDashboard(options);
         });
         return builder.AddBotServices();
@@ -83,12 +85,29 @@ public static class BotsExtensions
         });
         if (options.AdvertisedAddress is { } advertised)
         {
-            silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort);
         }
         else
         {
-            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
         }
+    }
+
+    /// <summary>With <see cref="SiloOptions.TlsCertificatePath"/>: TLS between silos, each side showing the cluster's certificate and accepting only it.</summary>
+    private static void UseClusterTls(this ISiloBuilder silo, SiloOptions options)
+    {
+        if (string.IsNullOrEmpty(options.TlsCertificatePath))
+        {
+            return;
+        }
+
+        var certificate = CertificateFile.Load(options.TlsCertificatePath, options.TlsCertificatePassword, "Orleans__TlsCertificatePath");
+        silo.UseTls(certificate, tls =>
+        {
+            tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+            tls.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+            tls.RemoteCertificateValidation = (remote, _, _) => remote.Thumbprint == certificate.Thumbprint;
+        });
     }
 
     /// <summary>What bot grains and the bot API need besides the silo itself.</summary>

@@ -46,6 +46,16 @@ public sealed class SiloOptions
     /// <summary>The address other silos reach this one at (Redis clustering); none: the host's first network address.</summary>
     public string? AdvertisedIPAddress { get; set; }
 
+    /// <summary>
+    /// A PKCS#12 (.pfx) certificate every silo of the cluster holds: connections between silos (and
+    /// to the gateway) are then TLS both ways, and a peer must present this same certificate.
+    /// </summary>
+    [StringLength(4096)]
+    public string? TlsCertificatePath { get; set; }
+
+    [StringLength(1024)]
+    public string? TlsCertificatePassword { get; set; }
+
     /// <summary>The silo port of another silo on this machine to join (development clustering); none: this silo is the first.</summary>
     [Range(1, 65535)]
     public int? PrimarySiloPort { get; set; }
