@@ -117,20 +117,31 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
         {
             var browser = await host.BrowserAsync(cancellationToken).ConfigureAwait(false);
             // Half the page timeout, so waiting for a slot ends with its own answer rather than the timeout's.
-            _slot = await host.TakePageSlotAsync(PageTimeout / 2, cancellationToken).ConfigureAwait(false);
-            if (_slot is null)
+            var slot = await host.TakePageSlotAsync(PageTimeout / 2, cancellationToken).ConfigureAwait(false);
+            if (slot is null)
             {
                 return null;
             }
 
-            _context = await browser.NewContextAsync(new BrowserNewContextOptions
+            try
             {
-                StorageStatePath = File.Exists(profileFile) ? profileFile : null,
-                ServiceWorkers = ServiceWorkerPolicy.Block,
-                AcceptDownloads = false,
-                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-                Locale = "en-US",
-            }).ConfigureAwait(false);
+                _context = await browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    StorageStatePath = File.Exists(profileFile) ? profileFile : null,
+                    ServiceWorkers = ServiceWorkerPolicy.Block,
+                    AcceptDownloads = false,
+                    ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+                    Locale = "en-US",
+                }).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Without a context this run holds no page; the next attempt takes a slot of its own.
+                slot.Dispose();
+                throw;
+            }
+
+            _slot = slot;
             _context.SetDefaultTimeout((float)PageTimeout.TotalMilliseconds);
         }
 

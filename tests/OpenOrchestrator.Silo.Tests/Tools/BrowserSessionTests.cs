@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using OpenOrchestrator.Silo.Tools;
@@ -95,6 +96,24 @@ public sealed class BrowserSessionTests
 
         Assert.Contains("Hello", first, StringComparison.Ordinal);
         Assert.Equal("Error: all 1 browser pages of this server are in use; try again in a minute.", second);
+        Assert.Contains("Hello", afterwards, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARunWhosePageCouldNotBeMadeDoesNotKeepTheServersPage()
+    {
+        await using var server = await LocalServer.StartAsync(app =>
+            app.MapGet("/", () => HttpResults.Content("<html><body>Hello</body></html>", "text/html")));
+        await using var browser = RenderedBrowser.For(server, new BrowserOptions { SecondsPerDomain = 0, MaxPages = 1, PageTimeoutSeconds = 4 });
+        var profile = browser.Sessions.ProfileOf(RenderedBrowser.BotId);
+        Directory.CreateDirectory(Path.GetDirectoryName(profile)!);
+        // A profile cut off mid-write: Playwright cannot load it, so no page is made.
+        await File.WriteAllTextAsync(profile, "{\"cookies\": [");
+
+        await Assert.ThrowsAnyAsync<JsonException>(() => browser.StartRun().OpenAsync(server.Url("/"), CancellationToken.None));
+        File.Delete(profile);
+        var afterwards = await browser.StartRun().OpenAsync(server.Url("/"), CancellationToken.None);
+
         Assert.Contains("Hello", afterwards, StringComparison.Ordinal);
     }
 }
