@@ -1,4 +1,6 @@
+using System.Text;
 using Microsoft.Playwright;
+using OpenOrchestrator.Silo.Documents;
 
 namespace OpenOrchestrator.Silo.Tools.Browser;
 
@@ -90,8 +92,10 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
         {
             if (_context is not null)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(profileFile)!);
-                await _context.StorageStateAsync(new BrowserContextStorageStateOptions { Path = profileFile }).ConfigureAwait(false);
+                // Written aside and moved over the old profile: a save cut short must not leave a profile no run can load.
+                var state = await _context.StorageStateAsync().ConfigureAwait(false);
+                await AtomicFile.WriteAsync(Path.GetDirectoryName(profileFile)!, profileFile, Encoding.UTF8.GetBytes(state), CancellationToken.None)
+                    .ConfigureAwait(false);
                 await _context.CloseAsync().ConfigureAwait(false);
             }
         }

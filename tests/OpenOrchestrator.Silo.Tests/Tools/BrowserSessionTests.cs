@@ -32,9 +32,11 @@ public sealed class BrowserSessionTests
 
         Assert.Contains("Session: none", fresh, StringComparison.Ordinal);
         Assert.Contains("Session: s3cret", later, StringComparison.Ordinal);
-        Assert.True(File.Exists(browser.Sessions.ProfileOf(RenderedBrowser.BotId)));
+        var profile = browser.Sessions.ProfileOf(RenderedBrowser.BotId);
+        Assert.True(File.Exists(profile));
+        Assert.Equal(["state.json"], Directory.GetFiles(Path.GetDirectoryName(profile)!).Select(Path.GetFileName));
         browser.Sessions.DeleteProfile(RenderedBrowser.BotId);
-        Assert.False(File.Exists(browser.Sessions.ProfileOf(RenderedBrowser.BotId)));
+        Assert.False(File.Exists(profile));
     }
 
     [Theory]
