@@ -77,8 +77,7 @@ public sealed class KernelFactory(
     {
         var session = browserSessions.Start(run.BotId);
         kernel.Data[BrowserSessionKey] = session;
-        var page = KernelPluginFactory.CreateFromObject(
-            new PagePlugin(session, pace, documents, run.BotId, message => run.Log(LogKinds.Tool, message)), BrowserPlugin.PluginName);
+        var page = KernelPluginFactory.CreateFromObject(new PagePlugin(session, pace, documents, run.BotId), BrowserPlugin.PluginName);
         return KernelPluginFactory.CreateFromFunctions(BrowserPlugin.PluginName, [.. _browser, .. page]);
     }
 

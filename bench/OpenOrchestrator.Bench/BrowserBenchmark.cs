@@ -95,7 +95,7 @@ public static class BrowserBenchmark
     }
 
     private static PagePlugin Plugin(BrowserSession session, DomainPace pace, DocumentStore documents, int bot) =>
-        new(session, pace, documents, $"bench-{bot}", _ => { });
+        new(session, pace, documents, $"bench-{bot}");
 
     private static void Check(string page)
     {

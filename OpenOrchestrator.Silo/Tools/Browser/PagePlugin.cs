@@ -7,7 +7,7 @@ using OpenOrchestrator.Silo.Documents;
 namespace OpenOrchestrator.Silo.Tools.Browser;
 
 /// <summary>The browser plugin's rendered-page functions for one run: open, click, type, screenshot.</summary>
-public sealed class PagePlugin(BrowserSession session, DomainPace pace, DocumentStore documents, string botId, Action<string> log)
+public sealed class PagePlugin(BrowserSession session, DomainPace pace, DocumentStore documents, string botId)
 {
     [KernelFunction("open")]
     [Description("Opens a web page in a real browser (its JavaScript runs) and returns its title, readable text and "
@@ -27,7 +27,7 @@ public sealed class PagePlugin(BrowserSession session, DomainPace pace, Document
         {
             session.Events.Reset();
             var response = await page.GotoAsync(uri.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
-            return await PageResult.DescribeAsync(session, page, response, log).ConfigureAwait(false);
+            return await PageResult.DescribeAsync(session, page, response).ConfigureAwait(false);
         }, opens: true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -46,7 +46,7 @@ public sealed class PagePlugin(BrowserSession session, DomainPace pace, Document
             session.Events.Reset();
             await PageRefs.Locate(page, reference).ClickAsync(new LocatorClickOptions { Timeout = 10_000 }).ConfigureAwait(false);
             await page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
-            return await PageResult.DescribeAsync(session, page, session.Events.Document, log).ConfigureAwait(false);
+            return await PageResult.DescribeAsync(session, page, session.Events.Document).ConfigureAwait(false);
         }, opens: false, cancellationToken);
 
     [KernelFunction("type")]
@@ -73,7 +73,7 @@ public sealed class PagePlugin(BrowserSession session, DomainPace pace, Document
                 await page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
             }
 
-            return await PageResult.DescribeAsync(session, page, session.Events.Document, log).ConfigureAwait(false);
+            return await PageResult.DescribeAsync(session, page, session.Events.Document).ConfigureAwait(false);
         }, opens: false, cancellationToken);
 
     [KernelFunction("screenshot")]

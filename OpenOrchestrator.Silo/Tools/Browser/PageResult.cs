@@ -8,7 +8,7 @@ internal static class PageResult
 {
     private const string Truncated = "\n[truncated]";
 
-    public static async Task<string> DescribeAsync(BrowserSession session, IPage page, IResponse? document, Action<string> log)
+    public static async Task<string> DescribeAsync(BrowserSession session, IPage page, IResponse? document)
     {
         if (document is not null && document.Headers.ContainsKey(GuardedProxy.RefusedHeader.ToLowerInvariant()))
         {
@@ -18,10 +18,8 @@ internal static class PageResult
         await SettleAsync(page).ConfigureAwait(false);
         if (await BotChallenge.WhyBlockedAsync(page, document).ConfigureAwait(false) is { } why)
         {
-            var blocked = $"Blocked: {page.Url} turned the browser away ({why}). This is not an empty result: "
+            return $"Blocked: {page.Url} turned the browser away ({why}). This is not an empty result: "
                 + "the site refuses automated visits right now; try again later or use another source.";
-            log(blocked);
-            return blocked;
         }
 
         if (await ConsentBanner.DismissAsync(page).ConfigureAwait(false))

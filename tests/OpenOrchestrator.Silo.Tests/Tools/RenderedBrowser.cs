@@ -35,22 +35,13 @@ internal sealed class RenderedBrowser : IAsyncDisposable
 
     public DocumentStore Documents { get; }
 
-    /// <summary>What the run log was told.</summary>
-    public List<string> Log { get; } = [];
-
     public static RenderedBrowser For(LocalServer server, BrowserOptions? options = null) => new($"127.0.0.1:{server.Port}", options);
 
     public PagePlugin StartRun()
     {
         var session = Sessions.Start(BotId);
         _runs.Add(session);
-        return new PagePlugin(session, _pace, Documents, BotId, message =>
-        {
-            lock (Log)
-            {
-                Log.Add(message);
-            }
-        });
+        return new PagePlugin(session, _pace, Documents, BotId);
     }
 
     /// <summary>Ends the runs started so far, saving the bot's profile as a finished run does.</summary>
