@@ -10,7 +10,7 @@ internal static class PageResult
 
     public static async Task<string> DescribeAsync(BrowserSession session, IPage page, IResponse? document)
     {
-        if (document is not null && document.Headers.ContainsKey(GuardedProxy.RefusedHeader.ToLowerInvariant()))
+        if (document is not null && GuardedProxy.IsRefusal(document.Headers))
         {
             return $"Error: {await document.TextAsync().ConfigureAwait(false)}";
         }
