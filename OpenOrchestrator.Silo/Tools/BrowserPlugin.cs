@@ -8,7 +8,6 @@ namespace OpenOrchestrator.Silo.Tools;
 public sealed class BrowserPlugin(HttpClient http, BrowserOptions options)
 {
     public const string PluginName = "browser";
-    private const string Truncated = "\n[truncated]";
 
     [KernelFunction("fetch")]
     [Description("Fetches a web page (http or https) and returns its readable text: the title first, "
@@ -98,12 +97,7 @@ public sealed class BrowserPlugin(HttpClient http, BrowserOptions options)
         }
 
         var text = body.IsHtml ? PageReader.Read(body.Text, pageUri) : body.Text.Trim();
-        if (text.Length > options.MaxTextChars)
-        {
-            return string.Concat(text.AsSpan(0, options.MaxTextChars), Truncated);
-        }
-
-        return body.Truncated ? text + Truncated : text;
+        return PageReader.Cap(text, options.MaxTextChars, body.Truncated);
     }
 
     private static bool IsWeb(Uri uri) => uri.Scheme is "http" or "https";
