@@ -16,7 +16,7 @@ public sealed class BrowserPlugin(HttpClient http, BrowserOptions options)
         [Description("The absolute http:// or https:// URL to fetch.")] string url,
         CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var current) || !IsWeb(current))
+        if (!WebUrl.TryParse(url, out var current))
         {
             return $"Error: only absolute http:// or https:// URLs can be fetched, not '{url}'.";
         }
@@ -51,7 +51,7 @@ public sealed class BrowserPlugin(HttpClient http, BrowserOptions options)
                     }
 
                     var next = location.IsAbsoluteUri ? location : new Uri(current, location);
-                    if (!IsWeb(next))
+                    if (!WebUrl.IsWeb(next))
                     {
                         return $"Error: {current} redirects to '{next}', which is not an http(s) URL.";
                     }
@@ -99,8 +99,6 @@ public sealed class BrowserPlugin(HttpClient http, BrowserOptions options)
         var text = body.IsHtml ? PageReader.Read(body.Text, pageUri) : body.Text.Trim();
         return PageReader.Cap(text, options.MaxTextChars, body.Truncated);
     }
-
-    private static bool IsWeb(Uri uri) => uri.Scheme is "http" or "https";
 
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently
         or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;

@@ -124,7 +124,7 @@ public static class PageReader
     {
         // Same-page anchors and javascript:/mailto: links tell a model nothing it can fetch.
         if (string.IsNullOrWhiteSpace(href) || href.StartsWith('#')
-            || !Uri.TryCreate(baseUri, href.Trim(), out var url) || url.Scheme is not ("http" or "https"))
+            || !Uri.TryCreate(baseUri, href.Trim(), out var url) || !WebUrl.IsWeb(url))
         {
             return null;
         }

@@ -17,7 +17,7 @@ public sealed class PagePlugin(BrowserSession session, DomainPace pace, Document
         [Description("The absolute http:// or https:// URL to open.")] string url,
         CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        if (!WebUrl.TryParse(url, out var uri))
         {
             return $"Error: only absolute http:// or https:// URLs can be opened, not '{url}'.";
         }
