@@ -29,7 +29,8 @@ public static class ToolsExtensions
         builder.Services.AddSingleton<GuardedProxy>();
         // Disposed with the host: the shared Chromium and its proxy stop when the silo does.
         builder.Services.AddSingleton<ChromiumHost>();
-        builder.Services.AddSingleton(sp => new DomainPace(sp.GetRequiredService<BrowserOptions>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DomainPace>();
         builder.Services.AddSingleton(sp => new BrowserSessions(
             sp.GetRequiredService<ChromiumHost>(),
             sp.GetRequiredService<BrowserOptions>(),
