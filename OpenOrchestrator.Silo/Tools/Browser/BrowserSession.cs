@@ -16,6 +16,7 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
     private IBrowserContext? _context;
     private IPage? _page;
     private HashSet<int> _refs = [];
+    private Dictionary<int, Uri> _targets = [];
     private int _lastRef;
 
     private TimeSpan PageTimeout => TimeSpan.FromSeconds(options.PageTimeoutSeconds);
@@ -71,8 +72,14 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
         var refs = await PageRefs.MarkAsync(page, _lastRef, options.MaxRefs).ConfigureAwait(false);
         _lastRef = refs.Count > 0 ? refs[^1].Ref : _lastRef;
         _refs = [.. refs.Select(r => r.Ref)];
+        _targets = refs.Select(r => (r.Ref, Url: WebUrl.TryParse(r.Target, out var url) ? url : null))
+            .Where(r => r.Url is not null)
+            .ToDictionary(r => r.Ref, r => r.Url!);
         return refs;
     }
+
+    /// <summary>The page that acting on a current number would load (a link's, a form's), or null when it loads none.</summary>
+    internal Uri? TargetOf(int reference) => _targets.GetValueOrDefault(reference);
 
     /// <summary>Null when the number is current; otherwise the error the model gets.</summary>
     internal string? Unknown(int reference) => _refs.Contains(reference)
@@ -170,5 +177,6 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
 
         _page = null;
         _refs = [];
+        _targets = [];
     }
 }

@@ -33,10 +33,12 @@ public sealed class PagePlugin(BrowserSession session, DomainPace pace, Document
 
     [KernelFunction("click")]
     [Description("Clicks a numbered link or control of the page last shown, then returns the page as browser-open does.")]
-    public Task<string> ClickAsync(
+    public async Task<string> ClickAsync(
         [Description("The number in brackets, e.g. 12 for '[12] link \"Next page\"'.")] int reference,
-        CancellationToken cancellationToken) =>
-        session.RunAsync(async page =>
+        CancellationToken cancellationToken)
+    {
+        await PaceAsync(reference, cancellationToken).ConfigureAwait(false);
+        return await session.RunAsync(async page =>
         {
             if (await StaleAsync(page, reference).ConfigureAwait(false) is { } stale)
             {
@@ -47,17 +49,24 @@ public sealed class PagePlugin(BrowserSession session, DomainPace pace, Document
             await PageRefs.Locate(page, reference).ClickAsync(new LocatorClickOptions { Timeout = 10_000 }).ConfigureAwait(false);
             await page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
             return await PageResult.DescribeAsync(session, page, session.Events.Document).ConfigureAwait(false);
-        }, opens: false, cancellationToken);
+        }, opens: false, cancellationToken).ConfigureAwait(false);
+    }
 
     [KernelFunction("type")]
     [Description("Types text into a numbered textbox of the page last shown (replacing what it held), optionally presses Enter, "
         + "then returns the page as browser-open does.")]
-    public Task<string> TypeAsync(
+    public async Task<string> TypeAsync(
         [Description("The textbox's number in brackets, e.g. 14 for '[14] textbox \"Search\"'.")] int reference,
         [Description("The text to type.")] string text,
         [Description("True to press Enter afterwards, e.g. to submit a search.")] bool submit = false,
-        CancellationToken cancellationToken = default) =>
-        session.RunAsync(async page =>
+        CancellationToken cancellationToken = default)
+    {
+        if (submit)
+        {
+            await PaceAsync(reference, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await session.RunAsync(async page =>
         {
             if (await StaleAsync(page, reference).ConfigureAwait(false) is { } stale)
             {
@@ -74,7 +83,8 @@ public sealed class PagePlugin(BrowserSession session, DomainPace pace, Document
             }
 
             return await PageResult.DescribeAsync(session, page, session.Events.Document).ConfigureAwait(false);
-        }, opens: false, cancellationToken);
+        }, opens: false, cancellationToken).ConfigureAwait(false);
+    }
 
     [KernelFunction("screenshot")]
     [Description("Saves a PNG screenshot of the page last shown in your documents under screenshots/ and returns its path.")]
@@ -94,6 +104,13 @@ public sealed class PagePlugin(BrowserSession session, DomainPace pace, Document
 
             return $"Saved {path} ({png.Length} bytes) of {page.Url}.";
         }, opens: false, cancellationToken);
+
+    /// <summary>
+    /// A click or Enter that loads another page waits for that domain's turn, as browser-open does. A script that
+    /// navigates on its own is not foreseen; a link whose script stays on the page waits all the same.
+    /// </summary>
+    private Task PaceAsync(int reference, CancellationToken cancellationToken) =>
+        session.TargetOf(reference) is { } target ? pace.WaitAsync(botId, target, cancellationToken) : Task.CompletedTask;
 
     private async Task<string?> StaleAsync(IPage page, int reference) =>
         session.Unknown(reference)

@@ -101,6 +101,56 @@ public sealed class BrowserSessionTests
     }
 
     [Fact]
+    public async Task AClickThatLoadsAnotherPageWaitsForItsDomainsTurnAsOpenDoes()
+    {
+        var nextRequested = false;
+        await using var server = await LocalServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => HttpResults.Content("<html><body><a href='/next'>Next page</a></body></html>", "text/html"));
+            app.MapGet("/next", () =>
+            {
+                nextRequested = true;
+                return HttpResults.Content("<html><body><p>The second page</p></body></html>", "text/html");
+            });
+        });
+        var time = new WatchedTime();
+        await using var browser = RenderedBrowser.For(server, new BrowserOptions { SecondsPerDomain = 3 }, time);
+        var run = browser.StartRun();
+        var first = await run.OpenAsync(server.Url("/"), CancellationToken.None);
+
+        var click = run.ClickAsync(BrowserOpenTests.Ref(first, "link \"Next page\""), CancellationToken.None);
+        await time.Waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        var requestedWhileWaiting = nextRequested;
+        time.Advance(TimeSpan.FromSeconds(3));
+        var second = await click;
+
+        Assert.False(requestedWhileWaiting);
+        Assert.Contains("The second page", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClickThatStaysOnThePageDoesNotWait()
+    {
+        await using var server = await LocalServer.StartAsync(app => app.MapGet("/", () => HttpResults.Content("""
+            <html><body><a href='#more'>More below</a><button type='button' onclick="this.textContent = 'Opened'">Open</button>
+            <p id='more'>More</p></body></html>
+            """, "text/html")));
+        var time = new WatchedTime();
+        await using var browser = RenderedBrowser.For(server, new BrowserOptions { SecondsPerDomain = 3 }, time);
+        var run = browser.StartRun();
+        var first = await run.OpenAsync(server.Url("/"), CancellationToken.None);
+
+        // The clock never moves: a click that waited for a turn would never end.
+        var anchor = await run.ClickAsync(BrowserOpenTests.Ref(first, "link \"More below\""), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromMinutes(1));
+        var button = await run.ClickAsync(BrowserOpenTests.Ref(anchor, "button \"Open\""), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Contains("button \"Opened\"", button, StringComparison.Ordinal);
+        Assert.False(time.Waiting.IsCompleted);
+    }
+
+    [Fact]
     public async Task ARunWhosePageCouldNotBeMadeDoesNotKeepTheServersPage()
     {
         await using var server = await LocalServer.StartAsync(app =>

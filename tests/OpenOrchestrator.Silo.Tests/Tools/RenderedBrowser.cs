@@ -19,13 +19,13 @@ internal sealed class RenderedBrowser : IAsyncDisposable
     private readonly DomainPace _pace;
     private readonly List<BrowserSession> _runs = [];
 
-    public RenderedBrowser(string? allowedHosts, BrowserOptions? options = null)
+    public RenderedBrowser(string? allowedHosts, BrowserOptions? options = null, TimeProvider? time = null)
     {
         Options = options ?? new BrowserOptions { SecondsPerDomain = 0, ChromiumPath = "/usr/bin/chromium" };
         var guard = new NetworkGuard(new NetworkOptions { AllowedHosts = allowedHosts });
         _host = new ChromiumHost(Options, new GuardedProxy(guard, NullLogger<GuardedProxy>.Instance));
         Sessions = new BrowserSessions(_host, Options, Path.Join(_data, "profiles"));
-        _pace = new DomainPace(Options, TimeProvider.System);
+        _pace = new DomainPace(Options, time ?? TimeProvider.System);
         Documents = new DocumentStore(Path.Join(_data, "bots"), new DocumentOptions());
     }
 
@@ -35,7 +35,8 @@ internal sealed class RenderedBrowser : IAsyncDisposable
 
     public DocumentStore Documents { get; }
 
-    public static RenderedBrowser For(LocalServer server, BrowserOptions? options = null) => new($"127.0.0.1:{server.Port}", options);
+    public static RenderedBrowser For(LocalServer server, BrowserOptions? options = null, TimeProvider? time = null) =>
+        new($"127.0.0.1:{server.Port}", options, time);
 
     public PagePlugin StartRun()
     {
