@@ -10,7 +10,7 @@ public sealed class WebSearchOptionsValidation : IValidateOptions<WebSearchOptio
         var failures = new List<string>();
         if (!WebSearchOptions.Providers.Any(options.Is))
         {
-            failures.Add($"WebSearch__Provider must be searxng, brave or tavily, not '{options.Provider}'.");
+            failures.Add(options.UnknownProvider());
         }
         else if (!options.Is(WebSearchOptions.Searxng) && string.IsNullOrWhiteSpace(options.ApiKey))
         {
