@@ -38,8 +38,6 @@ public sealed class SearxngProvider(Uri endpoint, string? apiKey) : IWebSearchPr
         var builder = new UriBuilder(endpoint);
         var path = builder.Path.TrimEnd('/');
         builder.Path = path.EndsWith("/search", StringComparison.OrdinalIgnoreCase) ? path : path + "/search";
-        var existing = builder.Query.TrimStart('?');
-        builder.Query = (existing.Length > 0 ? existing + "&" : "") + $"q={Uri.EscapeDataString(query)}&format=json";
-        return builder.Uri;
+        return WebUrl.AppendQuery(builder.Uri, $"q={Uri.EscapeDataString(query)}&format=json");
     }
 }

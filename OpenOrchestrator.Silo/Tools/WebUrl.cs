@@ -18,4 +18,13 @@ public static class WebUrl
         url = Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var parsed) && IsWeb(parsed) ? parsed : null;
         return url is not null;
     }
+
+    /// <summary>The URL with <paramref name="parameters"/> (escaped already) after the query it has, e.g. a server's language.</summary>
+    public static Uri AppendQuery(Uri url, string parameters)
+    {
+        var builder = new UriBuilder(url);
+        var existing = builder.Query.TrimStart('?');
+        builder.Query = existing.Length > 0 ? $"{existing}&{parameters}" : parameters;
+        return builder.Uri;
+    }
 }
