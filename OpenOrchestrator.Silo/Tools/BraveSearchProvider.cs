@@ -40,9 +40,8 @@ public sealed partial class BraveSearchProvider(Uri endpoint, string apiKey) : I
             throw new JsonException("neither a search answer nor web results");
         }
 
-        foreach (var result in WebSearchHit.Results(web, "results"))
+        foreach (var hit in WebSearchHit.ReadResults(web, "description"))
         {
-            var hit = WebSearchHit.Read(result, "description");
             yield return hit with { Title = PlainText(hit.Title), Snippet = PlainText(hit.Snippet) };
         }
     }

@@ -21,13 +21,7 @@ public sealed class SearxngProvider(Uri endpoint, string? apiKey) : IWebSearchPr
         return request;
     }
 
-    public IEnumerable<WebSearchHit> ReadHits(JsonElement answer)
-    {
-        foreach (var result in WebSearchHit.Results(answer, "results"))
-        {
-            yield return WebSearchHit.Read(result, "content");
-        }
-    }
+    public IEnumerable<WebSearchHit> ReadHits(JsonElement answer) => WebSearchHit.ReadResults(answer, "content");
 
     public WebSearchRefusal? Classify(HttpStatusCode status, string body) => null;
 
