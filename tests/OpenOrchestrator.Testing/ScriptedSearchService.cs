@@ -14,14 +14,14 @@ public abstract class ScriptedSearchService : IAsyncDisposable
     private readonly List<SearchRequest> _requests = [];
     private LocalHost _host = null!;
 
-    private protected ScriptedSearchService(string apiKey, Func<SearchRequest, SearchReply> script)
+    private protected ScriptedSearchService(string? apiKey, Func<SearchRequest, SearchReply> script)
     {
         ApiKey = apiKey;
         Script = script;
     }
 
-    /// <summary>The only key the service accepts.</summary>
-    public string ApiKey { get; }
+    /// <summary>The only key the service accepts; null for a service that takes requests without one.</summary>
+    public string? ApiKey { get; }
 
     /// <summary>The address to configure as <c>WebSearch__Endpoint</c>.</summary>
     public Uri Endpoint => new(_host.Root, EndpointPath.TrimStart('/'));
