@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Silo.Tools.Browser;
@@ -24,8 +25,8 @@ public static class BrowserBenchmark
         var guard = new NetworkGuard(new NetworkOptions { AllowedHosts = shop.BaseUrl.Authority });
         await using var host = new ChromiumHost(options, new GuardedProxy(guard, NullLogger<GuardedProxy>.Instance));
         var sessions = new BrowserSessions(host, options, Path.Join(data, "profiles"));
-        var pace = new DomainPace(options, TimeProvider.System);
         using var documents = new DocumentStore(Path.Join(data, "bots"), new DocumentOptions());
+        var pages = new PagePlugin(new DomainPace(options, TimeProvider.System), documents);
         var url = shop.BaseUrl.AbsoluteUri;
         try
         {
@@ -34,7 +35,7 @@ public static class BrowserBenchmark
             await Task.WhenAll(Enumerable.Range(0, bots).Select(async bot =>
             {
                 await using var session = sessions.Start($"bench-{bot}");
-                Check(await Plugin(session, pace, documents, bot).OpenAsync(url, CancellationToken.None));
+                Check(await pages.OpenAsync(KernelOf(session), url, CancellationToken.None));
             }));
             Console.WriteLine($"warm-up: {warm.Elapsed.TotalSeconds:F1} s");
             var idle = ChromiumPssKiB();
@@ -46,11 +47,11 @@ public static class BrowserBenchmark
             {
                 times[bot] = [];
                 open[bot] = sessions.Start($"bench-{bot}");
-                var plugin = Plugin(open[bot], pace, documents, bot);
+                var kernel = KernelOf(open[bot]);
                 while (deadline.Elapsed.TotalSeconds < seconds)
                 {
                     var one = Stopwatch.StartNew();
-                    Check(await plugin.OpenAsync(url, CancellationToken.None));
+                    Check(await pages.OpenAsync(kernel, url, CancellationToken.None));
                     times[bot].Add(one.Elapsed.TotalMilliseconds);
                 }
             }));
@@ -74,8 +75,13 @@ public static class BrowserBenchmark
         }
     }
 
-    private static PagePlugin Plugin(BrowserSession session, DomainPace pace, DocumentStore documents, int bot) =>
-        new(session, pace, documents, $"bench-{bot}");
+    /// <summary>A Kernel holding the bot's session, as a run's does.</summary>
+    private static Kernel KernelOf(BrowserSession session)
+    {
+        var kernel = new Kernel();
+        kernel.Data[BrowserSession.KernelDataKey] = session;
+        return kernel;
+    }
 
     private static void Check(string page)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using Microsoft.SemanticKernel;
 using OpenOrchestrator.Silo.Documents;
 
 namespace OpenOrchestrator.Silo.Tools.Browser;
@@ -8,8 +9,11 @@ namespace OpenOrchestrator.Silo.Tools.Browser;
 /// One run's browser: a Chromium context loaded from the bot's profile and saved back to it at the end,
 /// one page, and the numbered links and controls of what that page showed last.
 /// </summary>
-public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, string profileFile) : IAsyncDisposable
+public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, string botId, string profileFile) : IAsyncDisposable
 {
+    /// <summary>Where a run's Kernel holds its session, for <see cref="PagePlugin"/>'s functions.</summary>
+    public const string KernelDataKey = "openorchestrator.browser-session";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly PageEvents _events = new(host.Proxy);
     private IDisposable? _slot;
@@ -20,6 +24,15 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
     private int _lastRef;
 
     private TimeSpan PageTimeout => TimeSpan.FromSeconds(options.PageTimeoutSeconds);
+
+    /// <summary>The session of the run whose Kernel this is.</summary>
+    public static BrowserSession Of(Kernel kernel)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        return kernel.Data.TryGetValue(KernelDataKey, out var session) && session is BrowserSession browser
+            ? browser
+            : throw new InvalidOperationException("This Kernel was made without the browser tool.");
+    }
 
     /// <summary>Runs one action on the page within the page timeout; past it the page is closed, whatever it was doing.</summary>
     internal async Task<string> RunAsync(Func<IPage, Task<string>> action, bool opens, CancellationToken cancellationToken)
@@ -87,6 +100,8 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
         : reference > 0 && reference <= _lastRef
             ? $"Error: [{reference}] is from an earlier page and no longer exists; use a number from the latest result."
             : $"Error: there is no [{reference}] on this page; use a number from the latest result.";
+
+    public string BotId => botId;
 
     internal PageEvents Events => _events;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Silo.Tools.Browser;
@@ -16,7 +17,7 @@ internal sealed class RenderedBrowser : IAsyncDisposable
 
     private readonly string _data = TempDirectory.Create("oo-browser-");
     private readonly ChromiumHost _host;
-    private readonly DomainPace _pace;
+    private readonly PagePlugin _pages;
     private readonly List<BrowserSession> _runs = [];
 
     public RenderedBrowser(string? allowedHosts, BrowserOptions? options = null, TimeProvider? time = null)
@@ -25,8 +26,8 @@ internal sealed class RenderedBrowser : IAsyncDisposable
         var guard = new NetworkGuard(new NetworkOptions { AllowedHosts = allowedHosts });
         _host = new ChromiumHost(Options, new GuardedProxy(guard, NullLogger<GuardedProxy>.Instance));
         Sessions = new BrowserSessions(_host, Options, Path.Join(_data, "profiles"));
-        _pace = new DomainPace(Options, time ?? TimeProvider.System);
         Documents = new DocumentStore(Path.Join(_data, "bots"), new DocumentOptions());
+        _pages = new PagePlugin(new DomainPace(Options, time ?? TimeProvider.System), Documents);
     }
 
     public BrowserOptions Options { get; }
@@ -38,11 +39,13 @@ internal sealed class RenderedBrowser : IAsyncDisposable
     public static RenderedBrowser For(LocalServer server, BrowserOptions? options = null, TimeProvider? time = null) =>
         new($"127.0.0.1:{server.Port}", options, time);
 
-    public PagePlugin StartRun()
+    public RunPages StartRun()
     {
         var session = Sessions.Start(BotId);
         _runs.Add(session);
-        return new PagePlugin(session, _pace, Documents, BotId);
+        var kernel = new Kernel();
+        kernel.Data[BrowserSession.KernelDataKey] = session;
+        return new RunPages(_pages, kernel);
     }
 
     /// <summary>Ends the runs started so far, saving the bot's profile as a finished run does.</summary>
