@@ -24,7 +24,6 @@ public sealed partial class GuardedProxy(NetworkGuard guard, ILogger<GuardedProx
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, string> _refusals = new(StringComparer.OrdinalIgnoreCase);
     private Task _accepting = Task.CompletedTask;
-    private int _disposed;
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -42,12 +41,6 @@ public sealed partial class GuardedProxy(NetworkGuard guard, ILogger<GuardedProx
 
     public async ValueTask DisposeAsync()
     {
-        // Both the host that started it and the container that made it dispose it.
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
         await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         await _accepting.ConfigureAwait(false);
