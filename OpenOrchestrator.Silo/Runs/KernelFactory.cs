@@ -27,11 +27,14 @@ public sealed class KernelFactory(
 {
     public const string BrowserClient = "browser";
     public const string WebSearchClient = "web-search";
-    private const string BrowserSessionKey = "openorchestrator.browser-session";
 
     private readonly KernelPlugin _results = KernelPluginFactory.CreateFromObject(new ResultsPlugin(results, live), "results");
-    private readonly KernelPlugin _browser = KernelPluginFactory.CreateFromObject(
-        new BrowserPlugin(http.CreateClient(BrowserClient), browser.Value), BrowserPlugin.PluginName);
+    // fetch, and the rendered-page functions that act on the session each run's Kernel holds.
+    private readonly KernelPlugin _browser = KernelPluginFactory.CreateFromFunctions(BrowserPlugin.PluginName,
+    [
+        .. KernelPluginFactory.CreateFromObject(new BrowserPlugin(http.CreateClient(BrowserClient), browser.Value), BrowserPlugin.PluginName),
+        .. KernelPluginFactory.CreateFromObject(new PagePlugin(pace, documents), BrowserPlugin.PluginName),
+    ]);
     private readonly KernelPlugin _web = KernelPluginFactory.CreateFromObject(
         new WebSearchPlugin(http.CreateClient(WebSearchClient), webSearch.Value), WebSearchPlugin.PluginName);
 
@@ -46,7 +49,8 @@ public sealed class KernelFactory(
             switch (tool)
             {
                 case ToolNames.Browser:
-                    kernel.Plugins.Add(BrowserFor(run, kernel));
+                    kernel.Data[BrowserSession.KernelDataKey] = browserSessions.Start(run.BotId);
+                    kernel.Plugins.Add(_browser);
                     break;
                 case ToolNames.Files:
                     kernel.Plugins.AddFromObject(new FilesPlugin(documents, run.BotId, run.Ticket.ReadableSourceBotId), FilesPlugin.PluginName);
@@ -67,19 +71,9 @@ public sealed class KernelFactory(
     public static IAsyncDisposable Resources(Kernel kernel)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        return kernel.Data.TryGetValue(BrowserSessionKey, out var session) && session is IAsyncDisposable disposable
+        return kernel.Data.TryGetValue(BrowserSession.KernelDataKey, out var session) && session is IAsyncDisposable disposable
             ? disposable
             : NoResources.Instance;
-    }
-
-    // fetch is shared by every run; open, click, type and screenshot act on this run's own page.
-    private KernelPlugin BrowserFor(RunContext run, Kernel kernel)
-    {
-        var session = browserSessions.Start(run.BotId);
-        kernel.Data[BrowserSessionKey] = session;
-        var page = KernelPluginFactory.CreateFromObject(
-            new PagePlugin(session, pace, documents, run.BotId, message => run.Log(LogKinds.Tool, message)), BrowserPlugin.PluginName);
-        return KernelPluginFactory.CreateFromFunctions(BrowserPlugin.PluginName, [.. _browser, .. page]);
     }
 
     private sealed class NoResources : IAsyncDisposable

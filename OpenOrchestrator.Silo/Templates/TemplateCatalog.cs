@@ -14,7 +14,7 @@ public static class TemplateCatalog
                 "(https://www.ebay.com/sch/i.html?_nkw= and your words) and open the listings that look right; eBay's pages need their JavaScript, " +
                 "so use browser.open, not browser.fetch. If a result says Blocked, stop and say so rather than reporting nothing. " +
                 "Report every matching offer with results.report: title, price and the listing's URL. Offers reported before are recognised; do not worry about repeats.",
-                [ToolNames.WebSearch, ToolNames.Browser, ToolNames.Files], Every(30), [NotifyChannels.Dashboard, NotifyChannels.Telegram]),
+                [ToolNames.Browser, ToolNames.Files], Every(30), [NotifyChannels.Dashboard, NotifyChannels.Telegram]),
                 Docs(("search.md", "# Search\n\nWhat: Nike Air Max 90, size 43\nMax price: 80 €\nCondition: new or like new\n"))),
         ], []),
         new("vinted-finder", "Vinted finder", "👗", "Looks through Vinted for items on your wish list.",

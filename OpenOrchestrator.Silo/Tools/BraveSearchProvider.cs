@@ -20,11 +20,8 @@ public sealed partial class BraveSearchProvider(Uri endpoint, string apiKey) : I
 
     public HttpRequestMessage CreateRequest(string query, int count)
     {
-        var builder = new UriBuilder(endpoint);
-        var existing = builder.Query.TrimStart('?');
-        builder.Query = (existing.Length > 0 ? existing + "&" : "")
-            + $"q={Uri.EscapeDataString(query)}&count={Math.Min(count, MaxCount).ToString(CultureInfo.InvariantCulture)}";
-        var request = new HttpRequestMessage(HttpMethod.Get, builder.Uri);
+        var parameters = $"q={Uri.EscapeDataString(query)}&count={Math.Min(count, MaxCount).ToString(CultureInfo.InvariantCulture)}";
+        var request = new HttpRequestMessage(HttpMethod.Get, WebUrl.AppendQuery(endpoint, parameters));
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Add("X-Subscription-Token", apiKey);
         return request;
@@ -43,9 +40,8 @@ public sealed partial class BraveSearchProvider(Uri endpoint, string apiKey) : I
             throw new JsonException("neither a search answer nor web results");
         }
 
-        foreach (var result in WebSearchHit.Results(web, "results"))
+        foreach (var hit in WebSearchHit.ReadResults(web, "description"))
         {
-            var hit = WebSearchHit.Read(result, "description");
             yield return hit with { Title = PlainText(hit.Title), Snippet = PlainText(hit.Snippet) };
         }
     }

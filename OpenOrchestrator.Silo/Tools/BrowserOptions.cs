@@ -32,7 +32,7 @@ public sealed class BrowserOptions
     [Range(1, 300)]
     public int PageTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>A bot opens at most one page per this many seconds on one domain.</summary>
+    /// <summary>A bot loads at most one page per this many seconds on one domain: by browser.open, a link or a form it sends.</summary>
     [Range(0, 3600)]
     public double SecondsPerDomain { get; set; } = 3;
 

@@ -8,7 +8,6 @@ namespace OpenOrchestrator.Silo.Tools;
 public sealed class BrowserPlugin(HttpClient http, BrowserOptions options)
 {
     public const string PluginName = "browser";
-    private const string Truncated = "\n[truncated]";
 
     [KernelFunction("fetch")]
     [Description("Fetches a web page (http or https) and returns its readable text: the title first, "
@@ -17,7 +16,7 @@ public sealed class BrowserPlugin(HttpClient http, BrowserOptions options)
         [Description("The absolute http:// or https:// URL to fetch.")] string url,
         CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var current) || !IsWeb(current))
+        if (!WebUrl.TryParse(url, out var current))
         {
             return $"Error: only absolute http:// or https:// URLs can be fetched, not '{url}'.";
         }
@@ -52,7 +51,7 @@ public sealed class BrowserPlugin(HttpClient http, BrowserOptions options)
                     }
 
                     var next = location.IsAbsoluteUri ? location : new Uri(current, location);
-                    if (!IsWeb(next))
+                    if (!WebUrl.IsWeb(next))
                     {
                         return $"Error: {current} redirects to '{next}', which is not an http(s) URL.";
                     }
@@ -98,15 +97,8 @@ public sealed class BrowserPlugin(HttpClient http, BrowserOptions options)
         }
 
         var text = body.IsHtml ? PageReader.Read(body.Text, pageUri) : body.Text.Trim();
-        if (text.Length > options.MaxTextChars)
-        {
-            return string.Concat(text.AsSpan(0, options.MaxTextChars), Truncated);
-        }
-
-        return body.Truncated ? text + Truncated : text;
+        return PageReader.Cap(text, options.MaxTextChars, body.Truncated);
     }
-
-    private static bool IsWeb(Uri uri) => uri.Scheme is "http" or "https";
 
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently
         or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;

@@ -6,6 +6,8 @@ namespace OpenOrchestrator.Silo.Tools;
 /// <summary>Turns HTML into text a model can read: title first, one line per block, links as <c>text (url)</c>.</summary>
 public static class PageReader
 {
+    private const string Truncated = "\n[truncated]";
+
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object", "canvas", "select",
@@ -35,6 +37,18 @@ public static class PageReader
         var title = new PageText();
         title.Append(document.Title ?? "");
         return title.Length == 0 ? text.ToString() : $"{title}\n\n{text}";
+    }
+
+    /// <summary>
+    /// The text cut to <paramref name="maxChars"/>; it ends with "[truncated]" when it was cut here or
+    /// already before (<paramref name="cut"/>, e.g. a body read only up to its limit).
+    /// </summary>
+    public static string Cap(string text, int maxChars, bool cut = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > maxChars ? string.Concat(text.AsSpan(0, maxChars), Truncated)
+            : cut ? text + Truncated
+            : text;
     }
 
     private static void Walk(INode node, Uri baseUri, PageText text)
@@ -110,7 +124,7 @@ public static class PageReader
     {
         // Same-page anchors and javascript:/mailto: links tell a model nothing it can fetch.
         if (string.IsNullOrWhiteSpace(href) || href.StartsWith('#')
-            || !Uri.TryCreate(baseUri, href.Trim(), out var url) || url.Scheme is not ("http" or "https"))
+            || !Uri.TryCreate(baseUri, href.Trim(), out var url) || !WebUrl.IsWeb(url))
         {
             return null;
         }

@@ -21,13 +21,7 @@ public sealed class SearxngProvider(Uri endpoint, string? apiKey) : IWebSearchPr
         return request;
     }
 
-    public IEnumerable<WebSearchHit> ReadHits(JsonElement answer)
-    {
-        foreach (var result in WebSearchHit.Results(answer, "results"))
-        {
-            yield return WebSearchHit.Read(result, "content");
-        }
-    }
+    public IEnumerable<WebSearchHit> ReadHits(JsonElement answer) => WebSearchHit.ReadResults(answer, "content");
 
     public WebSearchRefusal? Classify(HttpStatusCode status, string body) => null;
 
@@ -38,8 +32,6 @@ public sealed class SearxngProvider(Uri endpoint, string? apiKey) : IWebSearchPr
         var builder = new UriBuilder(endpoint);
         var path = builder.Path.TrimEnd('/');
         builder.Path = path.EndsWith("/search", StringComparison.OrdinalIgnoreCase) ? path : path + "/search";
-        var existing = builder.Query.TrimStart('?');
-        builder.Query = (existing.Length > 0 ? existing + "&" : "") + $"q={Uri.EscapeDataString(query)}&format=json";
-        return builder.Uri;
+        return WebUrl.AppendQuery(builder.Uri, $"q={Uri.EscapeDataString(query)}&format=json");
     }
 }

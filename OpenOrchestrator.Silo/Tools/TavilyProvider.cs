@@ -28,13 +28,7 @@ public sealed class TavilyProvider(Uri endpoint, string apiKey) : IWebSearchProv
         return request;
     }
 
-    public IEnumerable<WebSearchHit> ReadHits(JsonElement answer)
-    {
-        foreach (var result in WebSearchHit.Results(answer, "results"))
-        {
-            yield return WebSearchHit.Read(result, "content");
-        }
-    }
+    public IEnumerable<WebSearchHit> ReadHits(JsonElement answer) => WebSearchHit.ReadResults(answer, "content");
 
     /// <summary>432 and 433: the plan's or the pay-as-you-go limit is reached.</summary>
     public WebSearchRefusal? Classify(HttpStatusCode status, string body) =>

@@ -28,10 +28,12 @@ public static class ToolsExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<NetworkGuard>().CreateHandler());
         builder.Services.AddHttpClient(KernelFactory.WebSearchClient);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BrowserOptions>>().Value);
-        builder.Services.AddSingleton<GuardedProxy>();
-        // Disposed with the host: the shared Chromium and its proxy stop when the silo does.
-        builder.Services.AddSingleton<ChromiumHost>();
-        builder.Services.AddSingleton(sp => new DomainPace(sp.GetRequiredService<BrowserOptions>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        // Disposed with the host: the shared Chromium and its proxy, which only it uses, stop when the silo does.
+        builder.Services.AddSingleton(sp => new ChromiumHost(
+            sp.GetRequiredService<BrowserOptions>(),
+            new GuardedProxy(sp.GetRequiredService<NetworkGuard>(), sp.GetRequiredService<ILogger<GuardedProxy>>())));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DomainPace>();
         builder.Services.AddSingleton(sp => new BrowserSessions(
             sp.GetRequiredService<ChromiumHost>(),
             sp.GetRequiredService<BrowserOptions>(),

@@ -28,4 +28,7 @@ public sealed class WebSearchOptions
     public int MaxResults { get; set; } = 8;
 
     public bool Is(string provider) => string.Equals(Provider?.Trim(), provider, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What the start's check and the plugin say when <see cref="Provider"/> is none of <see cref="Providers"/>.</summary>
+    public string UnknownProvider() => $"WebSearch__Provider must be searxng, brave or tavily, not '{Provider}'.";
 }

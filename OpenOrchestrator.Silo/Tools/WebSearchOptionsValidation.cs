@@ -10,7 +10,7 @@ public sealed class WebSearchOptionsValidation : IValidateOptions<WebSearchOptio
         var failures = new List<string>();
         if (!WebSearchOptions.Providers.Any(options.Is))
         {
-            failures.Add($"WebSearch__Provider must be searxng, brave or tavily, not '{options.Provider}'.");
+            failures.Add(options.UnknownProvider());
         }
         else if (!options.Is(WebSearchOptions.Searxng) && string.IsNullOrWhiteSpace(options.ApiKey))
         {
@@ -18,8 +18,7 @@ public sealed class WebSearchOptionsValidation : IValidateOptions<WebSearchOptio
         }
 
         // The address is not repeated: it may carry a login (https://user:password@host/).
-        if (!string.IsNullOrWhiteSpace(options.Endpoint)
-            && !(Uri.TryCreate(options.Endpoint.Trim(), UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https"))
+        if (!string.IsNullOrWhiteSpace(options.Endpoint) && !WebUrl.TryParse(options.Endpoint, out _))
         {
             failures.Add("WebSearch__Endpoint must be an absolute http(s) URL.");
         }

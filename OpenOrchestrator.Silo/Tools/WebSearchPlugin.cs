@@ -49,7 +49,7 @@ public sealed class WebSearchPlugin(HttpClient http, WebSearchOptions options)
             _ when options.Is(WebSearchOptions.Brave) => new BraveSearchProvider(endpoint ?? BraveSearchProvider.DefaultEndpoint, options.ApiKey ?? ""),
             _ when options.Is(WebSearchOptions.Tavily) => new TavilyProvider(endpoint ?? TavilyProvider.DefaultEndpoint, options.ApiKey ?? ""),
             _ when options.Is(WebSearchOptions.Searxng) => endpoint is null ? null : new SearxngProvider(endpoint, options.ApiKey),
-            _ => throw new ArgumentException($"WebSearch__Provider must be searxng, brave or tavily, not '{options.Provider}'.", nameof(options)),
+            _ => throw new ArgumentException(options.UnknownProvider(), nameof(options)),
         };
     }
 

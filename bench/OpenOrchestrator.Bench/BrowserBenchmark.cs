@@ -1,11 +1,6 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Silo.Tools.Browser;
@@ -21,32 +16,18 @@ namespace OpenOrchestrator.Bench;
 /// </summary>
 public static class BrowserBenchmark
 {
-    private const string Shop = """
-        <!doctype html><html><head><title>Benchmark shop</title></head>
-        <body><h1>Offers</h1><ul id="offers"></ul>
-        <script>
-          fetch('/offers.json').then(r => r.json()).then(offers => {
-            const list = document.getElementById('offers');
-            for (const o of offers) {
-              const item = document.createElement('li');
-              item.innerHTML = `<a href="/offer/${o.id}">${o.name}</a> <span>${o.price} EUR</span>`;
-              list.appendChild(item);
-            }
-          });
-        </script></body></html>
-        """;
-
     public static async Task RunAsync(int bots, int seconds)
     {
         var data = TempDirectory.Create("oo-bench-browser-");
-        await using var shop = await StartShopAsync();
+        await using var shop = await ScriptedShop.StartAsync(
+            [.. Enumerable.Range(1, 20).Select(i => new ShopOffer(i, i == 2 ? "Blue kayak" : $"Offer {i}", 10 * i))]);
         var options = new BrowserOptions { MaxPages = Math.Min(64, bots), SecondsPerDomain = 0, ChromiumPath = "/usr/bin/chromium" };
-        var guard = new NetworkGuard(new NetworkOptions { AllowedHosts = $"127.0.0.1:{shop.Port}" });
+        var guard = new NetworkGuard(new NetworkOptions { AllowedHosts = shop.BaseUrl.Authority });
         await using var host = new ChromiumHost(options, new GuardedProxy(guard, NullLogger<GuardedProxy>.Instance));
         var sessions = new BrowserSessions(host, options, Path.Join(data, "profiles"));
-        var pace = new DomainPace(options, TimeProvider.System);
         using var documents = new DocumentStore(Path.Join(data, "bots"), new DocumentOptions());
-        var url = $"http://127.0.0.1:{shop.Port}/";
+        var pages = new PagePlugin(new DomainPace(options, TimeProvider.System), documents);
+        var url = shop.BaseUrl.AbsoluteUri;
         try
         {
             // Warm-up: Chromium started, each bot's context made once, the shop's page rendered once each.
@@ -54,7 +35,7 @@ public static class BrowserBenchmark
             await Task.WhenAll(Enumerable.Range(0, bots).Select(async bot =>
             {
                 await using var session = sessions.Start($"bench-{bot}");
-                Check(await Plugin(session, pace, documents, bot).OpenAsync(url, CancellationToken.None));
+                Check(await pages.OpenAsync(KernelOf(session), url, CancellationToken.None));
             }));
             Console.WriteLine($"warm-up: {warm.Elapsed.TotalSeconds:F1} s");
             var idle = ChromiumPssKiB();
@@ -66,11 +47,11 @@ public static class BrowserBenchmark
             {
                 times[bot] = [];
                 open[bot] = sessions.Start($"bench-{bot}");
-                var plugin = Plugin(open[bot], pace, documents, bot);
+                var kernel = KernelOf(open[bot]);
                 while (deadline.Elapsed.TotalSeconds < seconds)
                 {
                     var one = Stopwatch.StartNew();
-                    Check(await plugin.OpenAsync(url, CancellationToken.None));
+                    Check(await pages.OpenAsync(kernel, url, CancellationToken.None));
                     times[bot].Add(one.Elapsed.TotalMilliseconds);
                 }
             }));
@@ -94,8 +75,13 @@ public static class BrowserBenchmark
         }
     }
 
-    private static PagePlugin Plugin(BrowserSession session, DomainPace pace, DocumentStore documents, int bot) =>
-        new(session, pace, documents, $"bench-{bot}", _ => { });
+    /// <summary>A Kernel holding the bot's session, as a run's does.</summary>
+    private static Kernel KernelOf(BrowserSession session)
+    {
+        var kernel = new Kernel();
+        kernel.Data[BrowserSession.KernelDataKey] = session;
+        return kernel;
+    }
 
     private static void Check(string page)
     {
@@ -148,23 +134,5 @@ public static class BrowserBenchmark
         }
 
         return false;
-    }
-
-    private static async Task<ShopServer> StartShopAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Content(Shop, "text/html"));
-        app.MapGet("/offers.json", () => Enumerable.Range(1, 20).Select(i => new { id = i, name = i == 2 ? "Blue kayak" : $"Offer {i}", price = 10 * i }));
-        await app.StartAsync();
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
-        return new ShopServer(app, port);
-    }
-
-    private sealed record ShopServer(WebApplication App, int Port) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await App.DisposeAsync();
     }
 }

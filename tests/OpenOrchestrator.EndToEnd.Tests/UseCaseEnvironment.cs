@@ -14,7 +14,7 @@ public sealed class UseCaseEnvironment : IAsyncLifetime
 
     public ScriptedModelServer Model => _base.Model;
     public ShopSite Shop => _base.Shop;
-    public SearchServer Search { get; private set; } = null!;
+    public SearxngSearchServer Search { get; private set; } = null!;
     public FakeTelegramServer Telegram { get; private set; } = null!;
     public SmtpSink Smtp { get; private set; } = null!;
     public SiloProcess Silo { get; private set; } = null!;
@@ -22,11 +22,11 @@ public sealed class UseCaseEnvironment : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _base.InitializeAsync();
-        Search = await SearchServer.StartAsync(_ => []);
+        Search = await SearxngSearchServer.StartAsync(_ => SearchReply.With());
         Telegram = await FakeTelegramServer.StartAsync(new TelegramBotIdentity(BotToken, "oo_use_case_bot"));
         Smtp = await SmtpSink.StartAsync();
         Silo = await SiloProcess.StartAsync(_base.DataPath, _base.Variables(
-            ("WebSearch__Endpoint", Search.BaseUrl.ToString()),
+            ("WebSearch__Endpoint", Search.Endpoint.ToString()),
             ("Telegram__BotToken", BotToken),
             ("Telegram__ApiBaseUrl", Telegram.BaseUrl.ToString()),
             ("Smtp__Host", Smtp.Host),

@@ -135,7 +135,7 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
         var reader = $"{Guid.NewGuid():N}@reader.example";
         (await client.PutAsJsonAsync("/api/settings", new SettingsUpdate(null, reader, null, null, null))).EnsureSuccessStatusCode();
         var research = (await FromTemplateAsync(client, "research-digest")).Bots.Single();
-        env.Search.Script = _ => [new SearchHit("Orleans 10 released", "https://news.example/orleans-10", "Grains, faster.")];
+        env.Search.Script = _ => SearchReply.With(new SearchHit("Orleans 10 released", "https://news.example/orleans-10", "Grains, faster."));
         env.Model.SetScript(r => r.Round() switch
         {
             0 => ModelReply.ToolCalls(ModelToolCall.Create("web-search", new { query = ".NET and Orleans releases" })),

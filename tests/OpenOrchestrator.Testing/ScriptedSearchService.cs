@@ -14,14 +14,14 @@ public abstract class ScriptedSearchService : IAsyncDisposable
     private readonly List<SearchRequest> _requests = [];
     private LocalHost _host = null!;
 
-    private protected ScriptedSearchService(string apiKey, Func<SearchRequest, SearchReply> script)
+    private protected ScriptedSearchService(string? apiKey, Func<SearchRequest, SearchReply> script)
     {
         ApiKey = apiKey;
         Script = script;
     }
 
-    /// <summary>The only key the service accepts.</summary>
-    public string ApiKey { get; }
+    /// <summary>The only key the service accepts; null for a service that takes requests without one.</summary>
+    public string? ApiKey { get; }
 
     /// <summary>The address to configure as <c>WebSearch__Endpoint</c>.</summary>
     public Uri Endpoint => new(_host.Root, EndpointPath.TrimStart('/'));
@@ -79,7 +79,11 @@ public abstract class ScriptedSearchService : IAsyncDisposable
         }
 
         var reply = Script(request);
-        if (reply.ErrorStatus is { } scripted)
+        if (reply.Silent)
+        {
+            await HoldAsync(context);
+        }
+        else if (reply.ErrorStatus is { } scripted)
         {
             await ResponseWriter.JsonAsync(context, scripted, Error(scripted));
         }
@@ -90,6 +94,20 @@ public abstract class ScriptedSearchService : IAsyncDisposable
         else
         {
             await ResponseWriter.JsonAsync(context, StatusCodes.Status200OK, Answer(request, reply.Hits));
+        }
+    }
+
+    /// <summary>Ends only when the client goes away or the service stops; then the connection is dropped, not answered.</summary>
+    private async Task HoldAsync(HttpContext context)
+    {
+        using var held = _host.LinkToStopping(context.RequestAborted);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, held.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
         }
     }
 }

@@ -1,4 +1,4 @@
 namespace OpenOrchestrator.Testing;
 
-/// <summary>One SearXNG result.</summary>
+/// <summary>One result a scripted search service gives, in its own format.</summary>
 public sealed record SearchHit(string Title, string Url, string Content);

@@ -1,4 +1,7 @@
+using System.Text;
 using Microsoft.Playwright;
+using Microsoft.SemanticKernel;
+using OpenOrchestrator.Silo.Documents;
 
 namespace OpenOrchestrator.Silo.Tools.Browser;
 
@@ -6,17 +9,30 @@ namespace OpenOrchestrator.Silo.Tools.Browser;
 /// One run's browser: a Chromium context loaded from the bot's profile and saved back to it at the end,
 /// one page, and the numbered links and controls of what that page showed last.
 /// </summary>
-public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, string profileFile) : IAsyncDisposable
+public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, string botId, string profileFile) : IAsyncDisposable
 {
+    /// <summary>Where a run's Kernel holds its session, for <see cref="PagePlugin"/>'s functions.</summary>
+    public const string KernelDataKey = "openorchestrator.browser-session";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly PageEvents _events = new(host.Proxy);
     private IDisposable? _slot;
     private IBrowserContext? _context;
     private IPage? _page;
     private HashSet<int> _refs = [];
+    private Dictionary<int, Uri> _targets = [];
     private int _lastRef;
 
     private TimeSpan PageTimeout => TimeSpan.FromSeconds(options.PageTimeoutSeconds);
+
+    /// <summary>The session of the run whose Kernel this is.</summary>
+    public static BrowserSession Of(Kernel kernel)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        return kernel.Data.TryGetValue(KernelDataKey, out var session) && session is BrowserSession browser
+            ? browser
+            : throw new InvalidOperationException("This Kernel was made without the browser tool.");
+    }
 
     /// <summary>Runs one action on the page within the page timeout; past it the page is closed, whatever it was doing.</summary>
     internal async Task<string> RunAsync(Func<IPage, Task<string>> action, bool opens, CancellationToken cancellationToken)
@@ -69,8 +85,14 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
         var refs = await PageRefs.MarkAsync(page, _lastRef, options.MaxRefs).ConfigureAwait(false);
         _lastRef = refs.Count > 0 ? refs[^1].Ref : _lastRef;
         _refs = [.. refs.Select(r => r.Ref)];
+        _targets = refs.Select(r => (r.Ref, Url: WebUrl.TryParse(r.Target, out var url) ? url : null))
+            .Where(r => r.Url is not null)
+            .ToDictionary(r => r.Ref, r => r.Url!);
         return refs;
     }
+
+    /// <summary>The page that acting on a current number would load (a link's, a form's), or null when it loads none.</summary>
+    internal Uri? TargetOf(int reference) => _targets.GetValueOrDefault(reference);
 
     /// <summary>Null when the number is current; otherwise the error the model gets.</summary>
     internal string? Unknown(int reference) => _refs.Contains(reference)
@@ -78,6 +100,8 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
         : reference > 0 && reference <= _lastRef
             ? $"Error: [{reference}] is from an earlier page and no longer exists; use a number from the latest result."
             : $"Error: there is no [{reference}] on this page; use a number from the latest result.";
+
+    public string BotId => botId;
 
     internal PageEvents Events => _events;
 
@@ -90,8 +114,10 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
         {
             if (_context is not null)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(profileFile)!);
-                await _context.StorageStateAsync(new BrowserContextStorageStateOptions { Path = profileFile }).ConfigureAwait(false);
+                // Written aside and moved over the old profile: a save cut short must not leave a profile no run can load.
+                var state = await _context.StorageStateAsync().ConfigureAwait(false);
+                await AtomicFile.WriteAsync(Path.GetDirectoryName(profileFile)!, profileFile, Encoding.UTF8.GetBytes(state), CancellationToken.None)
+                    .ConfigureAwait(false);
                 await _context.CloseAsync().ConfigureAwait(false);
             }
         }
@@ -117,20 +143,31 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
         {
             var browser = await host.BrowserAsync(cancellationToken).ConfigureAwait(false);
             // Half the page timeout, so waiting for a slot ends with its own answer rather than the timeout's.
-            _slot = await host.TakePageSlotAsync(PageTimeout / 2, cancellationToken).ConfigureAwait(false);
-            if (_slot is null)
+            var slot = await host.TakePageSlotAsync(PageTimeout / 2, cancellationToken).ConfigureAwait(false);
+            if (slot is null)
             {
                 return null;
             }
 
-            _context = await browser.NewContextAsync(new BrowserNewContextOptions
+            try
             {
-                StorageStatePath = File.Exists(profileFile) ? profileFile : null,
-                ServiceWorkers = ServiceWorkerPolicy.Block,
-                AcceptDownloads = false,
-                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-                Locale = "en-US",
-            }).ConfigureAwait(false);
+                _context = await browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    StorageStatePath = File.Exists(profileFile) ? profileFile : null,
+                    ServiceWorkers = ServiceWorkerPolicy.Block,
+                    AcceptDownloads = false,
+                    ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+                    Locale = "en-US",
+                }).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Without a context this run holds no page; the next attempt takes a slot of its own.
+                slot.Dispose();
+                throw;
+            }
+
+            _slot = slot;
             _context.SetDefaultTimeout((float)PageTimeout.TotalMilliseconds);
         }
 
@@ -155,5 +192,6 @@ public sealed class BrowserSession(ChromiumHost host, BrowserOptions options, st
 
         _page = null;
         _refs = [];
+        _targets = [];
     }
 }

@@ -14,7 +14,7 @@ public sealed class BrowserSessions(ChromiumHost host, BrowserOptions options, s
         return Path.Join(profilesRoot, botId, "state.json");
     }
 
-    public BrowserSession Start(string botId) => new(host, options, ProfileOf(botId));
+    public BrowserSession Start(string botId) => new(host, options, botId, ProfileOf(botId));
 
     /// <summary>A deleted bot's cookies go with it.</summary>
     public void DeleteProfile(string botId)

@@ -4,7 +4,7 @@ namespace OpenOrchestrator.Silo.Tools.Browser;
 
 /// <summary>
 /// The one Chromium process of this server, started on first use behind <see cref="GuardedProxy"/> and
-/// closed with the host; it also hands out the server-wide page slots.
+/// closed with the host; it also hands out the server-wide page slots. The proxy is its own: disposing the host disposes it.
 /// </summary>
 public sealed class ChromiumHost(BrowserOptions options, GuardedProxy proxy) : IAsyncDisposable
 {
@@ -87,10 +87,7 @@ public sealed class ChromiumHost(BrowserOptions options, GuardedProxy proxy) : I
         }
 
         _playwright?.Dispose();
-        if (_proxyStarted)
-        {
-            await proxy.DisposeAsync().ConfigureAwait(false);
-        }
+        await proxy.DisposeAsync().ConfigureAwait(false);
 
         _starting.Dispose();
     }

@@ -16,11 +16,14 @@ public sealed partial class GuardedProxy(NetworkGuard guard, ILogger<GuardedProx
     public const string RefusedHeader = "X-Network-Guard-Refused";
 
     private const int MaxHeadBytes = 64 * 1024;
+
+    // Playwright gives a response's header names in lower case.
+    private static readonly string RefusedHeaderName = RefusedHeader.ToLowerInvariant();
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, string> _refusals = new(StringComparer.OrdinalIgnoreCase);
     private Task _accepting = Task.CompletedTask;
-    private int _disposed;
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -30,17 +33,14 @@ public sealed partial class GuardedProxy(NetworkGuard guard, ILogger<GuardedProx
         _accepting = AcceptAsync(_stop.Token);
     }
 
+    /// <summary>Whether an answer the browser received is this proxy's refusal rather than the site's own.</summary>
+    internal static bool IsRefusal(IReadOnlyDictionary<string, string> headers) => headers.ContainsKey(RefusedHeaderName);
+
     /// <summary>Why the last connection to <c>host:port</c> was refused, or null when none was.</summary>
     public string? RefusalFor(string host, int port) => _refusals.TryGetValue($"{host}:{port}", out var reason) ? reason : null;
 
     public async ValueTask DisposeAsync()
     {
-        // Both the host that started it and the container that made it dispose it.
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
         await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         await _accepting.ConfigureAwait(false);

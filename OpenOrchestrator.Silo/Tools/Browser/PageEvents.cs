@@ -21,7 +21,7 @@ internal sealed partial class PageEvents(GuardedProxy proxy)
                     _document = response;
                 }
 
-                if (response.Headers.ContainsKey(GuardedProxy.RefusedHeader.ToLowerInvariant()))
+                if (GuardedProxy.IsRefusal(response.Headers))
                 {
                     _refused.Add(Authority(response.Url));
                 }

@@ -9,6 +9,7 @@ namespace OpenOrchestrator.Silo.Tools.Browser;
 /// Numbers the visible links and controls of a page (a <c>data-oo-ref</c> attribute on each) so that click
 /// and type can act on them. Numbers keep growing within a run, so a number from an earlier page never
 /// names something else on a later one. Links lose their target, so a click stays on the page the run reads.
+/// Each also says which page a click (or Enter, in a form's field) would load, so that load can wait its turn.
 /// </summary>
 internal static class PageRefs
 {
@@ -20,6 +21,10 @@ internal static class PageRefs
             + '[role=checkbox], [role=tab], [role=menuitem], [contenteditable=""], [contenteditable=true]';
           document.querySelectorAll('[data-oo-ref]').forEach(e => e.removeAttribute('data-oo-ref'));
           const clean = s => (s || '').replace(/\s+/g, ' ').trim().slice(0, 100);
+          const here = location.href.split('#')[0];
+          // A link to another document, not to a place on this page.
+          const loads = url => /^https?:/i.test(url) && !(url.includes('#') && url.split('#')[0] === here) ? url : null;
+          const noSubmit = ['button', 'reset', 'checkbox', 'radio', 'file', 'color', 'range'];
           const items = [];
           let n = start;
           for (const el of document.querySelectorAll(selector)) {
@@ -42,7 +47,12 @@ internal static class PageRefs
             n++;
             el.setAttribute('data-oo-ref', String(n));
             if (tag === 'a') el.removeAttribute('target');
-            items.push({ ref: n, role, name, href: tag === 'a' ? el.href : null });
+            // The page a click (or Enter, in a form's field) would load: the link's, or the form's that it sends.
+            const submits = el.form && el.form.method !== 'dialog'
+              && (tag === 'button' ? el.type === 'submit' : tag === 'input' && !noSubmit.includes(el.type));
+            const target = tag === 'a' ? loads(el.href)
+              : submits ? (el.hasAttribute('formaction') ? el.formAction : el.form.action) : null;
+            items.push({ ref: n, role, name, href: tag === 'a' ? el.href : null, target });
           }
           return JSON.stringify(items);
         }
@@ -79,4 +89,5 @@ internal sealed record PageRef(
     [property: JsonPropertyName("ref")] int Ref,
     [property: JsonPropertyName("role")] string Role,
     [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("href")] string? Href);
+    [property: JsonPropertyName("href")] string? Href,
+    [property: JsonPropertyName("target")] string? Target);

@@ -6,11 +6,9 @@ namespace OpenOrchestrator.Silo.Tools.Browser;
 /// <summary>What the model reads after an action: the page as text and its numbered links and controls, or why there is none.</summary>
 internal static class PageResult
 {
-    private const string Truncated = "\n[truncated]";
-
-    public static async Task<string> DescribeAsync(BrowserSession session, IPage page, IResponse? document, Action<string> log)
+    public static async Task<string> DescribeAsync(BrowserSession session, IPage page, IResponse? document)
     {
-        if (document is not null && document.Headers.ContainsKey(GuardedProxy.RefusedHeader.ToLowerInvariant()))
+        if (document is not null && GuardedProxy.IsRefusal(document.Headers))
         {
             return $"Error: {await document.TextAsync().ConfigureAwait(false)}";
         }
@@ -18,10 +16,8 @@ internal static class PageResult
         await SettleAsync(page).ConfigureAwait(false);
         if (await BotChallenge.WhyBlockedAsync(page, document).ConfigureAwait(false) is { } why)
         {
-            var blocked = $"Blocked: {page.Url} turned the browser away ({why}). This is not an empty result: "
+            return $"Blocked: {page.Url} turned the browser away ({why}). This is not an empty result: "
                 + "the site refuses automated visits right now; try again later or use another source.";
-            log(blocked);
-            return blocked;
         }
 
         if (await ConsentBanner.DismissAsync(page).ConfigureAwait(false))
@@ -30,12 +26,8 @@ internal static class PageResult
         }
 
         var refs = await session.MarkRefsAsync(page).ConfigureAwait(false);
-        var text = PageReader.Read(await page.ContentAsync().ConfigureAwait(false), new Uri(page.Url));
-        var max = session.MaxTextChars;
-        if (text.Length > max)
-        {
-            text = string.Concat(text.AsSpan(0, max), Truncated);
-        }
+        var html = await page.ContentAsync().ConfigureAwait(false);
+        var text = PageReader.Cap(PageReader.Read(html, new Uri(page.Url)), session.MaxTextChars);
 
         var result = new StringBuilder().Append("URL: ").Append(page.Url);
         if (document is { Ok: false })

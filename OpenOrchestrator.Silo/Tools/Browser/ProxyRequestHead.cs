@@ -5,6 +5,9 @@ namespace OpenOrchestrator.Silo.Tools.Browser;
 /// <summary>A request to the proxy: its target and head as read, and the bytes that followed the head.</summary>
 internal sealed record ProxyRequestHead(string Method, Uri? Target, string Host, int Port, string Version, string[] Headers, ReadOnlyMemory<byte> Rest)
 {
+    // Most heads fit; a long one (cookies) grows the buffer up to the limit instead of every connection taking the limit.
+    private const int FirstBufferBytes = 4 * 1024;
+
     private static readonly byte[] End = "\r\n\r\n"u8.ToArray();
 
     // Hop-by-hop headers of the client's connection to the proxy are not the origin's business.
@@ -15,14 +18,19 @@ internal sealed record ProxyRequestHead(string Method, Uri? Target, string Host,
     /// <summary>Null when the head is malformed, too large, or not a proxy request (CONNECT or an absolute http URI).</summary>
     public static async Task<ProxyRequestHead?> ReadAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
     {
-        var buffer = new byte[maxBytes];
+        var buffer = new byte[Math.Min(FirstBufferBytes, maxBytes)];
         var length = 0;
         int end;
         while ((end = buffer.AsSpan(0, length).IndexOf(End)) < 0)
         {
             if (length == buffer.Length)
             {
-                return null;
+                if (length == maxBytes)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, Math.Min(length * 2, maxBytes));
             }
 
             var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);

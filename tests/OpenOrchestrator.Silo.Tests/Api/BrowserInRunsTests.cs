@@ -50,6 +50,36 @@ public sealed class BrowserInRunsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ABlockedPageIsReportedAsBlockedOnceInTheRunsLog()
+    {
+        var client = await fixture.SignUpAsync();
+        var challenge = new Listing($"b{Guid.NewGuid().ToString("N")[..6]}", "Just a moment...", 1m);
+        fixture.Shop.Add(challenge);
+        var url = fixture.Shop.ListingUrl(challenge);
+        var opened = "";
+        fixture.Model.SetScript(r =>
+        {
+            if (r.Round() == 1)
+            {
+                opened = r.ToolResults.Single().Content;
+            }
+
+            return r.Round() == 0
+                ? ModelReply.ToolCalls(ModelToolCall.Create("browser-open", new { url }))
+                : ModelReply.Text("The shop turned the browser away.");
+        });
+        var bot = await client.CreateBotAsync(ApiClient.Spec(tools: ToolNames.Browser));
+
+        var run = await client.RunAsync(bot.Id);
+
+        Assert.True(run.Status == RunStatuses.Completed, run.Error);
+        Assert.StartsWith($"Blocked: {url} turned the browser away (a bot challenge", opened, StringComparison.Ordinal);
+        var blocked = Assert.Single(await client.LogAsync(run.Id), l => l.Message.Contains("Blocked: ", StringComparison.Ordinal));
+        Assert.Equal(LogKinds.Tool, blocked.Kind);
+        Assert.StartsWith($"← browser.open: Blocked: {url} turned the browser away", blocked.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARunCannotOpenALoopbackPageThatIsNotAllowed()
     {
         var client = await fixture.SignUpAsync();

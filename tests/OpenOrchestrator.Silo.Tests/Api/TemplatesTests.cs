@@ -38,6 +38,16 @@ public sealed class TemplatesTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task TheEbayScoutHasOnlyTheToolsItsPromptUses()
+    {
+        var client = await fixture.SignUpAsync();
+
+        var templates = (await client.GetFromJsonAsync<List<TemplateView>>("/api/templates"))!;
+
+        Assert.Equal([ToolNames.Browser, ToolNames.Files], templates.Single(t => t.Id == "ebay-scout").Bots.Single().Tools);
+    }
+
+    [Fact]
     public async Task AnUnknownTemplateIsNotFound()
     {
         var client = await fixture.SignUpAsync();

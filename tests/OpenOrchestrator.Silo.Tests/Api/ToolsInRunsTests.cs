@@ -34,7 +34,7 @@ public sealed class ToolsInRunsTests(ApiFixture fixture)
     public async Task WebSearchAsksTheConfiguredSearchServer()
     {
         var client = await fixture.SignUpAsync();
-        fixture.Search.Script = q => [new SearchHit($"News about {q}", "https://news.example/1", "Something new.")];
+        fixture.Search.Script = r => SearchReply.With(new SearchHit($"News about {r.Parameter("q")}", "https://news.example/1", "Something new."));
         fixture.Model.SetScript(r => r.Round() switch
         {
             0 => ModelReply.ToolCalls(ModelToolCall.Create("web-search", new { query = "orleans 10" })),
@@ -46,7 +46,7 @@ public sealed class ToolsInRunsTests(ApiFixture fixture)
         var run = await client.RunAsync(bot.Id);
 
         Assert.Equal(RunStatuses.Completed, run.Status);
-        Assert.Contains("orleans 10", fixture.Search.Queries);
+        Assert.Contains("orleans 10", fixture.Search.Requests.Select(r => r.Parameter("q")));
         Assert.Contains("News about orleans 10", fixture.Model.Requests[^2].ToolResults.Single().Content);
         Assert.Equal("https://news.example/1", (await client.ResultsAsync(bot.Id)).Single().Url);
     }

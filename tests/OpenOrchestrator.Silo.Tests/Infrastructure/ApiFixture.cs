@@ -8,17 +8,17 @@ public sealed class ApiFixture : IAsyncLifetime
 {
     public ScriptedModelServer Model { get; private set; } = null!;
     public ShopSite Shop { get; private set; } = null!;
-    public SearchServer Search { get; private set; } = null!;
+    public SearxngSearchServer Search { get; private set; } = null!;
     public OrchestratorApp App { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Nothing to do."));
         Shop = await ShopSite.StartAsync();
-        Search = await SearchServer.StartAsync(_ => []);
+        Search = await SearxngSearchServer.StartAsync(_ => SearchReply.With());
         App = new OrchestratorApp(OrchestratorApp.SettingsFor(Model,
             ("Tools:Network:AllowedHosts", Shop.BaseUrl.Authority),
-            ("WebSearch:Endpoint", Search.BaseUrl.ToString())));
+            ("WebSearch:Endpoint", Search.Endpoint.ToString())));
         App.StartServer();
     }
 

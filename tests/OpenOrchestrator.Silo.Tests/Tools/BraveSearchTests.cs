@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using OpenOrchestrator.Silo.Tests.Infrastructure;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Testing;
@@ -134,12 +132,11 @@ public sealed class BraveSearchTests : IAsyncLifetime
     [Fact]
     public async Task AServiceThatDoesNotAnswerInTimeIsNamed()
     {
-        await using var silent = await LocalServer.StartAsync(app => app.MapGet("/res/v1/web/search", (HttpContext context) =>
-            Task.Delay(Timeout.Infinite, context.RequestAborted)));
+        _brave.Script = _ => SearchReply.NoAnswer();
         using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
         var plugin = new WebSearchPlugin(impatient, new WebSearchOptions
         {
-            Provider = "brave", Endpoint = silent.Url("/res/v1/web/search"), ApiKey = Key,
+            Provider = "brave", Endpoint = _brave.Endpoint.AbsoluteUri, ApiKey = Key,
         });
 
         Assert.Equal("Error: web search timed out waiting for Brave Search.", await plugin.SearchAsync("tea", cancellationToken: CancellationToken.None));

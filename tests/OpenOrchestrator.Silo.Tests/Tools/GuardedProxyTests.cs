@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Silo.Tools.Browser;
@@ -50,6 +51,21 @@ public sealed class GuardedProxyTests
 
         Assert.StartsWith("HTTP/1.1 200 OK", answer, StringComparison.Ordinal);
         Assert.EndsWith("hello through the proxy", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARequestWithAHeadOfManyKilobytesIsForwardedWhole()
+    {
+        var cookie = new string('c', 20_000);
+        await using var server = await LocalServer.StartAsync(app => app.MapGet("/cookie", (HttpContext context) =>
+            HttpResults.Text($"cookie of {context.Request.Cookies["big"]?.Length} characters")));
+        await using var proxy = Start($"127.0.0.1:{server.Port}");
+
+        var answer = await SendAsync(proxy,
+            $"GET {server.Url("/cookie")} HTTP/1.1\r\nHost: 127.0.0.1:{server.Port}\r\nCookie: big={cookie}\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 200 OK", answer, StringComparison.Ordinal);
+        Assert.EndsWith("cookie of 20000 characters", answer, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Silo.Tools.Browser;
@@ -16,17 +17,17 @@ internal sealed class RenderedBrowser : IAsyncDisposable
 
     private readonly string _data = TempDirectory.Create("oo-browser-");
     private readonly ChromiumHost _host;
-    private readonly DomainPace _pace;
+    private readonly PagePlugin _pages;
     private readonly List<BrowserSession> _runs = [];
 
-    public RenderedBrowser(string? allowedHosts, BrowserOptions? options = null)
+    public RenderedBrowser(string? allowedHosts, BrowserOptions? options = null, TimeProvider? time = null)
     {
         Options = options ?? new BrowserOptions { SecondsPerDomain = 0, ChromiumPath = "/usr/bin/chromium" };
         var guard = new NetworkGuard(new NetworkOptions { AllowedHosts = allowedHosts });
         _host = new ChromiumHost(Options, new GuardedProxy(guard, NullLogger<GuardedProxy>.Instance));
         Sessions = new BrowserSessions(_host, Options, Path.Join(_data, "profiles"));
-        _pace = new DomainPace(Options, TimeProvider.System);
         Documents = new DocumentStore(Path.Join(_data, "bots"), new DocumentOptions());
+        _pages = new PagePlugin(new DomainPace(Options, time ?? TimeProvider.System), Documents);
     }
 
     public BrowserOptions Options { get; }
@@ -35,22 +36,16 @@ internal sealed class RenderedBrowser : IAsyncDisposable
 
     public DocumentStore Documents { get; }
 
-    /// <summary>What the run log was told.</summary>
-    public List<string> Log { get; } = [];
+    public static RenderedBrowser For(LocalServer server, BrowserOptions? options = null, TimeProvider? time = null) =>
+        new($"127.0.0.1:{server.Port}", options, time);
 
-    public static RenderedBrowser For(LocalServer server, BrowserOptions? options = null) => new($"127.0.0.1:{server.Port}", options);
-
-    public PagePlugin StartRun()
+    public RunPages StartRun()
     {
         var session = Sessions.Start(BotId);
         _runs.Add(session);
-        return new PagePlugin(session, _pace, Documents, BotId, message =>
-        {
-            lock (Log)
-            {
-                Log.Add(message);
-            }
-        });
+        var kernel = new Kernel();
+        kernel.Data[BrowserSession.KernelDataKey] = session;
+        return new RunPages(_pages, kernel);
     }
 
     /// <summary>Ends the runs started so far, saving the bot's profile as a finished run does.</summary>
