@@ -20,17 +20,7 @@ public static class DotSegmentRefusal
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Invalid path.",
-                Detail = "The path may not contain '.' or '..' segments.",
-            },
-        });
+        await EarlyProblem.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid path.", "The path may not contain '.' or '..' segments.");
     });
 
     /// <summary>True when a segment of the target's path is "." or "..", after percent-decoding (repeatedly: double encoding too).</summary>

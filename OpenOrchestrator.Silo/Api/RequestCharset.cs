@@ -27,17 +27,8 @@ public static class RequestCharset
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType,
-                Title = "The request body's character set is not supported.",
-                Detail = $"Unknown charset '{charset}'; send UTF-8.",
-            },
-        });
+        await EarlyProblem.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType,
+            "The request body's character set is not supported.", $"Unknown charset '{charset}'; send UTF-8.");
     });
 
     private static bool IsKnown(string charset)
