@@ -21,8 +21,8 @@ public sealed class OrchestratorApp(IReadOnlyDictionary<string, string?> setting
             ["Auth:SignInAttemptsPerMinute"] = "100000",
             ["Api:RequestsPerSecond"] = "100000",
             ["Api:Burst"] = "100000",
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+            ["Orleans:SiloPort"] = Ports.Free().ToString(),
+            ["Orleans:GatewayPort"] = Ports.Free().ToString(),
         };
         foreach (var (key, value) in extra)
         {

@@ -17,7 +17,7 @@ public sealed class CrossSiloLiveTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _model = await ScriptedModelServer.StartAsync(_ => ModelReply.Text("Done on the other silo."));
-        var firstSiloPort = FreePort.Next();
+        var firstSiloPort = Ports.Free();
         _first = new OrchestratorApp(OrchestratorApp.SettingsFor(_model, ("Orleans:SiloPort", firstSiloPort.ToString())), _dataPath);
         _first.StartServer();
         _second = new OrchestratorApp(OrchestratorApp.SettingsFor(_model, ("Orleans:PrimarySiloPort", firstSiloPort.ToString())), _dataPath);

@@ -4,7 +4,7 @@ using Anthropic;
 using Anthropic.Core;
 using Microsoft.Extensions.AI;
 using OpenAI;
-using OpenOrchestrator.Silo.Tests.Infrastructure;
+using OpenOrchestrator.Testing;
 
 namespace OpenOrchestrator.Silo.Tests.Models;
 
@@ -35,7 +35,7 @@ internal static class ChatClients
     }
 
     /// <summary>http://127.0.0.1:PORT/ on a port that was free a moment ago, so a connection is refused.</summary>
-    public static Uri Refusing() => new($"http://127.0.0.1:{FreePort.Next()}/");
+    public static Uri Refusing() => new($"http://127.0.0.1:{Ports.Free()}/");
 
     public static async Task<List<ChatResponseUpdate>> StreamAsync(this IChatClient client, IEnumerable<ChatMessage> messages, ChatOptions? options = null)
     {

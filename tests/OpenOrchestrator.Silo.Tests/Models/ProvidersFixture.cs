@@ -50,8 +50,8 @@ public sealed class ProvidersFixture : IAsyncLifetime
             ["Auth:SignInAttemptsPerMinute"] = "100000",
             ["Api:RequestsPerSecond"] = "100000",
             ["Api:Burst"] = "100000",
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+            ["Orleans:SiloPort"] = Ports.Free().ToString(),
+            ["Orleans:GatewayPort"] = Ports.Free().ToString(),
         });
         App.StartServer();
     }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Notifications.Email;
-using OpenOrchestrator.Silo.Tests.Infrastructure;
 using OpenOrchestrator.Testing;
 
 namespace OpenOrchestrator.Silo.Tests.Notifications;
@@ -140,7 +139,7 @@ public sealed class EmailChannelTests
         var settings = new Dictionary<string, string?>
         {
             ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = FreePort.Next().ToString(),
+            ["Smtp:Port"] = Ports.Free().ToString(),
             ["Smtp:From"] = "orchestrator@orchestrator.test",
             ["Smtp:Username"] = "orchestrator",
             ["Smtp:Password"] = Password,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Notifications.Telegram;
-using OpenOrchestrator.Silo.Tests.Infrastructure;
+using OpenOrchestrator.Testing;
 
 namespace OpenOrchestrator.Silo.Tests.Notifications;
 
@@ -87,7 +87,7 @@ public sealed class TelegramChannelTests(TelegramFixture fixture)
     public async Task AnUnreachableServerIsTransient()
     {
         var (_, userId) = await fixture.SignUpAsync();
-        var channel = ChannelWith(new TelegramOptions { BotToken = TelegramFixture.ServerToken, ApiBaseUrl = $"http://127.0.0.1:{FreePort.Next()}" });
+        var channel = ChannelWith(new TelegramOptions { BotToken = TelegramFixture.ServerToken, ApiBaseUrl = $"http://127.0.0.1:{Ports.Free()}" });
 
         var failure = await Assert.ThrowsAsync<DeliveryException>(() => channel.SendAsync(Message(userId, "4242006", "Anyone?"), CancellationToken.None));
 

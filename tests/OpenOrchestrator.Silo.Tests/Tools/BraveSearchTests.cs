@@ -1,4 +1,3 @@
-using OpenOrchestrator.Silo.Tests.Infrastructure;
 using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Testing;
 
@@ -117,7 +116,7 @@ public sealed class BraveSearchTests : IAsyncLifetime
     [Fact]
     public async Task AServiceThatCannotBeReachedIsNamed()
     {
-        var port = FreePort.Next();
+        var port = Ports.Free();
         var plugin = new WebSearchPlugin(_http, new WebSearchOptions
         {
             Provider = "brave", Endpoint = $"http://127.0.0.1:{port}/res/v1/web/search", ApiKey = Key,
