@@ -1,11 +1,14 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace OpenOrchestrator.Silo.Accounts;
 
 /// <summary>
 /// The sign-in endpoints answer alike whether an account exists or not, so they cannot be used to
 /// find out who has one: a failed login says only that it failed (never "locked out"), and
-/// registering a taken address answers as a new registration does while changing nothing.
+/// registering a taken address answers as a new registration does while changing nothing. After
+/// a password change the account's cached security stamp is dropped.
 /// </summary>
 public sealed class AccountAnswers : IEndpointFilter
 {
@@ -15,6 +18,13 @@ public sealed class AccountAnswers : IEndpointFilter
     {
         var result = await next(context);
         var path = context.HttpContext.Request.Path.Value ?? "";
+        if (path.EndsWith("/manage/info", StringComparison.OrdinalIgnoreCase) && HttpMethods.IsPost(context.HttpContext.Request.Method)
+            && context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            // A new password changes the stamp: older credentials end at once on this silo.
+            SecurityStampCheck.Forget(context.HttpContext.RequestServices.GetRequiredService<IMemoryCache>(), userId);
+        }
+
         var inner = result is INestedHttpResult nested ? nested.Result : result;
         if (path.EndsWith("/login", StringComparison.OrdinalIgnoreCase) && inner is ProblemHttpResult { StatusCode: StatusCodes.Status401Unauthorized })
         {

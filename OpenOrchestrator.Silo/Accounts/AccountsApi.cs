@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Storage;
 
@@ -34,11 +35,12 @@ public static class AccountsApi
     }
 
     /// <summary>Ends every cookie and bearer token of the account, on every device, this one's too.</summary>
-    private static async Task<NoContent> LogoutEverywhereAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SignInManager<AppUser> signIn)
+    private static async Task<NoContent> LogoutEverywhereAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SignInManager<AppUser> signIn, IMemoryCache cache)
     {
         if (await users.FindByIdAsync(principal.UserId()) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
+            SecurityStampCheck.Forget(cache, user.Id);
         }
 
         await signIn.SignOutAsync();

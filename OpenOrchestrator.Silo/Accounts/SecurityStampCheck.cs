@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Storage;
 
@@ -9,11 +10,15 @@ namespace OpenOrchestrator.Silo.Accounts;
 /// <summary>
 /// A cookie or bearer token carries the account's security stamp from when it was issued; a new
 /// password or "sign out everywhere" changes the stamp, and from then on every credential issued
-/// before is treated as none (401). Checked on each request: a bearer token has no other hook, and
-/// the cookie's own validator only looks every 30 minutes.
+/// before is treated as none (401). Checked on each request (a bearer token has no other hook, and
+/// the cookie's own validator only looks every 30 minutes) against the stamp kept for
+/// <see cref="CacheFor"/>: a change made through this silo evicts it at once, one made through
+/// another silo takes effect here within that time.
 /// </summary>
 public static class SecurityStampCheck
 {
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+
     private static readonly Func<OrchestratorDbContext, string, CancellationToken, Task<string?>> CurrentStamp =
         EF.CompileAsyncQuery((OrchestratorDbContext db, string userId, CancellationToken cancellationToken) =>
             db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefault());
@@ -38,7 +43,17 @@ public static class SecurityStampCheck
             return false;
         }
 
-        await using var db = await context.RequestServices.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync(context.RequestAborted);
-        return await CurrentStamp(db, userId, context.RequestAborted) == stamp;
+        var current = await context.RequestServices.GetRequiredService<IMemoryCache>().GetOrCreateAsync(CacheKey(userId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            await using var db = await context.RequestServices.GetRequiredService<IDbContextFactory<OrchestratorDbContext>>().CreateDbContextAsync(context.RequestAborted);
+            return await CurrentStamp(db, userId, context.RequestAborted);
+        });
+        return current == stamp;
     }
+
+    /// <summary>After the account's stamp changed through this silo (new password, logout everywhere).</summary>
+    public static void Forget(IMemoryCache cache, string userId) => cache.Remove(CacheKey(userId));
+
+    private static string CacheKey(string userId) => $"security-stamp:{userId}";
 }
