@@ -88,7 +88,7 @@ public sealed class BrowserSessionTests
     {
         await using var server = await LocalServer.StartAsync(app =>
             app.MapGet("/", () => HttpResults.Content("<html><body>Hello</body></html>", "text/html")));
-        await using var browser = RenderedBrowser.For(server, new BrowserOptions { SecondsPerDomain = 0, MaxPages = 1, PageTimeoutSeconds = 4 });
+        await using var browser = RenderedBrowser.For(server, new BrowserOptions { SecondsPerDomain = 0, MaxPages = 1 });
 
         var first = await browser.StartRun().OpenAsync(server.Url("/"), CancellationToken.None);
         var second = await browser.StartRun().OpenAsync(server.Url("/"), CancellationToken.None);
@@ -155,7 +155,7 @@ public sealed class BrowserSessionTests
     {
         await using var server = await LocalServer.StartAsync(app =>
             app.MapGet("/", () => HttpResults.Content("<html><body>Hello</body></html>", "text/html")));
-        await using var browser = RenderedBrowser.For(server, new BrowserOptions { SecondsPerDomain = 0, MaxPages = 1, PageTimeoutSeconds = 4 });
+        await using var browser = RenderedBrowser.For(server, new BrowserOptions { SecondsPerDomain = 0, MaxPages = 1 });
         var profile = browser.Sessions.ProfileOf(RenderedBrowser.BotId);
         Directory.CreateDirectory(Path.GetDirectoryName(profile)!);
         // A profile cut off mid-write: Playwright cannot load it, so no page is made.
