@@ -47,6 +47,8 @@ public sealed class LiveListener : IAsyncDisposable
 
     public Task<bool> WatchAsync(string botId) => _connection.InvokeAsync<bool>(LiveHub.WatchBot, botId);
 
+    public Task UnwatchAsync(string botId) => _connection.InvokeAsync(LiveHub.UnwatchBot, botId);
+
     /// <summary>The first event (already received or still to come) that matches, within the deadline.</summary>
     public async Task<T> WaitForAsync<T>(string eventName, Func<T, bool> match, int seconds = 30)
     {
