@@ -24,7 +24,7 @@ public static class TemplateCatalog
                 "use browser.click on the items that look right, and report every match within its " +
                 "budget with results.report: title, price, size and the URL. Vinted renders with JavaScript, so browser.fetch sees little; " +
                 "a result starting with Blocked means Vinted refused the visit: say so instead of reporting nothing.",
-                [ToolNames.WebSearch, ToolNames.Browser, ToolNames.Files], Every(60), [NotifyChannels.Dashboard, NotifyChannels.Telegram]),
+                [ToolNames.Browser, ToolNames.Files], Every(60), [NotifyChannels.Dashboard, NotifyChannels.Telegram]),
                 Docs(("wishlist.md", "# Wish list\n\n- Levi's 501, W32 L32, up to 30 €\n- Barbour wax jacket, size M, up to 90 €\n"))),
         ], []),
         new("dev-test", "Dev + Test pipeline", "🧪", "A developer bot writes code from a spec; when it is done, a test bot tests it.",

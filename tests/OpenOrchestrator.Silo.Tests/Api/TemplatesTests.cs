@@ -38,13 +38,14 @@ public sealed class TemplatesTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task TheEbayScoutHasOnlyTheToolsItsPromptUses()
+    public async Task TheShopScoutsHaveOnlyTheToolsTheirPromptsUse()
     {
         var client = await fixture.SignUpAsync();
 
         var templates = (await client.GetFromJsonAsync<List<TemplateView>>("/api/templates"))!;
 
         Assert.Equal([ToolNames.Browser, ToolNames.Files], templates.Single(t => t.Id == "ebay-scout").Bots.Single().Tools);
+        Assert.Equal([ToolNames.Browser, ToolNames.Files], templates.Single(t => t.Id == "vinted-finder").Bots.Single().Tools);
     }
 
     [Fact]
