@@ -107,7 +107,7 @@ public static class BotsApi
             }
 
             var names = found.Values.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var tool in (spec.McpTools ?? []).Where(t => !names.Contains(BotSpecValidator.McpToolServer(t)!)))
+            foreach (var tool in (spec.McpTools ?? []).Where(t => !names.Contains(McpToolEntry.Parse(t)!.Server)))
             {
                 errors["mcpTools"] = [.. errors.GetValueOrDefault("mcpTools", []), $"'{tool}' names a server that is not among the bot's mcpServers."];
             }

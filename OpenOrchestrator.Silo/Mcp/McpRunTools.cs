@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using ModelContextProtocol.Client;
+using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Storage;
 
@@ -53,8 +54,9 @@ public sealed class McpRunTools(McpServerQueries servers, McpConnector connector
     private async Task<KernelPlugin> PluginAsync(McpServerRecord server, McpChoice choice, Action<string> logError, McpSession session, CancellationToken cancellationToken)
     {
         var chosen = choice.Tools
-            .Where(entry => entry.StartsWith(server.Name + ".", StringComparison.Ordinal))
-            .Select(entry => entry[(server.Name.Length + 1)..])
+            .Select(McpToolEntry.Parse)
+            .Where(entry => entry?.Server == server.Name)
+            .Select(entry => entry!.Tool)
             .ToHashSet(StringComparer.Ordinal);
         var timeout = TimeSpan.FromSeconds(options.Value.CallTimeoutSeconds);
         try
