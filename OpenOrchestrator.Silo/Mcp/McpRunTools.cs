@@ -25,16 +25,24 @@ public sealed class McpRunTools(McpServerQueries servers, McpConnector connector
             return session;
         }
 
-        var found = await servers.ResolveAsync(choice.OwnerId, choice.Servers, cancellationToken);
-        foreach (var missing in choice.Servers.Where(entry => !found.ContainsKey(entry)))
+        var owned = new OwnedMcpServers(await servers.ListAsync(choice.OwnerId, cancellationToken));
+        var found = new List<McpServerRecord>();
+        foreach (var entry in choice.Servers)
         {
-            logError($"MCP server '{missing}' is not among your servers (deleted or renamed?); its tools are left out.");
+            if (owned.Find(entry) is { } server)
+            {
+                found.Add(server);
+            }
+            else
+            {
+                logError($"MCP server '{entry}' is not among your servers (deleted or renamed?); its tools are left out.");
+            }
         }
 
         KernelPlugin[] plugins;
         try
         {
-            plugins = await Task.WhenAll(found.Values.DistinctBy(s => s.Id).Select(server => PluginAsync(server, choice, logError, session, cancellationToken)));
+            plugins = await Task.WhenAll(found.DistinctBy(s => s.Id).Select(server => PluginAsync(server, choice, logError, session, cancellationToken)));
         }
         catch
         {

@@ -25,6 +25,30 @@ public sealed class McpServersApiTests(McpFixture fixture)
     }
 
     [Fact]
+    public async Task SavingABotReadsTheUsersServersOnce()
+    {
+        var client = await fixture.SignUpAsync();
+        var first = await McpFixture.RegisterAsync(client, McpFixture.Streamable("first", fixture.Http.Url));
+        await McpFixture.RegisterAsync(client, McpFixture.Streamable("second", fixture.Http.Url));
+        await McpFixture.RegisterAsync(client, McpFixture.Streamable("third", fixture.Http.Url));
+        var spec = ApiClient.Spec() with { McpServers = [first.Id, "second", "third"], McpTools = ["first.echo", "second.echo", "third.get-sum"] };
+        var reads = ServerReads();
+
+        var bot = await client.CreateBotAsync(spec);
+        var afterCreate = ServerReads();
+        var updated = await client.PutAsJsonAsync($"/api/bots/{bot.Id}", spec with { Name = "Renamed" });
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(["first", "second", "third"], bot.McpServers);
+        Assert.Equal(1, afterCreate - reads);
+        Assert.Equal(1, ServerReads() - afterCreate);
+    }
+
+    /// <summary>Statements that read the mcp_servers table, as EF Core logs them.</summary>
+    private int ServerReads() =>
+        fixture.Logs.Lines.Count(l => l.Contains("Executed DbCommand", StringComparison.Ordinal) && l.Contains("FROM \"mcp_servers\"", StringComparison.Ordinal));
+
+    [Fact]
     public async Task HeadersAreWriteOnlyEncryptedAtRestAndNeverLogged()
     {
         var client = await fixture.SignUpAsync();
