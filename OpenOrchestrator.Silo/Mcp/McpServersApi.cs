@@ -90,7 +90,7 @@ public static class McpServersApi
         }
     }
 
-    /// <summary>Checks the spec, writes it onto the row (headers encrypted; none given on a change keeps them) and tries the server.</summary>
+    /// <summary>Checks the spec, writes it onto the row (headers encrypted; none given on a change of an HTTP server leaves the stored ones as they are) and tries the server.</summary>
     private static async Task<ValidationProblem?> CheckAsync(
         McpServerSpec spec, McpServerRecord server, OrchestratorDbContext db, McpHeaders headers, McpProbe probe, DateTime now, CancellationToken cancellationToken)
     {
@@ -113,13 +113,16 @@ public static class McpServersApi
         }
 
         var http = spec.Transport == McpTransports.Http;
-        var kept = http && spec.Headers is null && server.Transport == McpTransports.Http ? headers.Read(server) : null;
+        if (!(http && spec.Headers is null && server.Transport == McpTransports.Http))
+        {
+            headers.Store(server, http && spec.Headers is { } given ? given : new Dictionary<string, string>());
+        }
+
         server.Name = name;
         server.Transport = spec.Transport!;
         server.Url = http ? spec.Url!.Trim() : null;
         server.Command = http ? null : spec.Command!.Trim();
         server.Args = http ? [] : [.. spec.Args ?? []];
-        headers.Store(server, http ? kept ?? new Dictionary<string, string>(spec.Headers ?? new Dictionary<string, string>()) : []);
         server.UpdatedAt = now;
 
         try

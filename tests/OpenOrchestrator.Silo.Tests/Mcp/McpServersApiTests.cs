@@ -25,6 +25,23 @@ public sealed class McpServersApiTests(McpFixture fixture)
     }
 
     [Fact]
+    public async Task AChangeWithoutHeadersLeavesTheStoredCiphertextAsItIs()
+    {
+        var client = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(client, McpFixture.Streamable("keyed", fixture.Http.Url, new() { ["X-Api-Key"] = "v1" }));
+        var before = await fixture.App.Services.QueryAsync(db => db.McpServers.AsNoTracking().SingleAsync(s => s.Id == server.Id));
+
+        var changed = await client.PutAsJsonAsync($"/api/mcp-servers/{server.Id}", McpFixture.Streamable("keyed", new Uri(fixture.Http.Url + "?changed=1")));
+        var after = await fixture.App.Services.QueryAsync(db => db.McpServers.AsNoTracking().SingleAsync(s => s.Id == server.Id));
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(before.Url, after.Url);
+        Assert.NotNull(before.ProtectedHeaders);
+        Assert.Equal(before.ProtectedHeaders, after.ProtectedHeaders);
+        Assert.Equal(["X-Api-Key"], after.HeaderNames);
+    }
+
+    [Fact]
     public async Task SavingABotReadsTheUsersServersOnce()
     {
         var client = await fixture.SignUpAsync();
