@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Tests.Infrastructure;
@@ -22,6 +23,28 @@ public sealed class McpServersApiTests(McpFixture fixture)
 
         Assert.Contains(tools, t => t is { Name: "echo", ModelName: "everything-echo" } && t.Description is { Length: > 0 });
         Assert.Equal([server.Id], (await client.GetFromJsonAsync<List<McpServerView>>("/api/mcp-servers"))!.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task RegisteringAndChangingAServerAnswerWithItsTools()
+    {
+        var client = await fixture.SignUpAsync();
+
+        var created = await client.PostAsJsonAsync("/api/mcp-servers", McpFixture.Streamable("everything", fixture.Http.Url));
+        var createdBody = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = createdBody.GetProperty("id").GetString();
+        var changed = await client.PutAsJsonAsync($"/api/mcp-servers/{id}", McpFixture.Stdio("everything"));
+        var changedBody = await changed.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        foreach (var body in new[] { createdBody, changedBody })
+        {
+            Assert.Equal(id, body.GetProperty("id").GetString());
+            Assert.Contains(body.GetProperty("tools").EnumerateArray(), t => t.GetProperty("name").GetString() == "echo" && t.GetProperty("modelName").GetString() == "everything-echo");
+        }
+
+        Assert.False((await client.GetFromJsonAsync<JsonElement>($"/api/mcp-servers/{id}")).TryGetProperty("tools", out _));
     }
 
     [Fact]
