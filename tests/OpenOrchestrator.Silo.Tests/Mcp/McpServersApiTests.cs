@@ -156,6 +156,23 @@ public sealed class McpServersApiTests(McpFixture fixture)
         await Problems.AssertAsync(byId, HttpStatusCode.BadRequest, "You have no MCP server named");
     }
 
+    [Theory]
+    [InlineData("name")]
+    [InlineData("id")]
+    public async Task ABotChangedToNameAnotherUsersServerIsRefused(string by)
+    {
+        var owner = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(owner, McpFixture.Stdio("mine"));
+        var stranger = await fixture.SignUpAsync();
+        var bot = await stranger.CreateBotAsync(ApiClient.Spec());
+
+        var changed = await stranger.PutAsJsonAsync($"/api/bots/{bot.Id}",
+            ApiClient.Spec() with { McpServers = [by == "id" ? server.Id : "mine"], McpTools = ["mine.echo"] });
+
+        await Problems.AssertAsync(changed, HttpStatusCode.BadRequest, "You have no MCP server named");
+        Assert.Empty((await stranger.GetFromJsonAsync<BotView>($"/api/bots/{bot.Id}"))!.McpServers);
+    }
+
     [Fact]
     public async Task ABotMayNameAServerByItsIdAndKeepsItsName()
     {
