@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OpenOrchestrator.Contracts;
 
 /// <summary>The body of POST and PUT /api/mcp-servers: one MCP server a user's bots may call.</summary>
@@ -29,7 +31,12 @@ public sealed record McpServerView(
     string? Command,
     IReadOnlyList<string> Args,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The tools the server listed when it was tried: POST and PUT answer with them, other reads leave them out.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<McpToolView>? Tools { get; init; }
+}
 
 /// <summary>One tool an MCP server offers, as GET /api/mcp-servers/{id}/tools lists it.</summary>
 public sealed record McpToolView(string Name, string? Description, string ModelName);

@@ -32,7 +32,7 @@ public sealed class BotDraft
     /// <summary>Names of the user's MCP servers whose tools the bot may call.</summary>
     public HashSet<string> McpServers { get; } = [];
 
-    /// <summary><c>server.tool</c> entries, kept as they are: the form does not narrow them yet.</summary>
+    /// <summary><c>server.tool</c> entries narrowing a server to those tools; a server with none keeps all its tools.</summary>
     public List<string> McpTools { get; } = [];
 
     public static BotDraft From(BotView bot)
@@ -61,6 +61,17 @@ public sealed class BotDraft
         draft.Notify.Clear();
         draft.Notify.UnionWith(bot.Notify);
         return draft;
+    }
+
+    /// <summary>The tools a server is narrowed to, by the names the server lists them by; none for all its tools.</summary>
+    public IReadOnlyList<string> McpToolsOf(string server) =>
+        [.. McpTools.Select(McpToolEntry.Parse).Where(e => e?.Server == server).Select(e => e!.Tool)];
+
+    /// <summary>Narrows a server to these tools; none gives it all its tools again.</summary>
+    public void NarrowMcpTools(string server, IEnumerable<string> tools)
+    {
+        McpTools.RemoveAll(t => McpToolEntry.Parse(t)?.Server == server);
+        McpTools.AddRange(tools.Distinct().Select(tool => new McpToolEntry(server, tool).ToString()));
     }
 
     /// <summary>Field errors keyed as the server keys them (<c>name</c>, <c>schedule.everyMinutes</c>…), so both land in one place.</summary>
@@ -120,6 +131,6 @@ public sealed class BotDraft
         MonthlyBudget = MonthlyBudget,
         McpServers = [.. McpServers.Order(StringComparer.Ordinal)],
         // A server no longer chosen takes its narrowed tools with it.
-        McpTools = [.. McpTools.Where(t => McpServers.Any(s => t.StartsWith(s + ".", StringComparison.Ordinal)))],
+        McpTools = [.. McpTools.Where(t => McpToolEntry.Parse(t) is { } entry && McpServers.Contains(entry.Server)).Distinct()],
     };
 }

@@ -63,6 +63,13 @@ public sealed partial class BotForm
     /// <summary>The user changed the field: its message goes until the next Save says otherwise.</summary>
     private void Fixed(string field) => _errors.Remove(field);
 
+    /// <summary>Servers and tools share one place for their messages.</summary>
+    private void McpChanged()
+    {
+        Fixed("mcpServers");
+        Fixed("mcpTools");
+    }
+
     /// <summary>Blazor renders a true bool attribute without a value; ARIA wants the words.</summary>
     private static string Bool(bool value) => value ? "true" : "false";
 

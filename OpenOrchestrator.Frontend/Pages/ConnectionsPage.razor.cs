@@ -3,23 +3,15 @@ using MudBlazor;
 
 namespace OpenOrchestrator.Frontend.Pages;
 
-/// <summary>The user's MCP servers: add one (the server tries it first), test one (list its tools), remove one.</summary>
+/// <summary>The user's MCP servers: add one or change one (the server tries it first), test one (list its tools), remove one.</summary>
 public sealed partial class ConnectionsPage
 {
     private List<McpServerView>? _servers;
     private readonly Dictionary<string, IReadOnlyList<McpToolView>> _tools = [];
     private readonly Dictionary<string, string> _testErrors = [];
     private readonly HashSet<string> _testing = [];
-    private Dictionary<string, string> _errors = new(StringComparer.OrdinalIgnoreCase);
-    private string _name = "";
-    private string _transport = McpTransports.Http;
-    private string _url = "";
-    private string _headers = "";
-    private string _command = "";
-    private string _args = "";
+    private string? _editing;
     private string? _loadError;
-    private string? _error;
-    private bool _saving;
 
     [Inject] private ApiClient Api { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -36,52 +28,36 @@ public sealed partial class ConnectionsPage
         }
     }
 
-    private string? Err(string field) => _errors.GetValueOrDefault(field);
-
     private static string Target(McpServerView server) =>
         server.Transport == McpTransports.Http ? server.Url ?? "" : string.Join(' ', [server.Command ?? "", .. server.Args]);
 
-    private McpServerSpec Spec() => _transport == McpTransports.Http
-        ? new() { Name = _name.Trim(), Transport = _transport, Url = _url.Trim(), Headers = Headers(_headers) }
-        : new() { Name = _name.Trim(), Transport = _transport, Command = _command.Trim(), Args = [.. Lines(_args)] };
-
-    private static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>"Name: value" lines; a line without a colon becomes a name the server refuses, so the mistake is shown.</summary>
-    private static Dictionary<string, string> Headers(string text) => Lines(text)
-        .Select(line => line.Split(':', 2, StringSplitOptions.TrimEntries))
-        .GroupBy(parts => parts[0], StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(g => g.Key, g => g.Last().ElementAtOrDefault(1) ?? "", StringComparer.OrdinalIgnoreCase);
-
-    private async Task AddAsync()
+    private void Added(McpServerView server)
     {
-        _errors = new(StringComparer.OrdinalIgnoreCase);
-        _error = null;
-        _saving = true;
-        try
-        {
-            var server = await Api.CreateMcpServerAsync(Spec());
-            _servers!.Add(server);
-            _name = _url = _headers = _command = _args = "";
-            Snackbar.Add($"{server.Name} added.", Severity.Success);
-            await TestAsync(server);
-        }
-        catch (ApiException e)
-        {
-            foreach (var (field, messages) in e.Problem.Errors)
-            {
-                _errors[field] = string.Join(" ", messages);
-            }
+        _servers!.Add(server);
+        ShowTools(server);
+        Snackbar.Add($"{server.Name} added.", Severity.Success);
+    }
 
-            _error = e.Problem.Errors.Count == 0 ? e.Problem.Message : null;
-        }
-        catch (HttpRequestException e)
+    private void Saved(McpServerView server)
+    {
+        var at = _servers!.FindIndex(s => s.Id == server.Id);
+        if (at >= 0)
         {
-            _error = e.Message;
+            _servers[at] = server;
         }
-        finally
+
+        _editing = null;
+        ShowTools(server);
+        Snackbar.Add($"{server.Name} saved.", Severity.Success);
+    }
+
+    /// <summary>The tools the server listed when it was just tried: no second connection to show them.</summary>
+    private void ShowTools(McpServerView server)
+    {
+        _testErrors.Remove(server.Id);
+        if (server.Tools is { } tools)
         {
-            _saving = false;
+            _tools[server.Id] = tools;
         }
     }
 

@@ -53,7 +53,7 @@ public static class BotSpecValidator
         if (spec.McpTools is { Count: > MaxMcpTools }) Add("mcpTools", $"At most {MaxMcpTools} MCP tools.");
         foreach (var tool in spec.McpTools ?? [])
         {
-            if (McpToolServer(tool) is null) Add("mcpTools", $"'{tool}' is no 'server.tool' entry.");
+            if (McpToolEntry.Parse(tool) is null) Add("mcpTools", $"'{tool}' is no 'server.tool' entry.");
         }
 
         foreach (var channel in spec.Notify ?? [])
@@ -107,13 +107,6 @@ public static class BotSpecValidator
                 add("schedule.kind", $"Unknown schedule kind '{schedule.Kind}': choose from {string.Join(", ", ScheduleKinds.All)}.");
                 break;
         }
-    }
-
-    /// <summary>The server of a <c>server.tool</c> entry, or null when it is none.</summary>
-    public static string? McpToolServer(string? entry)
-    {
-        var dot = entry?.IndexOf('.', StringComparison.Ordinal) ?? -1;
-        return dot > 0 && dot < entry!.Length - 1 && entry.Length <= 200 && !entry.Any(char.IsWhiteSpace) ? entry[..dot] : null;
     }
 
     /// <summary>Five fields (minute precision), or six with seconds first.</summary>

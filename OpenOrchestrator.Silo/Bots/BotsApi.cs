@@ -29,12 +29,13 @@ public static class BotsApi
         BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, ModelCatalog models, McpServerQueries mcp, CancellationToken cancellationToken)
     {
         spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? await models.DefaultAsync(cancellationToken) : spec.Model };
-        if (await ValidateAsync(spec, null, user.UserId(), bots, models, mcp, cancellationToken) is { Count: > 0 } errors)
+        var servers = await OwnedMcpServers.ReadAsync(user.UserId(), spec.McpServers, mcp, cancellationToken);
+        if (await ValidateAsync(spec, null, user.UserId(), bots, models, servers, cancellationToken) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        spec = await NameMcpServersAsync(spec, user.UserId(), mcp, cancellationToken);
+        spec = servers.Named(spec);
 
         var id = Ids.New();
         await grains.GetGrain<IBotGrain>(id).CreateAsync(user.UserId(), spec);
@@ -54,12 +55,13 @@ public static class BotsApi
         }
 
         spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? await models.DefaultAsync(cancellationToken) : spec.Model };
-        if (await ValidateAsync(spec, id, user.UserId(), bots, models, mcp, cancellationToken) is { Count: > 0 } errors)
+        var servers = await OwnedMcpServers.ReadAsync(user.UserId(), spec.McpServers, mcp, cancellationToken);
+        if (await ValidateAsync(spec, id, user.UserId(), bots, models, servers, cancellationToken) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        spec = await NameMcpServersAsync(spec, user.UserId(), mcp, cancellationToken);
+        spec = servers.Named(spec);
 
         if (spec.Schedule is { Kind: ScheduleKinds.After, AfterBotId: { } after }
             && await TriggerGraph.CycleThroughAsync(db, user.UserId(), after, id, ignoreAfterOf: id) is { } cycle)
@@ -80,7 +82,7 @@ public static class BotsApi
     /// user's bots, every model one that GET /api/models offers, every MCP server one of the user's.
     /// </summary>
     internal static async Task<Dictionary<string, string[]>> ValidateAsync(
-        BotSpec spec, string? id, string ownerId, BotQueries bots, ModelCatalog models, McpServerQueries mcp, CancellationToken cancellationToken)
+        BotSpec spec, string? id, string ownerId, BotQueries bots, ModelCatalog models, OwnedMcpServers mcp, CancellationToken cancellationToken)
     {
         var errors = BotSpecValidator.Validate(spec);
         foreach (var (field, model) in new[] { ("model", spec.Model) }.Concat((spec.FallbackModels ?? []).Select(m => ("fallbackModels", (string?)m))))
@@ -98,37 +100,7 @@ public static class BotsApi
             errors["schedule.afterBotId"] = [after == id ? "A bot cannot wait for itself." : $"You have no bot with id '{after}'."];
         }
 
-        if (!errors.ContainsKey("mcpServers") && !errors.ContainsKey("mcpTools") && spec.McpServers is { Count: > 0 } chosen)
-        {
-            var found = await mcp.ResolveAsync(ownerId, chosen, cancellationToken);
-            foreach (var unknown in chosen.Where(entry => !found.ContainsKey(entry)))
-            {
-                errors["mcpServers"] = [.. errors.GetValueOrDefault("mcpServers", []), $"You have no MCP server named '{unknown}' (see GET /api/mcp-servers)."];
-            }
-
-            var names = found.Values.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var tool in (spec.McpTools ?? []).Where(t => !names.Contains(BotSpecValidator.McpToolServer(t)!)))
-            {
-                errors["mcpTools"] = [.. errors.GetValueOrDefault("mcpTools", []), $"'{tool}' names a server that is not among the bot's mcpServers."];
-            }
-        }
-        else if (!errors.ContainsKey("mcpTools") && spec.McpTools is { Count: > 0 })
-        {
-            errors["mcpTools"] = ["mcpTools narrows the tools of the bot's mcpServers: name the servers first."];
-        }
-
+        mcp.Validate(spec, errors);
         return errors;
-    }
-
-    /// <summary>A bot keeps its MCP servers by name (the names its tools reach the model by), whether chosen by name or id.</summary>
-    private static async Task<BotSpec> NameMcpServersAsync(BotSpec spec, string ownerId, McpServerQueries mcp, CancellationToken cancellationToken)
-    {
-        if (spec.McpServers is not { Count: > 0 } chosen)
-        {
-            return spec;
-        }
-
-        var found = await mcp.ResolveAsync(ownerId, chosen, cancellationToken);
-        return spec with { McpServers = [.. chosen.Select(entry => found[entry].Name).Distinct()] };
     }
 }

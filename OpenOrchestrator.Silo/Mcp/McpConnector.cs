@@ -15,27 +15,41 @@ public sealed class McpConnector(IHttpClientFactory http, McpSandbox sandbox, Mc
 {
     public const string HttpClientName = "mcp";
 
-    /// <summary>Connects within the configured time; <paramref name="folder"/> is where a stdio server runs.</summary>
-    public async Task<McpClient> ConnectAsync(McpServerRecord server, string folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects and lists the server's tools, both within the configured time, so a server that accepts the handshake
+    /// and then never lists them is cut there too. <paramref name="folder"/> is where a stdio server runs.
+    /// </summary>
+    public async Task<McpConnection> OpenAsync(McpServerRecord server, string folder, CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromSeconds(options.Value.ConnectTimeoutSeconds);
         var errors = new StandardErrorTail();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
+        McpClient? client = null;
         try
         {
             var transport = Transport(server, folder, errors.Add, timeout);
-            return await McpClient.CreateAsync(transport, new McpClientOptions
+            client = await McpClient.CreateAsync(transport, new McpClientOptions
             {
                 ClientInfo = new Implementation { Name = "OpenOrchestrator", Version = "1.0" },
                 InitializationTimeout = timeout,
             }, loggers, limit.Token);
+            return new McpConnection(client, await client.ListToolsAsync(cancellationToken: limit.Token));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not McpConnectException)
         {
-            throw new McpConnectException(McpFailures.Reason(e, server, errors.Text, timeout), e);
+            var reason = McpFailures.Reason(e, server, errors.Text, timeout, connected: client is not null, expired: limit.IsCancellationRequested);
+            await CloseAsync(client);
+            throw new McpConnectException(reason, e);
+        }
+        catch
+        {
+            await CloseAsync(client);
+            throw;
         }
     }
+
+    private static ValueTask CloseAsync(McpClient? client) => client is null ? ValueTask.CompletedTask : McpConnection.CloseAsync(client);
 
     private IClientTransport Transport(McpServerRecord server, string folder, Action<string> standardError, TimeSpan timeout) =>
         server.Transport == McpTransports.Http

@@ -8,7 +8,11 @@ namespace OpenOrchestrator.Silo.Mcp;
 /// <summary>Why a server could not be used, in a sentence for its owner: the guard's refusal, the socket's error, the command's own words.</summary>
 public static class McpFailures
 {
-    public static string Reason(Exception e, McpServerRecord server, string standardError, TimeSpan timeout)
+    /// <summary>
+    /// <paramref name="connected"/>: the handshake was made and listing the tools failed; <paramref name="expired"/>: the
+    /// connect timeout cut the attempt (a cut socket then reports "Operation canceled", which is no reason to give).
+    /// </summary>
+    public static string Reason(Exception e, McpServerRecord server, string standardError, TimeSpan timeout, bool connected, bool expired)
     {
         var chain = Chain(e).ToList();
         if (chain.OfType<BlockedAddressException>().FirstOrDefault() is { } blocked)
@@ -16,33 +20,29 @@ public static class McpFailures
             return blocked.Message;
         }
 
+        var timedOut = expired || chain.Any(x => x is OperationCanceledException or TimeoutException);
+        string Late(string who) => connected
+            ? $"{who} did not list its tools within {timeout.TotalSeconds:0} s"
+            : $"{who} gave no MCP answer within {timeout.TotalSeconds:0} s";
+
         if (server.Transport == McpTransports.Stdio)
         {
+            var command = $"the command '{server.Command}'";
             var said = standardError.Replace("bwrap: ", "", StringComparison.Ordinal);
-            return said.Length > 0
-                ? $"the command '{server.Command}' did not start an MCP server: {Cut(said)}"
-                : chain.Any(x => x is OperationCanceledException or TimeoutException)
-                    ? $"the command '{server.Command}' gave no MCP answer within {timeout.TotalSeconds:0} s"
-                    : $"the command '{server.Command}' did not start an MCP server ({e.GetType().Name})";
+            return timedOut && (connected || said.Length == 0) ? Late(command)
+                : connected ? $"{command} did not list its tools: {Cut(said.Length > 0 ? said : e.Message)}"
+                : said.Length > 0 ? $"{command} did not start an MCP server: {Cut(said)}"
+                : $"{command} did not start an MCP server ({e.GetType().Name})";
         }
 
-        var target = Uri.TryCreate(server.Url, UriKind.Absolute, out var uri) ? uri.Authority : server.Url;
-        if (chain.OfType<SocketException>().FirstOrDefault() is { } socket)
-        {
-            return $"could not connect to {target}: {socket.Message}";
-        }
-
-        if (chain.OfType<HttpRequestException>().FirstOrDefault(x => x.StatusCode is not null) is { StatusCode: { } status })
-        {
-            return $"{target} answered {(int)status} {status}: not an MCP server at this URL, or the headers are refused";
-        }
-
-        if (chain.Any(x => x is OperationCanceledException or TimeoutException))
-        {
-            return $"{target} gave no MCP answer within {timeout.TotalSeconds:0} s";
-        }
-
-        return $"{target} did not answer as an MCP server: {Cut(e.Message)}";
+        var target = Uri.TryCreate(server.Url, UriKind.Absolute, out var uri) ? uri.Authority : server.Url ?? "";
+        return expired ? Late(target)
+            : chain.OfType<SocketException>().FirstOrDefault() is { } socket ? $"could not connect to {target}: {socket.Message}"
+            : chain.OfType<HttpRequestException>().FirstOrDefault(x => x.StatusCode is not null) is { StatusCode: { } status }
+                ? $"{target} answered {(int)status} {status}: not an MCP server at this URL, or the headers are refused"
+            : timedOut ? Late(target)
+            : connected ? $"{target} did not list its tools: {Cut(e.Message)}"
+            : $"{target} did not answer as an MCP server: {Cut(e.Message)}";
     }
 
     private static IEnumerable<Exception> Chain(Exception? e)

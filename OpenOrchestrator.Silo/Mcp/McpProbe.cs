@@ -3,7 +3,7 @@ using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Mcp;
 
-/// <summary>Connects to a server once and reads its tool list: the check made at registration and the "test" the UI offers.</summary>
+/// <summary>Connects to a server once and reads its tool list: the check made when a server is saved and the "test" the UI offers.</summary>
 public sealed class McpProbe(McpConnector connector)
 {
     public async Task<IReadOnlyList<McpToolView>> ToolsAsync(McpServerRecord server, CancellationToken cancellationToken)
@@ -12,13 +12,8 @@ public sealed class McpProbe(McpConnector connector)
         var folder = Directory.CreateTempSubdirectory("oo-mcp-");
         try
         {
-            await using var client = await connector.ConnectAsync(server, folder.FullName, cancellationToken);
-            var tools = await client.ListToolsAsync(cancellationToken: cancellationToken);
-            return [.. tools.Select(t => new McpToolView(t.Name, t.Description, $"{server.Name}-{McpToolNames.Function(t.Name)}"))];
-        }
-        catch (Exception e) when (e is not (McpConnectException or OperationCanceledException))
-        {
-            throw new McpConnectException($"{server.Name} did not list its tools: {e.Message}", e);
+            await using var connection = await connector.OpenAsync(server, folder.FullName, cancellationToken);
+            return [.. connection.Tools.Select(t => new McpToolView(t.Name, t.Description, $"{server.Name}-{McpToolNames.Function(t.Name)}"))];
         }
         finally
         {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
-using ModelContextProtocol.Client;
+using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Storage;
 
@@ -24,16 +24,24 @@ public sealed class McpRunTools(McpServerQueries servers, McpConnector connector
             return session;
         }
 
-        var found = await servers.ResolveAsync(choice.OwnerId, choice.Servers, cancellationToken);
-        foreach (var missing in choice.Servers.Where(entry => !found.ContainsKey(entry)))
+        var owned = new OwnedMcpServers(await servers.ListAsync(choice.OwnerId, cancellationToken));
+        var found = new List<McpServerRecord>();
+        foreach (var entry in choice.Servers)
         {
-            logError($"MCP server '{missing}' is not among your servers (deleted or renamed?); its tools are left out.");
+            if (owned.Find(entry) is { } server)
+            {
+                found.Add(server);
+            }
+            else
+            {
+                logError($"MCP server '{entry}' is not among your servers (deleted or renamed?); its tools are left out.");
+            }
         }
 
         KernelPlugin[] plugins;
         try
         {
-            plugins = await Task.WhenAll(found.Values.DistinctBy(s => s.Id).Select(server => PluginAsync(server, choice, logError, session, cancellationToken)));
+            plugins = await Task.WhenAll(found.DistinctBy(s => s.Id).Select(server => PluginAsync(server, choice, logError, session, cancellationToken)));
         }
         catch
         {
@@ -53,22 +61,22 @@ public sealed class McpRunTools(McpServerQueries servers, McpConnector connector
     private async Task<KernelPlugin> PluginAsync(McpServerRecord server, McpChoice choice, Action<string> logError, McpSession session, CancellationToken cancellationToken)
     {
         var chosen = choice.Tools
-            .Where(entry => entry.StartsWith(server.Name + ".", StringComparison.Ordinal))
-            .Select(entry => entry[(server.Name.Length + 1)..])
+            .Select(McpToolEntry.Parse)
+            .Where(entry => entry?.Server == server.Name)
+            .Select(entry => entry!.Tool)
             .ToHashSet(StringComparer.Ordinal);
         var timeout = TimeSpan.FromSeconds(options.Value.CallTimeoutSeconds);
         try
         {
-            var client = await connector.ConnectAsync(server, documents.FolderOf(choice.BotId), cancellationToken);
-            session.Add(client);
-            var tools = await client.ListToolsAsync(cancellationToken: cancellationToken);
-            return KernelPluginFactory.CreateFromFunctions(server.Name, tools
+            var connection = await connector.OpenAsync(server, documents.FolderOf(choice.BotId), cancellationToken);
+            session.Add(connection);
+            return KernelPluginFactory.CreateFromFunctions(server.Name, connection.Tools
                 .Where(tool => chosen.Count == 0 || chosen.Contains(tool.Name))
                 .Select(tool => new McpTool(tool, server.Name, timeout).AsKernelFunction()));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            var reason = e is McpConnectException ? e.Message : $"{server.Name} did not list its tools: {e.Message}";
+            var reason = e is McpConnectException ? e.Message : $"its tools could not be offered: {e.Message}";
             logError($"MCP server '{server.Name}' is unavailable: {reason}");
             return KernelPluginFactory.CreateFromFunctions(server.Name, chosen.Select(tool => Unavailable(server.Name, tool, reason)));
         }
@@ -79,31 +87,24 @@ public sealed class McpRunTools(McpServerQueries servers, McpConnector connector
         McpToolNames.Function(tool),
         $"A tool of the MCP server '{server}', which could not be reached when the run started.");
 
-    /// <summary>The run's MCP clients, disposed together when it ends.</summary>
+    /// <summary>The run's MCP connections, closed together when it ends.</summary>
     private sealed class McpSession : IAsyncDisposable
     {
-        private readonly List<McpClient> _clients = [];
+        private readonly List<McpConnection> _connections = [];
 
-        public void Add(McpClient client)
+        public void Add(McpConnection connection)
         {
-            lock (_clients)
+            lock (_connections)
             {
-                _clients.Add(client);
+                _connections.Add(connection);
             }
         }
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var client in _clients)
+            foreach (var connection in _connections)
             {
-                try
-                {
-                    await client.DisposeAsync();
-                }
-                catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
-                {
-                    // A server that already went away has nothing left to close; the run's outcome stands.
-                }
+                await connection.DisposeAsync();
             }
         }
     }

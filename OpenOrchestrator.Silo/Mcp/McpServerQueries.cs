@@ -24,27 +24,6 @@ public sealed class McpServerQueries(IDbContextFactory<OrchestratorDbContext> db
         return await db.McpServers.AsNoTracking().SingleOrDefaultAsync(s => s.OwnerId == ownerId && s.Id == id, cancellationToken);
     }
 
-    /// <summary>The owner's servers that the entries name (a name or an id), by entry; entries naming none are left out.</summary>
-    public async Task<Dictionary<string, McpServerRecord>> ResolveAsync(string ownerId, IReadOnlyCollection<string> entries, CancellationToken cancellationToken)
-    {
-        if (entries.Count == 0)
-        {
-            return [];
-        }
-
-        var servers = await ListAsync(ownerId, cancellationToken);
-        var found = new Dictionary<string, McpServerRecord>();
-        foreach (var entry in entries)
-        {
-            if (servers.FirstOrDefault(s => s.Name == entry.Trim() || s.Id == entry.Trim()) is { } server)
-            {
-                found[entry] = server;
-            }
-        }
-
-        return found;
-    }
-
     public static McpServerView ToView(McpServerRecord server) => new(
         server.Id, server.Name, server.Transport, server.Url, server.HeaderNames, server.Command, server.Args,
         server.CreatedAt.Utc(), server.UpdatedAt.Utc());

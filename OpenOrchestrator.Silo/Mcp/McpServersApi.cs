@@ -35,14 +35,15 @@ public static class McpServersApi
     {
         var now = time.GetUtcNow().UtcDateTime;
         var server = new McpServerRecord { Id = Ids.New(), OwnerId = user.UserId(), Name = "", Transport = "", CreatedAt = now };
-        if (await CheckAsync(spec, server, db, headers, probe, now, cancellationToken) is { } problem)
+        var (tools, problem) = await CheckAsync(spec, server, db, headers, probe, now, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
 
         db.McpServers.Add(server);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/mcp-servers/{server.Id}", McpServerQueries.ToView(server));
+        return TypedResults.Created($"/api/mcp-servers/{server.Id}", McpServerQueries.ToView(server) with { Tools = tools });
     }
 
     private static async Task<Results<Ok<McpServerView>, NotFound, ValidationProblem>> UpdateAsync(
@@ -55,13 +56,14 @@ public static class McpServersApi
             return TypedResults.NotFound();
         }
 
-        if (await CheckAsync(spec, server, db, headers, probe, time.GetUtcNow().UtcDateTime, cancellationToken) is { } problem)
+        var (tools, problem) = await CheckAsync(spec, server, db, headers, probe, time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(McpServerQueries.ToView(server));
+        return TypedResults.Ok(McpServerQueries.ToView(server) with { Tools = tools });
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken)
@@ -90,8 +92,11 @@ public static class McpServersApi
         }
     }
 
-    /// <summary>Checks the spec, writes it onto the row (headers encrypted; none given on a change keeps them) and tries the server.</summary>
-    private static async Task<ValidationProblem?> CheckAsync(
+    /// <summary>
+    /// Checks the spec, writes it onto the row (headers encrypted; none given on a change of an HTTP server leaves the
+    /// stored ones as they are) and tries the server: the tools it listed, or the problem that keeps it from being saved.
+    /// </summary>
+    private static async Task<(IReadOnlyList<McpToolView>? Tools, ValidationProblem? Problem)> CheckAsync(
         McpServerSpec spec, McpServerRecord server, OrchestratorDbContext db, McpHeaders headers, McpProbe probe, DateTime now, CancellationToken cancellationToken)
     {
         var errors = McpServerRules.Validate(spec);
@@ -109,27 +114,29 @@ public static class McpServersApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return (null, TypedResults.ValidationProblem(errors));
         }
 
         var http = spec.Transport == McpTransports.Http;
-        var kept = http && spec.Headers is null && server.Transport == McpTransports.Http ? headers.Read(server) : null;
+        if (!(http && spec.Headers is null && server.Transport == McpTransports.Http))
+        {
+            headers.Store(server, http && spec.Headers is { } given ? given : new Dictionary<string, string>());
+        }
+
         server.Name = name;
         server.Transport = spec.Transport!;
         server.Url = http ? spec.Url!.Trim() : null;
         server.Command = http ? null : spec.Command!.Trim();
         server.Args = http ? [] : [.. spec.Args ?? []];
-        headers.Store(server, http ? kept ?? new Dictionary<string, string>(spec.Headers ?? new Dictionary<string, string>()) : []);
         server.UpdatedAt = now;
 
         try
         {
-            await probe.ToolsAsync(server, cancellationToken);
-            return null;
+            return (await probe.ToolsAsync(server, cancellationToken), null);
         }
         catch (McpConnectException e)
         {
-            return Unusable(server, e.Message);
+            return (null, Unusable(server, e.Message));
         }
     }
 

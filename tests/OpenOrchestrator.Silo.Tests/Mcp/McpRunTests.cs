@@ -97,22 +97,32 @@ public sealed class McpRunTests(McpFixture fixture)
     {
         var client = await fixture.SignUpAsync();
         await McpFixture.RegisterAsync(client, McpFixture.Stdio("everything"));
-        fixture.Model.SetScript(r => r.Round() == 0
-            ? ModelReply.ToolCalls(ModelToolCall.Create("everything-echo", new { message = "still there?" }))
-            : ModelReply.Text(r.ToolResults.Single().Content));
+        var seenDuringRun = -1;
+        fixture.Model.SetScript(r =>
+        {
+            if (r.Round() == 0)
+            {
+                return ModelReply.ToolCalls(ModelToolCall.Create("everything-echo", new { message = "still there?" }));
+            }
+
+            seenDuringRun = StdioServers().Count;
+            return ModelReply.Text(r.ToolResults.Single().Content);
+        });
         var bot = await client.CreateBotAsync(ApiClient.Spec() with { McpServers = ["everything"] });
 
         var run = await client.RunAsync(bot.Id);
 
         Assert.Equal("Echo: still there?", run.Output);
+        Assert.True(seenDuringRun > 0, "the server was not found among this process's descendants while the run used it");
         // The run's clients are closed, and their processes waited for, before its end is stored.
         Assert.Empty(StdioServers());
     }
 
-    /// <summary>The reference server's stdio processes on this machine (its sandbox's pid namespace is visible from here).</summary>
+    /// <summary>
+    /// The reference server's stdio processes this test process started (its sandbox's pid namespace is visible from
+    /// here): servers that other test runs on the machine start at the same time are none of this test's business.
+    /// </summary>
     private static List<string> StdioServers() =>
-        [.. Directory.EnumerateDirectories("/proc")
-            .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")); } catch (IOException) { return ""; } })
+        [.. ChildProcesses.CommandLinesOf(Environment.ProcessId)
             .Where(cmdline => cmdline.Contains(EverythingServer.EntryInSandbox, StringComparison.Ordinal) && cmdline.Contains("stdio", StringComparison.Ordinal))];
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Tests.Infrastructure;
@@ -23,6 +24,69 @@ public sealed class McpServersApiTests(McpFixture fixture)
         Assert.Contains(tools, t => t is { Name: "echo", ModelName: "everything-echo" } && t.Description is { Length: > 0 });
         Assert.Equal([server.Id], (await client.GetFromJsonAsync<List<McpServerView>>("/api/mcp-servers"))!.Select(s => s.Id));
     }
+
+    [Fact]
+    public async Task RegisteringAndChangingAServerAnswerWithItsTools()
+    {
+        var client = await fixture.SignUpAsync();
+
+        var created = await client.PostAsJsonAsync("/api/mcp-servers", McpFixture.Streamable("everything", fixture.Http.Url));
+        var createdBody = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = createdBody.GetProperty("id").GetString();
+        var changed = await client.PutAsJsonAsync($"/api/mcp-servers/{id}", McpFixture.Stdio("everything"));
+        var changedBody = await changed.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        foreach (var body in new[] { createdBody, changedBody })
+        {
+            Assert.Equal(id, body.GetProperty("id").GetString());
+            Assert.Contains(body.GetProperty("tools").EnumerateArray(), t => t.GetProperty("name").GetString() == "echo" && t.GetProperty("modelName").GetString() == "everything-echo");
+        }
+
+        Assert.False((await client.GetFromJsonAsync<JsonElement>($"/api/mcp-servers/{id}")).TryGetProperty("tools", out _));
+    }
+
+    [Fact]
+    public async Task AChangeWithoutHeadersLeavesTheStoredCiphertextAsItIs()
+    {
+        var client = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(client, McpFixture.Streamable("keyed", fixture.Http.Url, new() { ["X-Api-Key"] = "v1" }));
+        var before = await fixture.App.Services.QueryAsync(db => db.McpServers.AsNoTracking().SingleAsync(s => s.Id == server.Id));
+
+        var changed = await client.PutAsJsonAsync($"/api/mcp-servers/{server.Id}", McpFixture.Streamable("keyed", new Uri(fixture.Http.Url + "?changed=1")));
+        var after = await fixture.App.Services.QueryAsync(db => db.McpServers.AsNoTracking().SingleAsync(s => s.Id == server.Id));
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(before.Url, after.Url);
+        Assert.NotNull(before.ProtectedHeaders);
+        Assert.Equal(before.ProtectedHeaders, after.ProtectedHeaders);
+        Assert.Equal(["X-Api-Key"], after.HeaderNames);
+    }
+
+    [Fact]
+    public async Task SavingABotReadsTheUsersServersOnce()
+    {
+        var client = await fixture.SignUpAsync();
+        var first = await McpFixture.RegisterAsync(client, McpFixture.Streamable("first", fixture.Http.Url));
+        await McpFixture.RegisterAsync(client, McpFixture.Streamable("second", fixture.Http.Url));
+        await McpFixture.RegisterAsync(client, McpFixture.Streamable("third", fixture.Http.Url));
+        var spec = ApiClient.Spec() with { McpServers = [first.Id, "second", "third"], McpTools = ["first.echo", "second.echo", "third.get-sum"] };
+        var reads = ServerReads();
+
+        var bot = await client.CreateBotAsync(spec);
+        var afterCreate = ServerReads();
+        var updated = await client.PutAsJsonAsync($"/api/bots/{bot.Id}", spec with { Name = "Renamed" });
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(["first", "second", "third"], bot.McpServers);
+        Assert.Equal(1, afterCreate - reads);
+        Assert.Equal(1, ServerReads() - afterCreate);
+    }
+
+    /// <summary>Statements that read the mcp_servers table, as EF Core logs them.</summary>
+    private int ServerReads() =>
+        fixture.Logs.Lines.Count(l => l.Contains("Executed DbCommand", StringComparison.Ordinal) && l.Contains("FROM \"mcp_servers\"", StringComparison.Ordinal));
 
     [Fact]
     public async Task HeadersAreWriteOnlyEncryptedAtRestAndNeverLogged()
@@ -90,6 +154,23 @@ public sealed class McpServersApiTests(McpFixture fixture)
 
         await Problems.AssertAsync(byName, HttpStatusCode.BadRequest, "You have no MCP server named 'mine'");
         await Problems.AssertAsync(byId, HttpStatusCode.BadRequest, "You have no MCP server named");
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("id")]
+    public async Task ABotChangedToNameAnotherUsersServerIsRefused(string by)
+    {
+        var owner = await fixture.SignUpAsync();
+        var server = await McpFixture.RegisterAsync(owner, McpFixture.Stdio("mine"));
+        var stranger = await fixture.SignUpAsync();
+        var bot = await stranger.CreateBotAsync(ApiClient.Spec());
+
+        var changed = await stranger.PutAsJsonAsync($"/api/bots/{bot.Id}",
+            ApiClient.Spec() with { McpServers = [by == "id" ? server.Id : "mine"], McpTools = ["mine.echo"] });
+
+        await Problems.AssertAsync(changed, HttpStatusCode.BadRequest, "You have no MCP server named");
+        Assert.Empty((await stranger.GetFromJsonAsync<BotView>($"/api/bots/{bot.Id}"))!.McpServers);
     }
 
     [Fact]
