@@ -24,7 +24,7 @@ public sealed class McpConnector(IHttpClientFactory http, McpSandbox sandbox, Mc
         limit.CancelAfter(timeout);
         try
         {
-            var transport = Transport(server, folder, errors.Add, timeout);
+            var transport = await TransportAsync(server, folder, errors.Add, timeout);
             return await McpClient.CreateAsync(transport, new McpClientOptions
             {
                 ClientInfo = new Implementation { Name = "OpenOrchestrator", Version = "1.0" },
@@ -37,7 +37,7 @@ public sealed class McpConnector(IHttpClientFactory http, McpSandbox sandbox, Mc
         }
     }
 
-    private IClientTransport Transport(McpServerRecord server, string folder, Action<string> standardError, TimeSpan timeout) =>
+    private async Task<IClientTransport> TransportAsync(McpServerRecord server, string folder, Action<string> standardError, TimeSpan timeout) =>
         server.Transport == McpTransports.Http
             ? new HttpClientTransport(
                 new HttpClientTransportOptions
@@ -51,7 +51,7 @@ public sealed class McpConnector(IHttpClientFactory http, McpSandbox sandbox, Mc
                 http.CreateClient(HttpClientName),
                 NullLoggerFactory.Instance,
                 ownsHttpClient: true)
-            : sandbox.Transport(server, folder, standardError);
+            : await sandbox.TransportAsync(server, folder, standardError);
 
     /// <summary>The last lines a stdio server wrote to stderr: what a command that did not start says about it.</summary>
     private sealed class StandardErrorTail

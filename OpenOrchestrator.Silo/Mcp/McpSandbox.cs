@@ -12,33 +12,23 @@ namespace OpenOrchestrator.Silo.Mcp;
 /// </summary>
 public sealed class McpSandbox(CodeRunner runner, IOptions<McpOptions> options)
 {
-    public StdioClientTransport Transport(McpServerRecord server, string folder, Action<string> standardError)
+    public async Task<StdioClientTransport> TransportAsync(McpServerRecord server, string folder, Action<string> standardError)
     {
         if (runner.Unavailable is { } reason)
         {
             throw new McpConnectException($"stdio servers run in the code tool's sandbox: {reason}");
         }
 
-        Directory.CreateDirectory(folder);
-        var sandboxed = runner.Sandboxed;
-        List<string> arguments = sandboxed
-            ? [.. CodeRunner.SandboxArguments(Path.GetFullPath(folder)).Skip(1), .. ServersFolder(), "--die-with-parent", "--", server.Command!, .. server.Args]
-            : [.. server.Args];
+        var line = await runner.CommandLineAsync(folder, ServersFolder(), server.Command!, server.Args);
         return new StdioClientTransport(
             new StdioClientTransportOptions
             {
                 Name = server.Name,
-                Command = sandboxed ? CodeRunner.Bubblewrap : server.Command!,
-                Arguments = arguments,
+                Command = line[0],
+                Arguments = [.. line.Skip(1)],
                 WorkingDirectory = folder,
                 InheritEnvironmentVariables = false,
-                EnvironmentVariables = new Dictionary<string, string?>
-                {
-                    ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
-                    ["HOME"] = sandboxed ? CodeRunner.SandboxFolder : folder,
-                    ["TMPDIR"] = sandboxed ? "/tmp" : folder,
-                    ["LANG"] = "C.UTF-8",
-                },
+                EnvironmentVariables = runner.EnvironmentFor(folder),
                 StandardErrorLines = standardError,
                 ShutdownTimeout = TimeSpan.FromSeconds(2),
             },
