@@ -8,13 +8,14 @@ namespace OpenOrchestrator.Silo.Mcp;
 
 /// <summary>
 /// Starts a stdio server as the code tool runs commands: in its bubblewrap sandbox (the system's programs and the
-/// given folder, no network), with an environment of its own, so no secret or setting of this server reaches it.
+/// given folder, no network, an unprivileged user), with an environment of its own, so no
+/// secret or setting of this server reaches it.
 /// </summary>
 public sealed class McpSandbox(CodeRunner runner, IOptions<McpOptions> options)
 {
     public async Task<StdioClientTransport> TransportAsync(McpServerRecord server, string folder, Action<string> standardError)
     {
-        if (runner.Unavailable is { } reason)
+        if (runner.CannotRunIn(folder) is { } reason)
         {
             throw new McpConnectException($"stdio servers run in the code tool's sandbox: {reason}");
         }

@@ -18,12 +18,20 @@ public sealed class CodeOptions
 
     /// <summary>
     /// <c>bwrap</c> (default): commands run in a bubblewrap sandbox that sees only the system's
-    /// programs (read-only) and the bot's folder, with no network and their own process ids; the
-    /// tool refuses to run without bubblewrap. <c>none</c>: a plain child process that could read
-    /// the server's files; only for a single-user machine.
+    /// programs (read-only) and the bot's folder, with no network, their own process ids, an
+    /// unprivileged user without capabilities; the tool refuses to run without bubblewrap.
+    /// <c>none</c>: a plain child process that could read the server's files; only for a
+    /// single-user machine.
     /// </summary>
     [RegularExpression("^(bwrap|none)$", ErrorMessage = "Tools:Code:Sandbox must be 'bwrap' or 'none'.")]
     public string Sandbox { get; set; } = BubblewrapSandbox;
 
     public const string BubblewrapSandbox = "bwrap";
+
+    /// <summary>
+    /// The host user (and group) id sandboxed commands run as when the server runs as root; the bot's folder is
+    /// handed to it before each command. A server running as an ordinary user runs them as itself.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int SandboxUid { get; set; } = 65534;
 }

@@ -8,8 +8,8 @@ public sealed record CodeResult(int? ExitCode, string Output, bool TimedOut, boo
 
 /// <summary>
 /// Runs a shell command as a child process in a folder: in the <see cref="CodeSandbox"/> (only the system's programs,
-/// read-only, and the folder; no network; own process ids), in its own process group that is killed whole at the
-/// limit, with an environment of its own and capped output.
+/// read-only, and the folder; no network; own process ids; an unprivileged user), in its own process
+/// group that is killed whole at the limit, with an environment of its own and capped output.
 /// </summary>
 public sealed partial class CodeRunner
 {
@@ -24,7 +24,7 @@ public sealed partial class CodeRunner
     {
         _options = options;
         _logger = logger;
-        _sandbox = new CodeSandbox(logger);
+        _sandbox = new CodeSandbox(options, logger);
     }
 
     /// <summary>True when commands run in the sandbox (bubblewrap found and working, checked once).</summary>
@@ -32,23 +32,32 @@ public sealed partial class CodeRunner
 
     /// <summary>Null when commands may run; else why not.</summary>
     public string? Unavailable => _options.Sandbox == CodeOptions.BubblewrapSandbox && !Sandboxed
-        ? "the code tool needs bubblewrap on the server (Debian: apt-get install bubblewrap), or Tools__Code__Sandbox=none on a single-user machine"
+        ? "the code tool needs bubblewrap on the server (Debian: apt-get install bubblewrap) and user namespaces, or Tools__Code__Sandbox=none on a single-user machine"
         : null;
+
+    /// <summary>Null when commands may run in the folder; else why not.</summary>
+    public string? CannotRunIn(string folder) => Unavailable ?? (Sandboxed ? _sandbox.Unreachable(Path.GetFullPath(folder)) : null);
 
     /// <summary>
     /// Readies the folder and returns the command line that runs the program there: in the sandbox, with further
     /// bubblewrap mounts; or as it is without the sandbox. Code runs and stdio MCP servers both start this way.
     /// </summary>
-    public Task<IReadOnlyList<string>> CommandLineAsync(string folder, IEnumerable<string> mounts, string program, IEnumerable<string> arguments)
+    public async Task<IReadOnlyList<string>> CommandLineAsync(string folder, IEnumerable<string> mounts, string program, IEnumerable<string> arguments)
     {
         folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(folder);
-        if (Unavailable is { } reason)
+        if (CannotRunIn(folder) is { } reason)
         {
             throw new InvalidOperationException(reason);
         }
 
-        return Task.FromResult<IReadOnlyList<string>>(Sandboxed ? _sandbox.Command(folder, mounts, program, arguments) : [program, .. arguments]);
+        if (!Sandboxed)
+        {
+            return [program, .. arguments];
+        }
+
+        await _sandbox.HandOverAsync(folder);
+        return _sandbox.Command(folder, mounts, program, arguments);
     }
 
     /// <summary>All a sandboxed program is given of an environment.</summary>
