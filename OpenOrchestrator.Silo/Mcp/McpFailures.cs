@@ -18,7 +18,7 @@ public static class McpFailures
 
         if (server.Transport == McpTransports.Stdio)
         {
-            var said = standardError.Replace("bwrap: ", "", StringComparison.Ordinal);
+            var said = standardError.Replace("bwrap: ", "", StringComparison.Ordinal).Replace("prlimit: ", "", StringComparison.Ordinal);
             return said.Length > 0
                 ? $"the command '{server.Command}' did not start an MCP server: {Cut(said)}"
                 : chain.Any(x => x is OperationCanceledException or TimeoutException)

@@ -8,7 +8,7 @@ namespace OpenOrchestrator.Silo.Mcp;
 
 /// <summary>
 /// Starts a stdio server as the code tool runs commands: in its bubblewrap sandbox (the system's programs and the
-/// given folder, no network, an unprivileged user), with an environment of its own, so no
+/// given folder, no network, an unprivileged user under the same limits), with an environment of its own, so no
 /// secret or setting of this server reaches it.
 /// </summary>
 public sealed class McpSandbox(CodeRunner runner, IOptions<McpOptions> options)

@@ -8,7 +8,7 @@ public sealed record CodeResult(int? ExitCode, string Output, bool TimedOut, boo
 
 /// <summary>
 /// Runs a shell command as a child process in a folder: in the <see cref="CodeSandbox"/> (only the system's programs,
-/// read-only, and the folder; no network; own process ids; an unprivileged user), in its own process
+/// read-only, and the folder; no network; own process ids; an unprivileged user under rlimits), in its own process
 /// group that is killed whole at the limit, with an environment of its own and capped output.
 /// </summary>
 public sealed partial class CodeRunner
@@ -40,7 +40,7 @@ public sealed partial class CodeRunner
 
     /// <summary>
     /// Readies the folder and returns the command line that runs the program there: in the sandbox, with further
-    /// bubblewrap mounts; or as it is without the sandbox. Code runs and stdio MCP servers both start this way.
+    /// bubblewrap mounts, under the limits; or as it is without the sandbox. Code runs and stdio MCP servers both start this way.
     /// </summary>
     public async Task<IReadOnlyList<string>> CommandLineAsync(string folder, IEnumerable<string> mounts, string program, IEnumerable<string> arguments)
     {

@@ -5,7 +5,8 @@ namespace OpenOrchestrator.Silo.Tools;
 
 /// <summary>
 /// The bubblewrap sandbox commands and stdio MCP servers run in: the system's programs read-only and one folder,
-/// no network, own process ids, an unprivileged user in a user namespace of its own, no capabilities, no_new_privs.
+/// no network, own process ids, an unprivileged user in a user namespace of its own, no capabilities,
+/// no_new_privs, and rlimits on processes, memory, file size, processor time and open files.
 /// </summary>
 internal sealed partial class CodeSandbox
 {
@@ -100,6 +101,16 @@ internal sealed partial class CodeSandbox
         "--unshare-all", "--unshare-user", .. If(disableUserns, "--disable-userns"),
         "--uid", InsideId, "--gid", InsideId,
         "--cap-drop", "ALL", "--new-session", "--die-with-parent",
+        "--",
+        // Set inside: RLIMIT_NPROC counts per user and user namespace, so each command has processes of its own
+        // to count; set outside, the limit would be shared with every other sandbox of the same host user.
+        "prlimit",
+        $"--nproc={_options.MaxProcesses}",
+        $"--data={_options.MaxMemoryBytes}",
+        $"--fsize={_options.MaxFileBytes}",
+        $"--cpu={_options.CpuSeconds ?? _options.TimeoutSeconds}",
+        $"--nofile={_options.MaxOpenFiles}",
+        "--core=0",
         "--",
         program,
         .. arguments,

@@ -7,13 +7,13 @@ using OpenOrchestrator.Silo.Tests.Infrastructure;
 
 namespace OpenOrchestrator.Silo.Tests.Security;
 
-/// <summary>A stdio MCP server starts as a code tool command does: unprivileged, without capabilities (issue 20, finding 2).</summary>
+/// <summary>A stdio MCP server starts as a code tool command does: unprivileged, without capabilities, under the same limits (issue 20, finding 2).</summary>
 [Collection(ApiCollection.Name)]
 [Trait("Category", "Security")]
 public sealed class McpSandboxTests(ApiFixture fixture)
 {
     [Fact]
-    public async Task AStdioServerRunsUnprivilegedAsCommandsDo()
+    public async Task AStdioServerRunsUnprivilegedAndLimitedAsCommandsDo()
     {
         var services = fixture.App.Services;
         var folder = services.GetRequiredService<DocumentStore>().FolderOf($"mcp-{Guid.NewGuid():N}");
@@ -21,7 +21,7 @@ public sealed class McpSandboxTests(ApiFixture fixture)
         {
             Id = "status", OwnerId = "nobody", Name = "status", Transport = McpTransports.Stdio, Command = "sh",
             // Not an MCP server: it leaves what it is in the folder and ends, so connecting fails.
-            Args = ["-c", "grep -E '^(Uid|CapEff|NoNewPrivs):' /proc/self/status > status.txt"],
+            Args = ["-c", "grep -E '^(Uid|CapEff|NoNewPrivs):' /proc/self/status > status.txt; grep 'Max processes' /proc/self/limits >> status.txt"],
         };
 
         await Assert.ThrowsAsync<McpConnectException>(() => services.GetRequiredService<McpConnector>().ConnectAsync(server, folder, CancellationToken.None));
@@ -30,6 +30,7 @@ public sealed class McpSandboxTests(ApiFixture fixture)
         Assert.Equal("0000000000000000", status["CapEff"]);
         Assert.Equal("1", status["NoNewPrivs"]);
         Assert.All(status["Uid"].Split('\t'), id => Assert.NotEqual("0", id));
+        Assert.Matches(@"^Max processes\s+64\s+64\s", File.ReadAllLines(Path.Join(folder, "status.txt"))[^1]);
         Assert.NotEqual("0", Sandboxes.OwnerOf(Path.Join(folder, "status.txt")));
     }
 }
