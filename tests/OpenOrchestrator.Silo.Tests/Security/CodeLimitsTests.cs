@@ -32,7 +32,8 @@ public sealed partial class CodeLimitsTests(ITestOutputHelper log) : IDisposable
 
     /// <summary>
     /// The bomb and the other command share a folder only to meet: the other starts its processes once the bomb
-    /// holds most of its own, and the bomb's shell ends (taking the bomb with it) once the other has run.
+    /// holds most of its own, and the bomb's shell ends (taking the bomb with it) once the other has run. The bomb's
+    /// processes wait instead of exiting: a count of /proc taken while processes come and go counts some twice.
     /// </summary>
     [Fact]
     public async Task AForkBombIsHeldToTheProcessLimitWhileAnotherCommandRuns()
@@ -40,7 +41,7 @@ public sealed partial class CodeLimitsTests(ITestOutputHelper log) : IDisposable
         var marker = $"bomb-{Guid.NewGuid():N}";
         var bomb = $$"""
             bash -c 'p=(/proc/[0-9]*); most=${#p[@]} # {{marker}}
-            :(){ :|:& };:
+            :(){ : & : & wait; }; : &
             until [ -e other-ran ]; do
               p=(/proc/[0-9]*)
               if [ ${#p[@]} -gt $most ]; then most=${#p[@]}; fi
