@@ -28,7 +28,7 @@ public sealed class McpConnector(IHttpClientFactory http, McpSandbox sandbox, Mc
         McpClient? client = null;
         try
         {
-            var transport = Transport(server, folder, errors.Add, timeout);
+            var transport = await TransportAsync(server, folder, errors.Add, timeout);
             client = await McpClient.CreateAsync(transport, new McpClientOptions
             {
                 ClientInfo = new Implementation { Name = "OpenOrchestrator", Version = "1.0" },
@@ -51,7 +51,7 @@ public sealed class McpConnector(IHttpClientFactory http, McpSandbox sandbox, Mc
 
     private static ValueTask CloseAsync(McpClient? client) => client is null ? ValueTask.CompletedTask : McpConnection.CloseAsync(client);
 
-    private IClientTransport Transport(McpServerRecord server, string folder, Action<string> standardError, TimeSpan timeout) =>
+    private async Task<IClientTransport> TransportAsync(McpServerRecord server, string folder, Action<string> standardError, TimeSpan timeout) =>
         server.Transport == McpTransports.Http
             ? new HttpClientTransport(
                 new HttpClientTransportOptions
@@ -65,7 +65,7 @@ public sealed class McpConnector(IHttpClientFactory http, McpSandbox sandbox, Mc
                 http.CreateClient(HttpClientName),
                 NullLoggerFactory.Instance,
                 ownsHttpClient: true)
-            : sandbox.Transport(server, folder, standardError);
+            : await sandbox.TransportAsync(server, folder, standardError);
 
     /// <summary>The last lines a stdio server wrote to stderr: what a command that did not start says about it.</summary>
     private sealed class StandardErrorTail

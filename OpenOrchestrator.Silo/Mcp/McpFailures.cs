@@ -28,7 +28,7 @@ public static class McpFailures
         if (server.Transport == McpTransports.Stdio)
         {
             var command = $"the command '{server.Command}'";
-            var said = standardError.Replace("bwrap: ", "", StringComparison.Ordinal);
+            var said = standardError.Replace("bwrap: ", "", StringComparison.Ordinal).Replace("prlimit: ", "", StringComparison.Ordinal);
             return timedOut && (connected || said.Length == 0) ? Late(command)
                 : connected ? $"{command} did not list its tools: {Cut(said.Length > 0 ? said : e.Message)}"
                 : said.Length > 0 ? $"{command} did not start an MCP server: {Cut(said)}"

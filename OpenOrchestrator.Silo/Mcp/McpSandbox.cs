@@ -8,37 +8,28 @@ namespace OpenOrchestrator.Silo.Mcp;
 
 /// <summary>
 /// Starts a stdio server as the code tool runs commands: in its bubblewrap sandbox (the system's programs and the
-/// given folder, no network), with an environment of its own, so no secret or setting of this server reaches it.
+/// given folder, no network, an unprivileged user under the same limits), with an environment of its own, so no
+/// secret or setting of this server reaches it.
 /// </summary>
 public sealed class McpSandbox(CodeRunner runner, IOptions<McpOptions> options)
 {
-    public StdioClientTransport Transport(McpServerRecord server, string folder, Action<string> standardError)
+    public async Task<StdioClientTransport> TransportAsync(McpServerRecord server, string folder, Action<string> standardError)
     {
-        if (runner.Unavailable is { } reason)
+        if (runner.CannotRunIn(folder) is { } reason)
         {
             throw new McpConnectException($"stdio servers run in the code tool's sandbox: {reason}");
         }
 
-        Directory.CreateDirectory(folder);
-        var sandboxed = runner.Sandboxed;
-        List<string> arguments = sandboxed
-            ? [.. CodeRunner.SandboxArguments(Path.GetFullPath(folder)).Skip(1), .. ServersFolder(), "--die-with-parent", "--", server.Command!, .. server.Args]
-            : [.. server.Args];
+        var line = await runner.CommandLineAsync(folder, ServersFolder(), server.Command!, server.Args);
         return new StdioClientTransport(
             new StdioClientTransportOptions
             {
                 Name = server.Name,
-                Command = sandboxed ? CodeRunner.Bubblewrap : server.Command!,
-                Arguments = arguments,
+                Command = line[0],
+                Arguments = [.. line.Skip(1)],
                 WorkingDirectory = folder,
                 InheritEnvironmentVariables = false,
-                EnvironmentVariables = new Dictionary<string, string?>
-                {
-                    ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
-                    ["HOME"] = sandboxed ? CodeRunner.SandboxFolder : folder,
-                    ["TMPDIR"] = sandboxed ? "/tmp" : folder,
-                    ["LANG"] = "C.UTF-8",
-                },
+                EnvironmentVariables = runner.EnvironmentFor(folder),
                 StandardErrorLines = standardError,
                 ShutdownTimeout = TimeSpan.FromSeconds(2),
             },

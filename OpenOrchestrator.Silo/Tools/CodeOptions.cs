@@ -18,12 +18,42 @@ public sealed class CodeOptions
 
     /// <summary>
     /// <c>bwrap</c> (default): commands run in a bubblewrap sandbox that sees only the system's
-    /// programs (read-only) and the bot's folder, with no network and their own process ids; the
-    /// tool refuses to run without bubblewrap. <c>none</c>: a plain child process that could read
-    /// the server's files; only for a single-user machine.
+    /// programs (read-only) and the bot's folder, with no network, their own process ids, an
+    /// unprivileged user without capabilities and the limits below; the tool refuses to run
+    /// without bubblewrap. <c>none</c>: a plain child process that could read the server's files
+    /// and has none of these limits; only for a single-user machine.
     /// </summary>
     [RegularExpression("^(bwrap|none)$", ErrorMessage = "Tools:Code:Sandbox must be 'bwrap' or 'none'.")]
     public string Sandbox { get; set; } = BubblewrapSandbox;
 
     public const string BubblewrapSandbox = "bwrap";
+
+    /// <summary>Processes and threads one command may have at once, counted in its own sandbox (RLIMIT_NPROC).</summary>
+    [Range(8, 65536)]
+    public int MaxProcesses { get; set; } = 64;
+
+    /// <summary>
+    /// Memory one process may write to: heap and private mappings (RLIMIT_DATA). Address space a runtime only
+    /// reserves is not counted, so Node.js and the JVM still start, as they would not under RLIMIT_AS.
+    /// </summary>
+    [Range(16d * 1024 * 1024, 1_099_511_627_776d)]
+    public long MaxMemoryBytes { get; set; } = 512 * 1024 * 1024;
+
+    /// <summary>The largest file a command may write (RLIMIT_FSIZE); a write past it fails with "File size limit exceeded".</summary>
+    [Range(64d * 1024, 1_099_511_627_776d)]
+    public long MaxFileBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>Processor seconds one process may use (RLIMIT_CPU); unset, the time limit.</summary>
+    [Range(1, 86_400)]
+    public int? CpuSeconds { get; set; }
+
+    [Range(64, 1_048_576)]
+    public int MaxOpenFiles { get; set; } = 1024;
+
+    /// <summary>
+    /// The host user (and group) id sandboxed commands run as when the server runs as root; the bot's folder is
+    /// handed to it before each command. A server running as an ordinary user runs them as itself.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int SandboxUid { get; set; } = 65534;
 }

@@ -21,7 +21,7 @@ public sealed class CodePlugin(CodeRunner runner, CodeOptions options, DocumentS
             return "Error: the code tool is disabled on this server (Tools__Code__Enabled).";
         }
 
-        if (runner.Unavailable is { } reason)
+        if (runner.CannotRunIn(documents.FolderOf(botId)) is { } reason)
         {
             return $"Error: {reason}.";
         }

@@ -7,39 +7,75 @@ namespace OpenOrchestrator.Silo.Tools;
 public sealed record CodeResult(int? ExitCode, string Output, bool TimedOut, bool Truncated, TimeSpan Duration);
 
 /// <summary>
-/// Runs a shell command as a child process in a folder: in a bubblewrap sandbox (only the system's
-/// programs, read-only, and the folder; no network; own process ids), in its own process group
-/// that is killed whole at the limit, with an environment of its own and capped output.
+/// Runs a shell command as a child process in a folder: in the <see cref="CodeSandbox"/> (only the system's programs,
+/// read-only, and the folder; no network; own process ids; an unprivileged user under rlimits), in its own process
+/// group that is killed whole at the limit, with an environment of its own and capped output.
 /// </summary>
-public sealed partial class CodeRunner(CodeOptions options, ILogger<CodeRunner> logger)
+public sealed partial class CodeRunner
 {
-    public const string Bubblewrap = "bwrap";
-
     /// <summary>Where the bot's folder appears inside the sandbox.</summary>
-    public const string SandboxFolder = "/work";
+    public const string SandboxFolder = CodeSandbox.Folder;
 
-    private readonly Lazy<bool> _sandboxed = new(() => options.Sandbox == CodeOptions.BubblewrapSandbox && Probe(logger));
+    private readonly CodeOptions _options;
+    private readonly ILogger<CodeRunner> _logger;
+    private readonly CodeSandbox _sandbox;
+
+    public CodeRunner(CodeOptions options, ILogger<CodeRunner> logger)
+    {
+        _options = options;
+        _logger = logger;
+        _sandbox = new CodeSandbox(options, logger);
+    }
 
     /// <summary>True when commands run in the sandbox (bubblewrap found and working, checked once).</summary>
-    public bool Sandboxed => _sandboxed.Value;
+    public bool Sandboxed => _options.Sandbox == CodeOptions.BubblewrapSandbox && _sandbox.Works;
 
     /// <summary>Null when commands may run; else why not.</summary>
-    public string? Unavailable => options.Sandbox == CodeOptions.BubblewrapSandbox && !Sandboxed
-        ? "the code tool needs bubblewrap on the server (Debian: apt-get install bubblewrap), or Tools__Code__Sandbox=none on a single-user machine"
+    public string? Unavailable => _options.Sandbox == CodeOptions.BubblewrapSandbox && !Sandboxed
+        ? "the code tool needs bubblewrap on the server (Debian: apt-get install bubblewrap) and user namespaces, or Tools__Code__Sandbox=none on a single-user machine"
         : null;
 
-    public async Task<CodeResult> RunAsync(string command, string folder, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Null when commands may run in the folder; else why not.</summary>
+    public string? CannotRunIn(string folder) => Unavailable ?? (Sandboxed ? _sandbox.Unreachable(Path.GetFullPath(folder)) : null);
+
+    /// <summary>
+    /// Readies the folder and returns the command line that runs the program there: in the sandbox, with further
+    /// bubblewrap mounts, under the limits; or as it is without the sandbox. Code runs and stdio MCP servers both start this way.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CommandLineAsync(string folder, IEnumerable<string> mounts, string program, IEnumerable<string> arguments)
     {
-        if (Unavailable is { } reason)
+        folder = Path.GetFullPath(folder);
+        Directory.CreateDirectory(folder);
+        if (CannotRunIn(folder) is { } reason)
         {
             throw new InvalidOperationException(reason);
         }
 
-        Directory.CreateDirectory(folder);
+        if (!Sandboxed)
+        {
+            return [program, .. arguments];
+        }
+
+        await _sandbox.HandOverAsync(folder);
+        return _sandbox.Command(folder, mounts, program, arguments);
+    }
+
+    /// <summary>All a sandboxed program is given of an environment.</summary>
+    public Dictionary<string, string?> EnvironmentFor(string folder) => new()
+    {
+        ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
+        ["HOME"] = Sandboxed ? SandboxFolder : folder,
+        ["TMPDIR"] = Sandboxed ? "/tmp" : folder,
+        ["LANG"] = "C.UTF-8",
+    };
+
+    public async Task<CodeResult> RunAsync(string command, string folder, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
-        using var process = Process.Start(Start(command, Path.GetFullPath(folder), timeout)) ?? throw new InvalidOperationException("The shell did not start.");
+        var line = await CommandLineAsync(folder, [], "/bin/sh", ["-c", command]);
+        using var process = Process.Start(Start(line, Path.GetFullPath(folder), timeout)) ?? throw new InvalidOperationException("The shell did not start.");
         process.StandardInput.Close();
-        var output = new CappedOutput(options.MaxOutputBytes);
+        var output = new CappedOutput(_options.MaxOutputBytes);
         var reading = Task.WhenAll(output.DrainAsync(process.StandardOutput), output.DrainAsync(process.StandardError));
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -63,59 +99,26 @@ public sealed partial class CodeRunner(CodeOptions options, ILogger<CodeRunner> 
         return new CodeResult(timedOut ? null : process.ExitCode, output.Text, timedOut, output.Truncated, Stopwatch.GetElapsedTime(started));
     }
 
-    private ProcessStartInfo Start(string command, string folder, TimeSpan timeout)
+    private ProcessStartInfo Start(IReadOnlyList<string> line, string folder, TimeSpan timeout)
     {
         // setsid makes the child a process group leader (group id = its pid): one kill reaches every process it
         // started. timeout kills it too should this process die first; killing bwrap ends its whole sandbox.
-        var info = new ProcessStartInfo("setsid")
+        var info = new ProcessStartInfo("setsid", ["timeout", "-s", "KILL", $"{(int)timeout.TotalSeconds + 5}", .. line])
         {
-            ArgumentList = { "timeout", "-s", "KILL", $"{(int)timeout.TotalSeconds + 5}" },
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        var home = folder;
-        if (Sandboxed)
-        {
-            home = SandboxFolder;
-            foreach (var argument in SandboxArguments(folder))
-            {
-                info.ArgumentList.Add(argument);
-            }
-        }
-
-        foreach (var argument in new[] { "/bin/sh", "-c", command })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
         info.Environment.Clear();
-        info.Environment["PATH"] = "/usr/local/bin:/usr/bin:/bin";
-        info.Environment["HOME"] = home;
-        info.Environment["TMPDIR"] = Sandboxed ? "/tmp" : folder;
-        info.Environment["LANG"] = "C.UTF-8";
+        foreach (var (name, value) in EnvironmentFor(folder))
+        {
+            info.Environment[name] = value;
+        }
+
         return info;
     }
-
-    /// <summary>The system's programs read-only, the bot's folder read-write, nothing else; no network, own process ids.</summary>
-    internal static IEnumerable<string> SandboxArguments(string folder) =>
-    [
-        Bubblewrap,
-        "--ro-bind", "/usr", "/usr",
-        "--symlink", "usr/bin", "/bin",
-        "--symlink", "usr/sbin", "/sbin",
-        "--symlink", "usr/lib", "/lib",
-        "--symlink", "usr/lib64", "/lib64",
-        "--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
-        "--proc", "/proc",
-        "--dev", "/dev",
-        "--tmpfs", "/tmp",
-        "--bind", folder, SandboxFolder,
-        "--chdir", SandboxFolder,
-        "--unshare-all",
-    ];
 
     private void KillGroup(Process process)
     {
@@ -125,37 +128,11 @@ public sealed partial class CodeRunner(CodeOptions options, ILogger<CodeRunner> 
         }
     }
 
-    private static bool Probe(ILogger logger)
-    {
-        try
-        {
-            using var probe = Process.Start(new ProcessStartInfo(Bubblewrap, [.. SandboxArguments(Path.GetTempPath()).Skip(1), "/bin/true"])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-            });
-            if (probe!.WaitForExit(10_000) && probe.ExitCode == 0)
-            {
-                return true;
-            }
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // Not installed.
-        }
-
-        LogNoSandbox(logger);
-        return false;
-    }
-
     private const int SigKill = 9;
     private const int NoSuchProcess = 3;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "bubblewrap (bwrap) is missing or cannot make a sandbox here: the code tool refuses to run commands")]
-    private static partial void LogNoSandbox(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not kill the process group {ProcessGroup} (errno {Errno})")]
     private partial void LogKillFailed(int processGroup, int errno);

@@ -102,7 +102,7 @@ public sealed class CodeRunnerTests : IDisposable
     }
 
     /// <summary>Processes of this machine whose command line holds the marker and that are not zombies waiting to be reaped.</summary>
-    private static List<string> LivingProcessesWith(string marker) => [.. Directory.EnumerateDirectories("/proc")
+    internal static List<string> LivingProcessesWith(string marker) => [.. Directory.EnumerateDirectories("/proc")
         .Where(dir => int.TryParse(Path.GetFileName(dir), out _))
         .Where(dir => Read(Path.Join(dir, "cmdline")).Contains(marker, StringComparison.Ordinal))
         .Where(dir => Read(Path.Join(dir, "stat")).Split(')') is [_, var rest, ..] && rest.Trim() is [not 'Z', ..])];
