@@ -24,7 +24,7 @@ public sealed class McpSandboxTests(ApiFixture fixture)
             Args = ["-c", "grep -E '^(Uid|CapEff|NoNewPrivs):' /proc/self/status > status.txt; grep 'Max processes' /proc/self/limits >> status.txt"],
         };
 
-        await Assert.ThrowsAsync<McpConnectException>(() => services.GetRequiredService<McpConnector>().ConnectAsync(server, folder, CancellationToken.None));
+        await Assert.ThrowsAsync<McpConnectException>(() => services.GetRequiredService<McpConnector>().OpenAsync(server, folder, CancellationToken.None));
         var status = Sandboxes.StatusFields(await File.ReadAllTextAsync(Path.Join(folder, "status.txt")));
 
         Assert.Equal("0000000000000000", status["CapEff"]);
