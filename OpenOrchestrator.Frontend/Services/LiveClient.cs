@@ -91,6 +91,11 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>A bot's change as the hub delivers it (tests deliver their own).</summary>
+    internal void Receive(BotView bot) => BotChanged?.Invoke(bot);
+
+    internal void ReceiveDeleted(string botId) => BotDeleted?.Invoke(botId);
+
     private HubConnection Build()
     {
         var connection = new HubConnectionBuilder()
@@ -98,8 +103,8 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
             .WithAutomaticReconnect(new ForeverRetryPolicy())
             .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, LiveJsonContext.Default))
             .Build();
-        connection.On<BotView>(LiveHub.BotChanged, v => BotChanged?.Invoke(v));
-        connection.On<string>(LiveHub.BotDeleted, id => BotDeleted?.Invoke(id));
+        connection.On<BotView>(LiveHub.BotChanged, Receive);
+        connection.On<string>(LiveHub.BotDeleted, ReceiveDeleted);
         connection.On<RunView>(LiveHub.RunStarted, r => RunStarted?.Invoke(r));
         connection.On<LiveLogLine[]>(LiveHub.RunLog, lines => RunLog?.Invoke(lines));
         connection.On<RunView>(LiveHub.RunFinished, r => RunFinished?.Invoke(r));

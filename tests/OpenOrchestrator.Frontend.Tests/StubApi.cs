@@ -9,6 +9,7 @@ public sealed class StubApi : HttpMessageHandler
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<string, Func<HttpResponseMessage>> _answers = [];
+    private readonly Dictionary<string, Task> _holds = [];
 
     public List<(string Route, string? Body)> Requests { get; } = [];
 
@@ -27,6 +28,14 @@ public sealed class StubApi : HttpMessageHandler
         IReadOnlyDictionary<string, string[]>? errors = null) =>
         On(method, pathAndQuery, new { type, title, status = (int)status, detail, errors }, status);
 
+    /// <summary>Answers to the route wait until the returned source is completed: an answer that arrives late.</summary>
+    public TaskCompletionSource Hold(HttpMethod method, string pathAndQuery)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holds[Key(method, pathAndQuery)] = release.Task;
+        return release;
+    }
+
     public IEnumerable<string> Routes => Requests.Select(r => r.Route);
 
     /// <summary>The requests a person caused: the bot form also asks for cost estimates by itself while it is edited.</summary>
@@ -39,6 +48,11 @@ public sealed class StubApi : HttpMessageHandler
     {
         var key = Key(request.Method, request.RequestUri!.PathAndQuery);
         Requests.Add((key, request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken)));
+        if (_holds.TryGetValue(key, out var hold))
+        {
+            await hold.WaitAsync(cancellationToken);
+        }
+
         return _answers.TryGetValue(key, out var answer) ? answer() : new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("") };
     }
 
