@@ -109,22 +109,12 @@ public sealed partial class BotForm
     }
 
     /// <summary>Known fields get their messages beside them; anything else (a cycle, an unknown field) goes above the buttons.</summary>
-    internal void ShowServerErrors(Problem problem)
+    internal void ShowServerErrors(Problem problem) => (_errors, _general) = problem.Place(KnownFields, field =>
     {
-        _errors = new(StringComparer.OrdinalIgnoreCase);
-        var unplaced = new List<string>();
-        foreach (var (field, messages) in problem.Errors)
-        {
-            var key = field.Length > 0 ? char.ToLowerInvariant(field[0]) + field[1..] : field;
-            // "fallbackModels[1]" is about the list, which has one place for its messages.
-            if (key.StartsWith("fallbackModels[", StringComparison.OrdinalIgnoreCase)) key = "fallbackModels";
-            var text = string.Join(" ", messages);
-            if (KnownFields.Contains(key, StringComparer.OrdinalIgnoreCase)) _errors[key] = _errors.TryGetValue(key, out var earlier) ? $"{earlier} {text}" : text;
-            else unplaced.AddRange(messages);
-        }
-
-        _general = unplaced.Count > 0 ? string.Join(" ", unplaced) : problem.Errors.Count == 0 ? problem.Message : null;
-    }
+        var key = field.Length > 0 ? char.ToLowerInvariant(field[0]) + field[1..] : field;
+        // "fallbackModels[1]" is about the list, which has one place for its messages.
+        return key.StartsWith("fallbackModels[", StringComparison.OrdinalIgnoreCase) ? "fallbackModels" : key;
+    });
 
     private static readonly string[] KnownFields =
         ["name", "emoji", "description", "prompt", "model", "fallbackModels", "monthlyBudget", "tools", "notify", "missedRuns", "schedule.kind", "schedule.everyMinutes", "schedule.cron", "schedule.timeZone", "schedule.afterBotId", "mcpServers", "mcpTools"];

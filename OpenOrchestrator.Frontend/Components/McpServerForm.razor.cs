@@ -102,15 +102,5 @@ public sealed partial class McpServerForm
     }
 
     /// <summary>Messages for the form's fields go beside them; any other, or a problem without fields, above the buttons.</summary>
-    private void ShowProblem(Problem problem)
-    {
-        var unplaced = new List<string>();
-        foreach (var (field, messages) in problem.Errors)
-        {
-            if (Fields.Contains(field, StringComparer.OrdinalIgnoreCase)) _errors[field] = string.Join(" ", messages);
-            else unplaced.AddRange(messages);
-        }
-
-        _error = unplaced.Count > 0 ? string.Join(" ", unplaced) : problem.Errors.Count == 0 ? problem.Message : null;
-    }
+    private void ShowProblem(Problem problem) => (_errors, _error) = problem.Place(Fields);
 }

@@ -10,6 +10,26 @@ public sealed record Problem(HttpStatusCode Status, string Title, string? Detail
     public string? Type { get; init; }
 
     /// <summary>A start refused because a monthly budget is used up; its detail starts with "Budget exceeded".</summary>
+    /// <summary>
+    /// The field errors a form shows beside its fields (keyed as <paramref name="name"/> names them, messages of one
+    /// field joined), and one sentence for the rest above its buttons: the other errors, or the problem's own message
+    /// when it has none.
+    /// </summary>
+    public (Dictionary<string, string> Fields, string? General) Place(IReadOnlyCollection<string> fields, Func<string, string>? name = null)
+    {
+        var placed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var unplaced = new List<string>();
+        foreach (var (field, messages) in Errors)
+        {
+            var key = name?.Invoke(field) ?? field;
+            var text = string.Join(" ", messages);
+            if (fields.Contains(key, StringComparer.OrdinalIgnoreCase)) placed[key] = placed.TryGetValue(key, out var earlier) ? $"{earlier} {text}" : text;
+            else unplaced.AddRange(messages);
+        }
+
+        return (placed, unplaced.Count > 0 ? string.Join(" ", unplaced) : Errors.Count == 0 ? Message : null);
+    }
+
     public bool IsBudgetExceeded => Type?.EndsWith("budget-exceeded", StringComparison.Ordinal) == true;
 
     /// <summary>One sentence a person can read: the detail if any, else the title, else the field errors.</summary>
