@@ -45,7 +45,8 @@ public sealed record ScheduleSpec
     [Id(4)] public string? AfterBotId { get; set; }
 }
 
-/// <summary>A bot as every read returns it.</summary>
+/// <summary>A bot as every read returns it, and as a live event carries it.</summary>
+[GenerateSerializer, Immutable, Alias("BotView")]
 public sealed record BotView(
     string Id,
     string Name,
@@ -65,15 +66,15 @@ public sealed record BotView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public bool RequireApproval { get; init; }
+    [Id(17)] public bool RequireApproval { get; set; }
 
-    public IReadOnlyList<string> FallbackModels { get; init; } = [];
+    [Id(18)] public IReadOnlyList<string> FallbackModels { get; set; } = [];
 
-    public double? MonthlyBudget { get; init; }
+    [Id(19)] public double? MonthlyBudget { get; set; }
 
-    public IReadOnlyList<string> McpServers { get; init; } = [];
+    [Id(20)] public IReadOnlyList<string> McpServers { get; set; } = [];
 
-    public IReadOnlyList<string> McpTools { get; init; } = [];
+    [Id(21)] public IReadOnlyList<string> McpTools { get; set; } = [];
 
     /// <summary>The whole spec of the bot as read, for a PUT that changes one thing (pause, resume, a new schedule).</summary>
     public BotSpec ToSpec() => new()
@@ -96,13 +97,14 @@ public sealed record BotView(
     };
 }
 
+[GenerateSerializer, Immutable, Alias("BotStats")]
 public sealed record BotStats(int Runs, int Results, int NewResults, double? SuccessRate)
 {
     /// <summary>USD spent by this bot's runs this calendar month (UTC); runs of unknown price count nothing.</summary>
-    public double CostThisMonth { get; init; }
+    [Id(4)] public double CostThisMonth { get; set; }
 
     /// <summary>USD a month at this pace: the average of its recent runs × the runs its schedule makes in a month; null without a priced run.</summary>
-    public double? EstimatedMonthlyCost { get; init; }
+    [Id(5)] public double? EstimatedMonthlyCost { get; set; }
 }
 
 /// <summary>POST /api/bots/estimate: what a bot as specified would cost a month, before it is saved.</summary>

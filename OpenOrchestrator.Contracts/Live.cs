@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OpenOrchestrator.Contracts;
 
 /// <summary>
@@ -44,4 +46,5 @@ public static class LiveHub
 }
 
 /// <summary>One log line of a run, as the live hub sends it.</summary>
+[GenerateSerializer, Immutable, Alias("LiveLogLine")]
 public sealed record LiveLogLine(string BotId, string RunId, RunLogLine Line);

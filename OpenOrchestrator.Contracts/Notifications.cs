@@ -1,9 +1,12 @@
+using Orleans;
+
 namespace OpenOrchestrator.Contracts;
 
 /// <summary>
 /// One entry of the bell (GET /api/notifications): what a run, an approval or a failed delivery
 /// told the user, with where it was also sent (Telegram, e-mail) and how that went.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("NotificationView")]
 public sealed record NotificationView(
     long Id,
     string? BotId,
@@ -18,6 +21,7 @@ public sealed record NotificationView(
     IReadOnlyList<DeliveryView> Deliveries);
 
 /// <summary>A notification's way out through one channel, from the outbox.</summary>
+[GenerateSerializer, Immutable, Alias("DeliveryView")]
 public sealed record DeliveryView(
     string Channel,
     string? Recipient,

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace OpenOrchestrator.Contracts;
 
+[GenerateSerializer, Immutable, Alias("ResultView")]
 public sealed record ResultView(
     string Id,
     string BotId,

@@ -4,6 +4,7 @@ namespace OpenOrchestrator.Contracts;
 
 public sealed record StartRunRequest(string? Input);
 
+[GenerateSerializer, Immutable, Alias("RunView")]
 public sealed record RunView(
     string Id,
     string BotId,
@@ -20,12 +21,14 @@ public sealed record RunView(
     RunCounts Counts)
 {
     /// <summary>USD the run's model calls cost; null when a model's price is unknown.</summary>
-    public double? Cost { get; init; }
+    [Id(13)] public double? Cost { get; set; }
 }
 
+[GenerateSerializer, Immutable, Alias("RunUsage")]
 public sealed record RunUsage(int PromptTokens, int CompletionTokens, int TotalTokens, int ModelCalls, int ToolCalls);
 
 /// <summary>Results this run reported: new ones, and ones the bot had reported before ("seen").</summary>
+[GenerateSerializer, Immutable, Alias("RunCounts")]
 public sealed record RunCounts(int NewResults, int SeenResults);
 
 [GenerateSerializer, Immutable, Alias("RunLogLine")]

@@ -13,6 +13,7 @@ public sealed partial class ResultsPanel : IDisposable
     private bool _loading = true;
     private string? _error;
     private readonly OncePerFrame _draw = new();
+    private readonly SnapshotThenDeltas _live = new();
 
     [Inject] private ApiClient Api { get; set; } = default!;
     [Inject] private LiveClient Live { get; set; } = default!;
@@ -47,8 +48,8 @@ public sealed partial class ResultsPanel : IDisposable
     {
         try
         {
-            _items = [.. await Api.ListResultsAsync(BotId, Filter)];
-            _error = null;
+            var filter = Filter;
+            await _live.ReadAsync(() => Api.ListResultsAsync(BotId, filter), read => (_items, _error) = ([.. read], null));
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
@@ -125,9 +126,15 @@ public sealed partial class ResultsPanel : IDisposable
             ResultFilters.Awaiting => result.Status == ResultStatuses.AwaitingApproval,
             _ => true,
         };
-        if (result.BotId == BotId && belongs && _items.All(r => r.Id != result.Id))
+        if (result.BotId == BotId && belongs)
         {
-            _items.Insert(0, result);
+            _live.Apply(() =>
+            {
+                if (_items.All(r => r.Id != result.Id))
+                {
+                    _items.Insert(0, result);
+                }
+            });
             _ = _draw.DrawAsync(StateHasChanged);
         }
     });

@@ -12,6 +12,7 @@ public sealed partial class RunsPanel : IDisposable
     private readonly Dictionary<string, List<RunLogLine>> _early = [];
     private RunLog? _log;
     private readonly OncePerFrame _logDraw = new();
+    private readonly SnapshotThenDeltas _live = new();
     private string? _selectedId;
     private bool _loading = true;
     private string? _error;
@@ -46,7 +47,7 @@ public sealed partial class RunsPanel : IDisposable
     /// <summary>A run this page started: shown at once, whether or not the live event comes first.</summary>
     public void Started(RunView run)
     {
-        Upsert(run);
+        _live.Apply(() => Upsert(run));
         if (_selectedId != run.Id)
         {
             _selectedId = run.Id;
@@ -64,7 +65,11 @@ public sealed partial class RunsPanel : IDisposable
     {
         try
         {
-            _runs = [.. await Api.ListRunsAsync(BotId)];
+            await _live.ReadAsync(() => Api.ListRunsAsync(BotId), read =>
+            {
+                var shown = _runs.ToDictionary(r => r.Id);
+                _runs = [.. read.Select(r => RunProgress.Latest(r, shown.GetValueOrDefault(r.Id)))];
+            });
             _selectedId ??= (_runs.FirstOrDefault(r => !RunStatuses.IsFinished(r.Status)) ?? _runs.FirstOrDefault())?.Id;
             _error = null;
             await LoadMissingLinesAsync();
@@ -121,10 +126,11 @@ public sealed partial class RunsPanel : IDisposable
         }
     }
 
+    /// <summary>Shows <paramref name="run"/> unless a view further along is shown already: a run never goes back to running.</summary>
     private void Upsert(RunView run)
     {
         var index = _runs.FindIndex(r => r.Id == run.Id);
-        if (index >= 0) _runs[index] = run;
+        if (index >= 0) _runs[index] = RunProgress.Latest(run, _runs[index]);
         else _runs.Insert(0, run);
     }
 
@@ -180,7 +186,7 @@ public sealed partial class RunsPanel : IDisposable
             return;
         }
 
-        Upsert(run);
+        _live.Apply(() => Upsert(run));
         StateHasChanged();
         if (run.Id == _selectedId)
         {

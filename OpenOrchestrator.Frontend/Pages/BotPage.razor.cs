@@ -15,6 +15,7 @@ public sealed partial class BotPage : IAsyncDisposable
     private bool _starting;
     private string? _error;
     private string? _watching;
+    private readonly SnapshotThenDeltas _live = new();
 
     // Stays on the page until closed, unlike a snackbar: the user has to decide what to do about it.
     private string? _budgetProblem;
@@ -61,12 +62,14 @@ public sealed partial class BotPage : IAsyncDisposable
     {
         try
         {
-            var bots = await Api.ListBotsAsync();
-            _allBots = bots;
-            _botNames = bots.ToDictionary(b => b.Id, b => $"{b.Emoji} {b.Name}");
-            _bot = bots.FirstOrDefault(b => b.Id == Id);
-            _notFound = _bot is null;
-            _error = null;
+            await _live.ReadAsync(() => Api.ListBotsAsync(), bots =>
+            {
+                _allBots = bots;
+                _botNames = bots.ToDictionary(b => b.Id, b => $"{b.Emoji} {b.Name}");
+                _bot = bots.FirstOrDefault(b => b.Id == Id);
+                _notFound = _bot is null;
+                _error = null;
+            });
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
@@ -150,7 +153,7 @@ public sealed partial class BotPage : IAsyncDisposable
     {
         if (bot.Id == Id)
         {
-            _bot = bot;
+            _live.Apply(() => (_bot, _notFound) = (bot, false));
             StateHasChanged();
         }
     });
@@ -166,8 +169,7 @@ public sealed partial class BotPage : IAsyncDisposable
     {
         if (id == Id)
         {
-            _bot = null;
-            _notFound = true;
+            _live.Apply(() => (_bot, _notFound) = (null, true));
             StateHasChanged();
         }
     });

@@ -12,11 +12,7 @@ public sealed partial class Dashboard : IDisposable
     private readonly HashSet<string> _busy = [];
     private string? _error;
 
-    /// <summary>
-    /// Live changes that arrived while the list was being read: its answer may predate them, so they are applied
-    /// again over it. A newer read replaces this one, and only the newest answer is shown.
-    /// </summary>
-    private List<Action>? _sinceRead;
+    private readonly SnapshotThenDeltas _live = new();
 
     [Inject] private ApiClient Api { get; set; } = default!;
     [Inject] private LiveClient Live { get; set; } = default!;
@@ -43,37 +39,21 @@ public sealed partial class Dashboard : IDisposable
 
     private async Task LoadAsync()
     {
-        var sinceRead = _sinceRead = [];
         try
         {
-            var bots = Api.ListBotsAsync();
-            var triggers = Api.ListTriggersAsync();
-            List<BotView> read = [.. await bots];
-            List<TriggerView> links = [.. await triggers];
-            if (ReferenceEquals(sinceRead, _sinceRead))
-            {
-                (_bots, _triggers, _error) = (read, links, null);
-                sinceRead.ForEach(change => change());
-            }
+            await _live.ReadAsync(
+                async () =>
+                {
+                    var bots = Api.ListBotsAsync();
+                    var triggers = Api.ListTriggersAsync();
+                    return (Bots: await bots, Triggers: await triggers);
+                },
+                read => (_bots, _triggers, _error) = ([.. read.Bots], [.. read.Triggers], null));
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
             _error = e.Message;
         }
-        finally
-        {
-            if (ReferenceEquals(sinceRead, _sinceRead))
-            {
-                _sinceRead = null;
-            }
-        }
-    }
-
-    /// <summary>Applies a live change now, and again over the list being read, if one is.</summary>
-    private void Apply(Action change)
-    {
-        _sinceRead?.Add(change);
-        change();
     }
 
     private string? AfterName(BotView bot) =>
@@ -176,13 +156,13 @@ public sealed partial class Dashboard : IDisposable
 
     private void OnBotChanged(BotView bot) => _ = InvokeAsync(() =>
     {
-        Apply(() => Upsert(bot));
+        _live.Apply(() => Upsert(bot));
         StateHasChanged();
     });
 
     private void OnBotDeleted(string id) => _ = InvokeAsync(() =>
     {
-        Apply(() =>
+        _live.Apply(() =>
         {
             _bots?.RemoveAll(b => b.Id == id);
             _triggers.RemoveAll(t => t.SourceBotId == id || t.TargetBotId == id);

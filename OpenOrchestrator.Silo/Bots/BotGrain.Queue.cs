@@ -30,12 +30,11 @@ public sealed partial class BotGrain
     {
         var run = NewRun(trigger, input, cause, depth);
         activity.RunId = run.Id;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Runs.Add(run);
-        db.Activity.Add(activity);
+        var bot = Copy(_bot!);
+        bot.RunCount++;
         try
         {
-            await db.SaveChangesAsync();
+            await commits.SaveAsync(rows => Write(rows.Insert([run]), bot).InsertNumbered(activity));
         }
         catch (DbUpdateException)
         {
@@ -43,8 +42,9 @@ public sealed partial class BotGrain
             return null;
         }
 
+        _bot = bot;
         _queued++;
-        Announce(LiveHub.RunStarted, run.Id);
+        await AnnounceStartedAsync(run);
         Announce(activity);
         return run.Id;
     }
@@ -80,7 +80,7 @@ public sealed partial class BotGrain
 
         _bot = bot;
         _queued--;
-        HandOver(run, budget.Applies || budget.Refusal is not null);
+        await HandOverAsync(run, budget.Applies || budget.Refusal is not null);
     }
 
     /// <summary>Cancels one queued run of this bot; false when it is not queued (any more).</summary>
@@ -103,7 +103,7 @@ public sealed partial class BotGrain
         _queued = 0;
         if (cancelled > 0)
         {
-            var activity = Activity(ActivityKinds.Skipped, $"{cancelled} waiting run(s) cancelled: the bot was paused.");
+            var activity = Activity(ActivityKinds.Skipped, cancelled == 1 ? "A waiting run was cancelled: the bot was paused." : $"{cancelled} waiting runs were cancelled: the bot was paused.");
             db.Activity.Add(activity);
             await db.SaveChangesAsync();
             Announce(activity);
@@ -121,7 +121,11 @@ public sealed partial class BotGrain
                 .SetProperty(r => r.FinishedAt, now));
         _queued = Math.Max(0, _queued - cancelled);
         runIds.ForEach(executor.Changed);
-        runIds.ForEach(id => Announce(LiveHub.RunFinished, id));
+        if (cancelled > 0)
+        {
+            (await RunViewsAsync(db, runIds)).Where(r => r.Status == RunStatuses.Cancelled).ToList().ForEach(AnnounceFinished);
+        }
+
         return cancelled;
     }
 }

@@ -41,6 +41,7 @@ public sealed partial class BotGrain
         // The executor takes the run in this same turn: there is no queue while the bot is free.
         var run = NewRun(trigger, input, cause, depth);
         var bot = MarkRunning(run);
+        bot.RunCount++;
         alsoChange(bot);
         if (activity is not null)
         {
@@ -67,7 +68,7 @@ public sealed partial class BotGrain
         }
 
         _bot = bot;
-        HandOver(run, budget.Applies);
+        await HandOverAsync(run, budget.Applies);
         if (activity is not null)
         {
             Announce(activity);
@@ -98,7 +99,7 @@ public sealed partial class BotGrain
         var activity = Activity(ActivityKinds.BudgetExceeded, $"Not started ({trigger}): {refusal}");
         await commits.SaveAsync(rows => Write(rows, bot).InsertNumbered(activity));
         _bot = bot;
-        Announce(LiveHub.BotChanged);
+        await AnnounceChangedAsync();
         Announce(activity);
         return null;
     }
@@ -131,7 +132,7 @@ public sealed partial class BotGrain
     }
 
     /// <summary>After the start is stored: the executor takes the run, and the owner's pages hear of it.</summary>
-    private void HandOver(RunRecord run, bool budgeted)
+    private async Task HandOverAsync(RunRecord run, bool budgeted)
     {
         // Not collected while the run goes on: a later activation takes an active run for a lost one.
         DelayDeactivation(Timeout.InfiniteTimeSpan);
@@ -143,7 +144,7 @@ public sealed partial class BotGrain
             Parent = System.Diagnostics.Activity.Current is { Recorded: true } starter ? starter.Context : default,
             Budgeted = budgeted,
         });
-        Announce(LiveHub.RunStarted, run.Id);
+        await AnnounceStartedAsync(run);
     }
 
     public async Task<CancelRunResult> CancelRunAsync(string ownerId, string runId)
@@ -178,10 +179,13 @@ public sealed partial class BotGrain
         var bot = Copy(_bot);
         IReadOnlyList<TriggerFiringRecord> firings;
         NotificationRecord? notification;
+        RunView started;
         bot.ActiveRunId = null;
         bot.LastRunStatus = outcome.Status;
         bot.Status = StatusOf(bot);
         bot.UpdatedAt = outcome.FinishedAt;
+        bot.CompletedRuns += outcome.Status == RunStatuses.Completed ? 1 : 0;
+        bot.UnsuccessfulRuns += outcome.Status is RunStatuses.Failed or RunStatuses.TimedOut ? 1 : 0;
 
         // What the end leads to is read first: the commit only writes.
         await using (var db = await dbFactory.CreateDbContextAsync())
@@ -189,6 +193,10 @@ public sealed partial class BotGrain
             var matching = TriggerFirings.Matching(await LinksAsync(db), bot, outcome);
             firings = await TriggerFirings.ForAsync(db, bot, runId, outcome, matching);
             notification = await RunNotifications.ForAsync(db, bot, runId, outcome, matching);
+            started = outcome.Run ?? (await RunViewsAsync(db, [runId])).Single();
+            var (stored, unseen) = await ResultCounts.OfRunAsync(db, runId, outcome);
+            bot.ResultCount += stored;
+            bot.UnseenResults += unseen;
         }
 
         // The run's outcome, its last log lines and the bot's state change together, in one commit.
@@ -232,8 +240,10 @@ public sealed partial class BotGrain
         });
 
         _bot = bot;
+        _spending = _spending?.Ended(started.CreatedAt.UtcDateTime, outcome.Cost);
         DelayDeactivation(TimeSpan.Zero);
-        Announce(LiveHub.RunFinished, runId);
+        AnnounceFinished(started.Ended(outcome));
+        await AnnounceChangedAsync();
         Announce(ended);
         if (notification is not null)
         {
@@ -249,7 +259,7 @@ public sealed partial class BotGrain
     private static string Summary(RunOutcome outcome)
     {
         var text = outcome.Error ?? outcome.Output?.Split('\n', 2)[0].Trim();
-        var found = outcome.NewResults > 0 ? $"{outcome.NewResults} new result(s)" : "no new results";
+        var found = outcome.NewResults switch { 0 => "no new results", 1 => "1 new result", var n => $"{n} new results" };
         return RunContext.Truncate(string.IsNullOrWhiteSpace(text) ? found : $"{found}: {text}", 300);
     }
 

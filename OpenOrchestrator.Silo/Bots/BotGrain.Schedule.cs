@@ -89,7 +89,7 @@ public sealed partial class BotGrain
         await commits.SaveAsync(rows => Write(rows, bot).InsertNumbered(activity));
 
         _bot = bot;
-        Announce(LiveHub.BotChanged);
+        await AnnounceChangedAsync();
         Announce(activity);
     }
 

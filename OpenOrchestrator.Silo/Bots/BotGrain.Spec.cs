@@ -71,5 +71,10 @@ public sealed partial class BotGrain
         NextRunAt = bot.NextRunAt,
         CreatedAt = bot.CreatedAt,
         UpdatedAt = bot.UpdatedAt,
+        RunCount = bot.RunCount,
+        CompletedRuns = bot.CompletedRuns,
+        UnsuccessfulRuns = bot.UnsuccessfulRuns,
+        ResultCount = bot.ResultCount,
+        UnseenResults = bot.UnseenResults,
     };
 }

@@ -96,7 +96,7 @@ public sealed partial class BotGrain(
         _bot = bot;
         await SyncReminderAsync(reregister: true);
         await TellLinksChangedAsync(AfterSourceOf(bot));
-        Announce(LiveHub.BotChanged);
+        await AnnounceChangedAsync();
         LogCreated(BotId, ownerId);
         return true;
     }
@@ -122,7 +122,7 @@ public sealed partial class BotGrain(
             await TellLinksChangedAsync(waitedFor, AfterSourceOf(bot));
         }
 
-        Announce(LiveHub.BotChanged);
+        await AnnounceChangedAsync();
         await StartQueuedAsync();
         return true;
     }
@@ -158,7 +158,7 @@ public sealed partial class BotGrain(
         documents.DeleteBotFolder(BotId);
         browsers.DeleteProfile(BotId);
         await TellLinksChangedAsync([AfterSourceOf(_bot), .. linkedHere]);
-        Announce(LiveHub.BotDeleted);
+        live.Publish(LiveEvent.Deleted(_bot.OwnerId, BotId));
         _bot = null;
         await SyncReminderAsync(reregister: false);
         DeactivateOnIdle();

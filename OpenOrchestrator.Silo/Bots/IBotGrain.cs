@@ -34,6 +34,9 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
     /// </summary>
     Task<bool> RunFinishedAsync(string runId, RunOutcome outcome);
 
+    /// <summary>Marks the bot's results seen (one, or all when <paramref name="resultId"/> is null); false when there is no such bot of this owner.</summary>
+    Task<bool> MarkResultsSeenAsync(string ownerId, string? resultId);
+
     /// <summary>
     /// A trigger from this bot, or a bot scheduled after it, was stored, changed or removed: its links
     /// are read again. Interleaves with the grain's other calls: grains that tell each other while busy
@@ -104,6 +107,10 @@ public sealed record RunOutcome(
     /// <summary>The first results the run stored, as its notification lists them; null when the run ended elsewhere (then they are read).</summary>
     [Id(14)]
     public IReadOnlyList<FoundResult>? Found { get; init; }
+
+    /// <summary>The run as its executor started it, so its end is announced without reading it back; null when the run ended elsewhere.</summary>
+    [Id(17)]
+    public RunView? Run { get; init; }
 }
 
 /// <summary>A result as its run stored it, for the run's notification.</summary>

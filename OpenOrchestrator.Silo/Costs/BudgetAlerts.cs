@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Live;
+using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Costs;
@@ -10,7 +11,7 @@ namespace OpenOrchestrator.Silo.Costs;
 /// Tells the bell when a budget reaches 80 % and 100 %, once per budget and month: the notification's key is
 /// unique per owner, so a second silo or a restarted grain writing the same alert writes nothing.
 /// </summary>
-public sealed class BudgetAlerts(IDbContextFactory<OrchestratorDbContext> dbFactory, LivePublisher live)
+public sealed class BudgetAlerts(IDbContextFactory<OrchestratorDbContext> dbFactory, NotificationQueries views, LivePublisher live)
 {
     private static readonly double[] Thresholds = [1.0, 0.8];
 
@@ -71,6 +72,9 @@ public sealed class BudgetAlerts(IDbContextFactory<OrchestratorDbContext> dbFact
 
         _told[told] = true;
 
-        live.Publish(new LiveEvent(LiveHub.Notification, ownerId, notification.BotId ?? "", NotificationId: notification.Id));
+        if (await views.GetAsync(ownerId, notification.Id) is { } view)
+        {
+            live.Publish(LiveEvent.Told(ownerId, view));
+        }
     }
 }

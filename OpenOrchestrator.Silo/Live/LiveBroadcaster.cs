@@ -2,35 +2,26 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
-using OpenOrchestrator.Silo.Notifications;
-using OpenOrchestrator.Silo.Results;
-using OpenOrchestrator.Silo.Runs;
-using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Live;
 
 /// <summary>
 /// This silo's end of the live path (DESIGN D9): subscribed to the live grain of every user with a
-/// connection here, it turns their events into hub messages for that user's group, reading the
-/// views an event does not carry.
+/// connection here, it sends their events on to that user's group in the order they came, with the
+/// views they carry. Log lines go only to the bot's watchers; a burst of them goes as one message
+/// per bot, never past an event that followed them (a run's end arrives after its last line).
 /// </summary>
 public sealed partial class LiveBroadcaster(
     IGrainFactory grains,
     IHubContext<LiveEventsHub> hub,
-    BotQueries bots,
-    RunQueries runs,
-    NotificationQueries notifications,
-    IDbContextFactory<OrchestratorDbContext> dbFactory,
     ILogger<LiveBroadcaster> logger) : BackgroundService, ILiveObserver
 {
-    /// <summary>Log lines sent within this of the last send wait for it and go together.</summary>
-    private static readonly TimeSpan LogBatchWindow = TimeSpan.FromMilliseconds(10);
+    /// <summary>Events that arrive within this of the last send wait for it and go together.</summary>
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
 
     private readonly ConcurrentDictionary<string, int> _connections = new();
-    private readonly Channel<LiveEvent> _logLines = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<LiveEvent> _events = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true });
     private ILiveObserver? _self;
 
     private ILiveObserver Self => _self ??= grains.CreateObjectReference<ILiveObserver>(this);
@@ -51,8 +42,7 @@ public sealed partial class LiveBroadcaster(
         }
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(RenewAsync(stoppingToken), SendLogLinesAsync(stoppingToken));
-
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(RenewAsync(stoppingToken), SendAsync(stoppingToken));
     /// <summary>Renews the subscriptions before they expire; also re-subscribes to a live grain that moved silo.</summary>
     private async Task RenewAsync(CancellationToken stoppingToken)
     {
@@ -73,114 +63,95 @@ public sealed partial class LiveBroadcaster(
         }
     }
 
-    public async Task OnEventsAsync(IReadOnlyList<LiveEvent> liveEvents)
+    /// <summary>Queued, not sent here: the order they came in is the order they go out.</summary>
+    public Task OnEventsAsync(IReadOnlyList<LiveEvent> liveEvents)
     {
         foreach (var liveEvent in liveEvents)
         {
-            await OnEventAsync(liveEvent);
+            _events.Writer.TryWrite(liveEvent);
         }
+
+        return Task.CompletedTask;
     }
 
-    private async Task OnEventAsync(LiveEvent liveEvent)
-    {
-        try
-        {
-            var user = hub.Clients.Group(LiveEventsHub.UserGroup(liveEvent.OwnerId));
-            switch (liveEvent.Kind)
-            {
-                case LiveHub.RunLog:
-                    _logLines.Writer.TryWrite(liveEvent);
-                    break;
-                case LiveHub.RunStarted or LiveHub.RunFinished:
-                    if (await runs.GetAsync(liveEvent.OwnerId, liveEvent.RunId!) is { } run)
-                    {
-                        await user.SendAsync(liveEvent.Kind, run);
-                    }
-
-                    await SendBotAsync(user, liveEvent);
-                    break;
-                case LiveHub.BotChanged:
-                    await SendBotAsync(user, liveEvent);
-                    break;
-                case LiveHub.BotDeleted:
-                    await user.SendAsync(LiveHub.BotDeleted, liveEvent.BotId);
-                    break;
-                case LiveHub.ResultAdded:
-                    await using (var db = await dbFactory.CreateDbContextAsync())
-                    {
-                        if (await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.Id == liveEvent.ResultId && r.BotId == liveEvent.BotId) is { } result)
-                        {
-                            await user.SendAsync(LiveHub.ResultAdded, ResultsApi.ToView(result));
-                        }
-                    }
-
-                    break;
-                case LiveHub.ActivityAdded:
-                    await user.SendAsync(LiveHub.ActivityAdded, liveEvent.Activity);
-                    break;
-                case LiveHub.Notification:
-                    if (await notifications.GetAsync(liveEvent.OwnerId, liveEvent.NotificationId!.Value) is { } notification)
-                    {
-                        await user.SendAsync(LiveHub.Notification, notification);
-                    }
-
-                    break;
-            }
-        }
-        catch (Exception exception)
-        {
-            LogSendFailed(exception, liveEvent.Kind, liveEvent.BotId);
-        }
-    }
-
-    /// <summary>
-    /// Sends log lines to their bot's watchers: a line after a quiet spell at once, lines in a burst
-    /// gathered for a moment and sent per bot in one message, which a browser handles far faster.
-    /// </summary>
-    private async Task SendLogLinesAsync(CancellationToken stoppingToken)
+    private async Task SendAsync(CancellationToken stoppingToken)
     {
         var lastSend = long.MinValue;
+        var pending = new List<LiveEvent>();
         try
         {
-            while (await _logLines.Reader.WaitToReadAsync(stoppingToken))
+            while (await _events.Reader.WaitToReadAsync(stoppingToken))
             {
-                if (lastSend != long.MinValue && Stopwatch.GetElapsedTime(lastSend) is var sinceLast && sinceLast < LogBatchWindow)
+                if (lastSend != long.MinValue && Stopwatch.GetElapsedTime(lastSend) is var sinceLast && sinceLast < BatchWindow)
                 {
-                    await Task.Delay(LogBatchWindow - sinceLast, stoppingToken);
+                    await Task.Delay(BatchWindow - sinceLast, stoppingToken);
                 }
 
-                var pending = new List<LiveEvent>();
-                while (pending.Count < 2000 && _logLines.Reader.TryRead(out var next))
+                while (pending.Count < 2000 && _events.Reader.TryRead(out var next))
                 {
                     pending.Add(next);
                 }
 
                 lastSend = Stopwatch.GetTimestamp();
-                foreach (var bot in pending.GroupBy(e => e.BotId))
-                {
-                    var lines = bot.Select(e => new LiveLogLine(e.BotId, e.RunId!, e.Line!)).ToArray();
-                    try
-                    {
-                        await hub.Clients.Group(LiveEventsHub.BotGroup(bot.Key)).SendAsync(LiveHub.RunLog, lines, stoppingToken);
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
-                    {
-                        LogSendFailed(exception, LiveHub.RunLog, bot.Key);
-                    }
-                }
+                await SendInOrderAsync(pending, stoppingToken);
+                pending.Clear();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: lines not yet sent are in the run's stored log.
+            // Stopping: what is not sent yet is stored; pages read it when they reconnect.
         }
     }
 
-    private async Task SendBotAsync(IClientProxy user, LiveEvent e)
+    /// <summary>Sends each event in turn; consecutive log lines go together, per bot.</summary>
+    private async Task SendInOrderAsync(List<LiveEvent> events, CancellationToken stoppingToken)
     {
-        if (await bots.GetAsync(e.OwnerId, e.BotId) is { } bot)
+        var lines = new List<LiveEvent>();
+        foreach (var liveEvent in events)
         {
-            await user.SendAsync(LiveHub.BotChanged, bot);
+            if (liveEvent.Kind == LiveHub.RunLog)
+            {
+                lines.Add(liveEvent);
+                continue;
+            }
+
+            await SendLinesAsync(lines, stoppingToken);
+            lines.Clear();
+            await SendOneAsync(liveEvent, stoppingToken);
+        }
+
+        await SendLinesAsync(lines, stoppingToken);
+    }
+
+    private async Task SendLinesAsync(List<LiveEvent> lines, CancellationToken stoppingToken)
+    {
+        foreach (var bot in lines.GroupBy(e => e.BotId))
+        {
+            try
+            {
+                await hub.Clients.Group(LiveEventsHub.BotGroup(bot.Key)).SendAsync(LiveHub.RunLog, bot.Select(e => e.Line!).ToArray(), stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogSendFailed(exception, LiveHub.RunLog, bot.Key);
+            }
+        }
+    }
+
+    private async Task SendOneAsync(LiveEvent liveEvent, CancellationToken stoppingToken)
+    {
+        if (liveEvent.Payload is not { } payload)
+        {
+            return;
+        }
+
+        try
+        {
+            await hub.Clients.Group(LiveEventsHub.UserGroup(liveEvent.OwnerId)).SendAsync(liveEvent.Kind, payload, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSendFailed(exception, liveEvent.Kind, liveEvent.BotId);
         }
     }
 

@@ -20,6 +20,7 @@ namespace OpenOrchestrator.Silo.Notifications;
 public sealed partial class NotificationOutbox(
     IDbContextFactory<OrchestratorDbContext> dbFactory,
     IEnumerable<INotificationChannel> channels,
+    NotificationQueries views,
     LivePublisher live,
     TimeProvider time,
     IOptions<NotificationOptions> options,
@@ -289,8 +290,24 @@ public sealed partial class NotificationOutbox(
         notices.ForEach(Announce);
     }
 
-    private void Announce(NotificationRecord notification) =>
-        live.Publish(new LiveEvent(LiveHub.Notification, notification.OwnerId, notification.BotId ?? "", notification.RunId, NotificationId: notification.Id));
+    /// <summary>The owner's bell hears of it, with its view read off the caller's flow (a grain's turn, say).</summary>
+    private void Announce(NotificationRecord notification) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            if (await views.GetAsync(notification.OwnerId, notification.Id) is { } view)
+            {
+                live.Publish(LiveEvent.Told(notification.OwnerId, view));
+            }
+        }
+        catch (Exception e)
+        {
+            LogAnnounceFailed(e, notification.Id);
+        }
+    });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} not announced live")]
+    private partial void LogAnnounceFailed(Exception exception, long notificationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} delivery {DeliveryId}, try {Attempt}: {Status}: {Reason}")]
     private partial void LogTryFailed(string channel, long deliveryId, int attempt, string status, string reason);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Triggers;
@@ -27,7 +28,7 @@ public static class ApprovalsApi
     }
 
     private static async Task<Results<Ok<ResultView>, NotFound, ValidationProblem, ProblemHttpResult>> ApproveAsync(
-        string resultId, ResultApproval? approval, ClaimsPrincipal user, OrchestratorDbContext db, NotificationOutbox outbox,
+        string resultId, ResultApproval? approval, ClaimsPrincipal user, OrchestratorDbContext db, IGrainFactory grains, NotificationOutbox outbox,
         TriggerDispatcher dispatcher, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -70,11 +71,12 @@ public static class ApprovalsApi
         }
 
         dispatcher.Deliver(firings);
+        await SeenAsync(grains, result, user);
         return TypedResults.Ok(ResultsApi.ToView(result));
     }
 
     private static async Task<Results<Ok<ResultView>, NotFound, ProblemHttpResult>> RejectAsync(
-        string resultId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken)
+        string resultId, ClaimsPrincipal user, OrchestratorDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, resultId, user.UserId(), cancellationToken) is not var (result, _))
         {
@@ -82,7 +84,20 @@ public static class ApprovalsApi
         }
 
         result.Status = ResultStatuses.Rejected;
-        return await DecideAsync(db, result, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(ResultsApi.ToView(result));
+        if (await DecideAsync(db, result, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await SeenAsync(grains, result, user);
+        return TypedResults.Ok(ResultsApi.ToView(result));
+    }
+
+    /// <summary>A decided result has been seen; its bot keeps the count.</summary>
+    private static async Task SeenAsync(IGrainFactory grains, ResultRecord result, ClaimsPrincipal user)
+    {
+        await grains.GetGrain<IBotGrain>(result.BotId).MarkResultsSeenAsync(user.UserId(), result.Id);
+        result.Seen = true;
     }
 
     private static async Task<(ResultRecord Result, BotRecord Bot)?> FindAsync(OrchestratorDbContext db, string resultId, string ownerId, CancellationToken cancellationToken)
@@ -105,11 +120,9 @@ public static class ApprovalsApi
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, result.Status)
                 .SetProperty(r => r.Title, result.Title)
-                .SetProperty(r => r.Content, result.Content)
-                .SetProperty(r => r.Seen, true), cancellationToken);
+                .SetProperty(r => r.Content, result.Content), cancellationToken);
         if (changed == 1)
         {
-            result.Seen = true;
             return null;
         }
 

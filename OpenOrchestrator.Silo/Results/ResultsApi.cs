@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Results;
@@ -45,16 +46,8 @@ public static class ResultsApi
         return TypedResults.Ok<IReadOnlyList<ResultView>>([.. results.Select(ToView)]);
     }
 
-    private static async Task<Results<NoContent, NotFound>> MarkSeenAsync(string id, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken)
-    {
-        if (!Ids.IsWellFormed(id) || !await db.Bots.AnyAsync(b => b.Id == id && b.OwnerId == user.UserId(), cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
-        await db.Results.Where(r => r.BotId == id && !r.Seen).ExecuteUpdateAsync(s => s.SetProperty(r => r.Seen, true), cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound>> MarkSeenAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        Ids.IsWellFormed(id) && await grains.GetGrain<IBotGrain>(id).MarkResultsSeenAsync(user.UserId(), null) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ResultView>, NotFound>> PinAsync(string resultId, bool pinned, ClaimsPrincipal user, OrchestratorDbContext db)
     {

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
-using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Runs;
 
@@ -39,7 +38,7 @@ public sealed class ResultsPlugin(ResultStore store, LivePublisher live)
         run.CountResult(reported);
         if (reported.IsNew)
         {
-            live.Publish(new LiveEvent(LiveHub.ResultAdded, run.Ticket.OwnerId, run.BotId, run.RunId, ResultId: reported.Id));
+            live.Publish(LiveEvent.Added(run.Ticket.OwnerId, ResultsApi.ToView(reported.Stored!)));
         }
 
         return !reported.IsNew ? "Already reported before: not stored again."

@@ -236,6 +236,7 @@ public sealed partial class RunExecutor(
                 Log = [.. lines.Select(l => l.ToLine())],
                 NewResultIds = run.NewResultIds,
                 Found = run.Found,
+                Run = RunMapping.Started(run.Ticket),
             };
             var stored = await DeliverAsync(run, outcome);
             budget.RunStored(run.Ticket);

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Storage;
 
@@ -24,7 +23,7 @@ public sealed partial class RunLogWriter(GroupCommit commits, LivePublisher live
     public void Added(RunContext run, RunLogRecord line)
     {
         _runs.Writer.TryWrite(run);
-        live.Publish(new LiveEvent(LiveHub.RunLog, run.Ticket.OwnerId, run.BotId, line.RunId, Line: line.ToLine()));
+        live.Publish(LiveEvent.Logged(run.Ticket.OwnerId, run.BotId, line.RunId, line.ToLine()));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

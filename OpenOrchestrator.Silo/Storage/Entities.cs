@@ -39,6 +39,14 @@ public sealed class BotRecord
     public DateTime? NextRunAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    // Counted as runs start and end and results are stored and seen, so no read counts a bot's history (DESIGN D5).
+    public int RunCount { get; set; }
+    public int CompletedRuns { get; set; }
+    /// <summary>Failed or timed out; cancelled runs count as neither success nor failure.</summary>
+    public int UnsuccessfulRuns { get; set; }
+    public int ResultCount { get; set; }
+    public int UnseenResults { get; set; }
 }
 
 /// <summary>The seed's <c>triggers</c> table: when a source bot does something, start a target.</summary>

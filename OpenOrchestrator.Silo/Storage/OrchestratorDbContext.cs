@@ -71,7 +71,8 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
         builder.Entity<RunRecord>(run =>
         {
             run.ToTable("runs");
-            run.HasIndex(r => new { r.BotId, r.CreatedAt });
+            // With the cost: a bot's spending this month is read from the index alone.
+            run.HasIndex(r => new { r.BotId, r.CreatedAt, r.Cost });
             run.HasIndex(r => r.Status);
             run.HasIndex(r => new { r.OwnerId, r.CreatedAt });
             run.Property(r => r.Cause).HasMaxLength(200);
@@ -133,6 +134,10 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
                 .Metadata.SetValueComparer(MapComparer());
             result.HasIndex(r => new { r.BotId, r.DedupKey }).IsUnique();
             result.HasIndex(r => new { r.BotId, r.CreatedAt });
+            // The filtered lists (new, pinned, awaiting) read only their own rows, newest first.
+            result.HasIndex(r => new { r.BotId, r.Seen, r.CreatedAt });
+            result.HasIndex(r => new { r.BotId, r.Pinned, r.CreatedAt });
+            result.HasIndex(r => new { r.BotId, r.Status, r.CreatedAt });
             result.HasIndex(r => r.RunId);
         });
 

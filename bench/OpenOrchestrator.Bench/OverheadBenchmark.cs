@@ -32,6 +32,9 @@ public static class OverheadBenchmark
             case "browser":
                 await BrowserBenchmark.RunAsync(Arg(args, 1, 4), Arg(args, 2, 60));
                 return;
+            case "reads":
+                await ReadsBenchmark.RunAsync(args.Length > 1 ? [.. args[1..].Select(int.Parse)] : [1_000, 1_000_000]);
+                return;
             case "overhead":
                 args = args[1..];
                 break;

@@ -347,6 +347,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("active_run_id");
 
+                    b.Property<int>("CompletedRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed_runs");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -438,6 +442,14 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("require_approval");
 
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_count");
+
+                    b.Property<int>("RunCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_count");
+
                     b.Property<string>("Schedule")
                         .HasColumnType("text")
                         .HasColumnName("schedule");
@@ -468,6 +480,14 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("tools");
+
+                    b.Property<int>("UnseenResults")
+                        .HasColumnType("integer")
+                        .HasColumnName("unseen_results");
+
+                    b.Property<int>("UnsuccessfulRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("unsuccessful_runs");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -854,6 +874,15 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .IsUnique()
                         .HasDatabaseName("ix_results_bot_id_dedup_key");
 
+                    b.HasIndex("BotId", "Pinned", "CreatedAt")
+                        .HasDatabaseName("ix_results_bot_id_pinned_created_at");
+
+                    b.HasIndex("BotId", "Seen", "CreatedAt")
+                        .HasDatabaseName("ix_results_bot_id_seen_created_at");
+
+                    b.HasIndex("BotId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_results_bot_id_status_created_at");
+
                     b.ToTable("results", (string)null);
                 });
 
@@ -1004,11 +1033,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .IsUnique()
                         .HasDatabaseName("ix_runs_bot_id_cause");
 
-                    b.HasIndex("BotId", "CreatedAt")
-                        .HasDatabaseName("ix_runs_bot_id_created_at");
-
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_runs_owner_id_created_at");
+
+                    b.HasIndex("BotId", "CreatedAt", "Cost")
+                        .HasDatabaseName("ix_runs_bot_id_created_at_cost");
 
                     b.ToTable("runs", (string)null);
                 });

@@ -349,6 +349,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("active_run_id");
 
+                    b.Property<int>("CompletedRuns")
+                        .HasColumnType("int")
+                        .HasColumnName("completed_runs");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at");
@@ -440,6 +444,14 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("bit")
                         .HasColumnName("require_approval");
 
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("int")
+                        .HasColumnName("result_count");
+
+                    b.Property<int>("RunCount")
+                        .HasColumnType("int")
+                        .HasColumnName("run_count");
+
                     b.Property<string>("Schedule")
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("schedule");
@@ -470,6 +482,14 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("tools");
+
+                    b.Property<int>("UnseenResults")
+                        .HasColumnType("int")
+                        .HasColumnName("unseen_results");
+
+                    b.Property<int>("UnsuccessfulRuns")
+                        .HasColumnType("int")
+                        .HasColumnName("unsuccessful_runs");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2")
@@ -831,7 +851,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("status");
 
                     b.Property<string>("Title")
@@ -855,6 +875,15 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                     b.HasIndex("BotId", "DedupKey")
                         .IsUnique()
                         .HasDatabaseName("ix_results_bot_id_dedup_key");
+
+                    b.HasIndex("BotId", "Pinned", "CreatedAt")
+                        .HasDatabaseName("ix_results_bot_id_pinned_created_at");
+
+                    b.HasIndex("BotId", "Seen", "CreatedAt")
+                        .HasDatabaseName("ix_results_bot_id_seen_created_at");
+
+                    b.HasIndex("BotId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_results_bot_id_status_created_at");
 
                     b.ToTable("results", (string)null);
                 });
@@ -1007,11 +1036,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasDatabaseName("ix_runs_bot_id_cause")
                         .HasFilter("[cause] IS NOT NULL");
 
-                    b.HasIndex("BotId", "CreatedAt")
-                        .HasDatabaseName("ix_runs_bot_id_created_at");
-
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_runs_owner_id_created_at");
+
+                    b.HasIndex("BotId", "CreatedAt", "Cost")
+                        .HasDatabaseName("ix_runs_bot_id_created_at_cost");
 
                     b.ToTable("runs", (string)null);
                 });

@@ -336,6 +336,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("active_run_id");
 
+                    b.Property<int>("CompletedRuns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_runs");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -427,6 +431,14 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("require_approval");
 
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_count");
+
+                    b.Property<int>("RunCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_count");
+
                     b.Property<string>("Schedule")
                         .HasColumnType("TEXT")
                         .HasColumnName("schedule");
@@ -457,6 +469,14 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("tools");
+
+                    b.Property<int>("UnseenResults")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unseen_results");
+
+                    b.Property<int>("UnsuccessfulRuns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unsuccessful_runs");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
@@ -839,6 +859,15 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_results_bot_id_dedup_key");
 
+                    b.HasIndex("BotId", "Pinned", "CreatedAt")
+                        .HasDatabaseName("ix_results_bot_id_pinned_created_at");
+
+                    b.HasIndex("BotId", "Seen", "CreatedAt")
+                        .HasDatabaseName("ix_results_bot_id_seen_created_at");
+
+                    b.HasIndex("BotId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_results_bot_id_status_created_at");
+
                     b.ToTable("results", (string)null);
                 });
 
@@ -987,11 +1016,11 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_runs_bot_id_cause");
 
-                    b.HasIndex("BotId", "CreatedAt")
-                        .HasDatabaseName("ix_runs_bot_id_created_at");
-
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_runs_owner_id_created_at");
+
+                    b.HasIndex("BotId", "CreatedAt", "Cost")
+                        .HasDatabaseName("ix_runs_bot_id_created_at_cost");
 
                     b.ToTable("runs", (string)null);
                 });

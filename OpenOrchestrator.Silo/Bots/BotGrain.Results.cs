@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenOrchestrator.Silo.Bots;
+
+/// <summary>Results become seen through the bot, which counts its unseen ones (DESIGN D5): reads never count them.</summary>
+public sealed partial class BotGrain
+{
+    public async Task<bool> MarkResultsSeenAsync(string ownerId, string? resultId)
+    {
+        if (!IsOwnedBy(ownerId))
+        {
+            return false;
+        }
+
+        // Results of the run still going on are counted when it ends (as seen, by then); only counted ones leave the count now.
+        var active = _bot!.ActiveRunId ?? "";
+        int counted;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var unseen = db.Results.Where(r => r.BotId == BotId && !r.Seen && (resultId == null || r.Id == resultId));
+            counted = await unseen.Where(r => r.RunId != active).ExecuteUpdateAsync(s => s.SetProperty(r => r.Seen, true));
+            await unseen.Where(r => r.RunId == active).ExecuteUpdateAsync(s => s.SetProperty(r => r.Seen, true));
+            if (counted > 0)
+            {
+                var left = Math.Max(0, _bot.UnseenResults - counted);
+                await db.Bots.Where(b => b.Id == BotId).ExecuteUpdateAsync(s => s.SetProperty(b => b.UnseenResults, left));
+            }
+
+            await tx.CommitAsync();
+        }
+
+        if (counted > 0)
+        {
+            var bot = Copy(_bot);
+            bot.UnseenResults = Math.Max(0, bot.UnseenResults - counted);
+            _bot = bot;
+            await AnnounceChangedAsync();
+        }
+
+        return true;
+    }
+}
