@@ -165,9 +165,10 @@ public static class ReadsBenchmark
             }
         }
 
-        using (var counters = Command(connection, """
+        // Before the bot kept its counters (an older build measured side by side) there is nothing to set.
+        using (var counters = Command(connection, HasColumn(connection, "bots", "run_count") ? """
             UPDATE bots SET run_count = $runs, completed_runs = $runs, result_count = $results, unseen_results = 10 WHERE id = $bot
-            """, "$runs", "$results", "$bot"))
+            """ : "SELECT $runs, $results, $bot", "$runs", "$results", "$bot"))
         {
             counters.Parameters["$runs"].Value = RunsPerBot;
             counters.Parameters["$results"].Value = results;
@@ -179,6 +180,12 @@ public static class ReadsBenchmark
         using var analyze = Command(connection, "ANALYZE");
         analyze.ExecuteNonQuery();
         return (runIds[^1], pinned);
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var command = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'");
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     private static void Run(SqliteCommand insert, string id, string botId, string owner, DateTime at)
