@@ -49,7 +49,7 @@ public sealed class DashboardFlowTests(BrowserFixture fixture)
         _scoutRelease.TrySetResult();
         var results = page.GetByRole(AriaRole.List, new() { Name = "Results" }).GetByRole(AriaRole.Listitem);
         await Expect(results).ToHaveCountAsync(2);
-        await Expect(log).ToContainTextAsync("Done: 2 new result(s)");
+        await Expect(log).ToContainTextAsync("Done: 2 new results,");
 
         var bikeA = page.GetByRole(AriaRole.Listitem, new() { Name = "Bike A" });
         await bikeA.GetByRole(AriaRole.Button, new() { Name = "Pin" }).ClickAsync();
