@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace OpenOrchestrator.Frontend.Components;
 
-/// <summary>The dashboard's recent activity across all the user's bots: time, bot, one line, outcome.</summary>
+/// <summary>The dashboard's recent activity across all the user's bots: time, bot, one line (what a run found, by its title), outcome.</summary>
 public sealed partial class ActivityList
 {
     private const int PageSize = 30;
@@ -24,6 +24,10 @@ public sealed partial class ActivityList
     private IEnumerable<ActivityView> Shown => _expanded
         ? Items.Concat(_older.Where(o => Items.All(i => i.Id != o.Id)))
         : Items.Take(Limit);
+
+    /// <summary>A result's link as a model reported it: only http(s) becomes a link (never javascript: or data:).</summary>
+    private static string? WebLink(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : null;
 
     private async Task ShowOlderAsync()
     {

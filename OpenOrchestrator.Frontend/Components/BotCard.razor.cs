@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Components;
 namespace OpenOrchestrator.Frontend.Components;
 
 /// <summary>One bot on the dashboard: what it is, what it is doing, Run, Log and (for bots that start by themselves) Auto.</summary>
-public sealed partial class BotCard
+public sealed partial class BotCard : IDisposable
 {
+    // "Next run in 12 min" counts down: the card is drawn again twice a minute, which no event would do.
+    private Timer? _clock;
+
     [Parameter, EditorRequired] public BotView Bot { get; set; } = default!;
 
     /// <summary>The name of the bot an "after" schedule waits for, if the card should name it.</summary>
@@ -18,6 +21,11 @@ public sealed partial class BotCard
 
     /// <summary>Pausing only matters to a bot that starts by itself (or one already paused).</summary>
     private bool ShowAuto => Bot.Schedule.Kind != ScheduleKinds.Manual || !Bot.Enabled;
+
+    protected override void OnInitialized() =>
+        _clock = new Timer(_ => InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+
+    public void Dispose() => _clock?.Dispose();
 
     private string LastRun => Bot.LastRunAt is { } at ? $"Last run: {Display.Time(at)}" : "Never run";
 

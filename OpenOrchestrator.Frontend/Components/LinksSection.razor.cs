@@ -2,9 +2,15 @@ using Microsoft.AspNetCore.Components;
 
 namespace OpenOrchestrator.Frontend.Components;
 
-/// <summary>The dashboard's links (GET /api/triggers): source ──event──▶ target bot or notification.</summary>
+/// <summary>
+/// The dashboard's links: every chain of the user's bots (triggers from GET /api/triggers, "after"
+/// schedules, where each bot sends its results) drawn as a graph, and listed below it for keyboards and
+/// screen readers, where triggers can be deleted and schedules changed.
+/// </summary>
 public sealed partial class LinksSection
 {
+    private ChainGraph _graph = new([], []);
+
     [Parameter, EditorRequired] public IReadOnlyList<TriggerView> Triggers { get; set; } = [];
 
     [Parameter, EditorRequired] public IReadOnlyList<BotView> Bots { get; set; } = [];
@@ -13,11 +19,21 @@ public sealed partial class LinksSection
 
     [Parameter] public EventCallback<TriggerView> OnDelete { get; set; }
 
+    protected override void OnParametersSet() => _graph = ChainGraph.Of(Bots, Triggers);
+
+    private static string Arrow(string from, string label, string to) => $"{from} ──{label}──▶ {to}";
+
     private string Describe(TriggerView trigger)
     {
         var target = trigger.TargetBotId is { } id ? Name(id) : Display.ActionLabel(trigger.TargetAction);
-        return $"{Name(trigger.SourceBotId)} ──{Display.EventLabel(trigger.Event)}──▶ {target}";
+        return Arrow(Name(trigger.SourceBotId), ChainGraph.EventLabel(trigger.Event), target);
     }
 
-    private string Name(string botId) => Bots.FirstOrDefault(b => b.Id == botId) is { } bot ? $"{bot.Emoji} {bot.Name}" : "(deleted bot)";
+    private bool Known(string? botId) => Bots.Any(b => b.Id == botId);
+
+    private string Name(string botId) => Bots.FirstOrDefault(b => b.Id == botId) is { } bot ? $"{bot.Emoji} {bot.Name}" : "a deleted bot";
+
+    private string NameOnly(string botId) => Bots.FirstOrDefault(b => b.Id == botId)?.Name ?? "a deleted bot";
+
+    private static string Channel(string channel) => $"{ChainGraph.ChannelEmoji(channel)} {Display.ChannelLabel(channel)}";
 }

@@ -132,15 +132,21 @@ public sealed partial class BotPage : IAsyncDisposable
 
     private async Task DeleteAsync()
     {
-        if (_bot is null
-            || await Dialogs.ShowMessageBoxAsync("Delete bot", $"Delete {_bot.Name} with its runs, results and documents?", yesText: "Delete", cancelText: "Cancel") != true)
+        if (_bot is not { } bot)
         {
             return;
         }
 
         try
         {
-            await Api.DeleteBotAsync(_bot.Id);
+            // Read now, not at load: the links may have changed since, and the question must name them all.
+            var (bots, triggers) = (Api.ListBotsAsync(), Api.ListTriggersAsync());
+            if (!await DeleteBotDialog.AskAsync(Dialogs, bot, BotDependents.Of(bot, await bots, await triggers)))
+            {
+                return;
+            }
+
+            await Api.DeleteBotAsync(bot.Id);
             Navigation.NavigateTo("");
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)

@@ -105,6 +105,38 @@ public static class Display
         _ => ("ℹ️", "info"),
     };
 
+    /// <summary>
+    /// When a bot that starts by itself runs next: "Next run in 12 min", "Next run at 14:00", "Next run after
+    /// Dev-Bot"; null for a manual or paused bot.
+    /// </summary>
+    public static string? NextRun(BotView bot, string? afterBotName, DateTimeOffset now)
+    {
+        if (!bot.Enabled)
+        {
+            return null;
+        }
+
+        if (bot.Schedule.Kind == ScheduleKinds.After)
+        {
+            return $"Next run after {afterBotName ?? "another bot"}";
+        }
+
+        if (bot.NextRunAt is not { } next)
+        {
+            return null;
+        }
+
+        var minutes = (next - now).TotalMinutes;
+        var local = next.ToOffset(LocalOffset);
+        return minutes switch
+        {
+            < 0.5 => "Next run now",
+            < 59.5 => $"Next run in {Math.Round(minutes):0} min",
+            _ when local.Date == now.ToOffset(LocalOffset).Date => $"Next run at {local:HH:mm}",
+            _ => $"Next run on {local:d MMM} at {local:HH:mm}",
+        };
+    }
+
     public static string Time(DateTimeOffset at)
     {
         var local = at.ToOffset(LocalOffset);

@@ -7,6 +7,8 @@ public static class ActivityKinds
     public const string TriggerFired = "trigger_fired";
     /// <summary>A scheduled or triggered start refused because a budget is used up: no run.</summary>
     public const string BudgetExceeded = "budget_exceeded";
+    /// <summary>The bot's schedule was changed for it: the bot it ran after was deleted.</summary>
+    public const string ScheduleChanged = "schedule_changed";
 
     public static string ForRun(string status) => $"run_{status}";
 }

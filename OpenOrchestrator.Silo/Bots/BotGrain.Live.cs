@@ -46,8 +46,14 @@ public sealed partial class BotGrain
 
     private void AnnounceFinished(RunView run) => live.Publish(LiveEvent.Finished(_bot!.OwnerId, run));
 
-    private void Announce(ActivityRecord activity) => live.Publish(LiveEvent.Added(activity.OwnerId,
-        new ActivityView(activity.Id, BotId, _bot!.Name, _bot.Emoji, activity.RunId, activity.Kind, activity.Message, activity.At.Utc())));
+    /// <summary>A run's end carries the first result it found (<paramref name="found"/>) and how many: the feed shows its title.</summary>
+    private void Announce(ActivityRecord activity, FoundResult? found = null, int results = 0) => live.Publish(LiveEvent.Added(activity.OwnerId,
+        new ActivityView(activity.Id, BotId, _bot!.Name, _bot.Emoji, activity.RunId, activity.Kind, activity.Message, activity.At.Utc())
+        {
+            ResultTitle = found?.Title,
+            ResultUrl = found?.Url,
+            Results = found is null ? 0 : results,
+        }));
 
     /// <summary>Runs of this bot as stored, for an end the executor did not describe (cut off, or cancelled while queued).</summary>
     private static async Task<List<RunView>> RunViewsAsync(OrchestratorDbContext db, IReadOnlyCollection<string> runIds) =>

@@ -103,7 +103,7 @@ public sealed partial class BotGrain
         _queued = 0;
         if (cancelled > 0)
         {
-            var activity = Activity(ActivityKinds.Skipped, cancelled == 1 ? "A waiting run was cancelled: the bot was paused." : $"{cancelled} waiting runs were cancelled: the bot was paused.");
+            var activity = Activity(ActivityKinds.Skipped, cancelled == 1 ? "1 waiting run cancelled: the bot was paused." : $"{cancelled} waiting runs cancelled: the bot was paused.");
             db.Activity.Add(activity);
             await db.SaveChangesAsync();
             Announce(activity);

@@ -244,7 +244,7 @@ public sealed partial class BotGrain
         DelayDeactivation(TimeSpan.Zero);
         AnnounceFinished(started.Ended(outcome));
         await AnnounceChangedAsync();
-        Announce(ended);
+        Announce(ended, outcome.Found is [var first, ..] ? first : null, outcome.NewResults);
         if (notification is not null)
         {
             outbox.Added(notification);
@@ -259,7 +259,7 @@ public sealed partial class BotGrain
     private static string Summary(RunOutcome outcome)
     {
         var text = outcome.Error ?? outcome.Output?.Split('\n', 2)[0].Trim();
-        var found = outcome.NewResults switch { 0 => "no new results", 1 => "1 new result", var n => $"{n} new results" };
+        var found = outcome.NewResults switch { 0 => "no new results", 1 => "1 new result", var count => $"{count} new results" };
         return RunContext.Truncate(string.IsNullOrWhiteSpace(text) ? found : $"{found}: {text}", 300);
     }
 

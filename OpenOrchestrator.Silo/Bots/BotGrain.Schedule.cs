@@ -60,8 +60,8 @@ public sealed partial class BotGrain
         var count = ScheduleCalculator.SlotsBetween(_bot!, firstMissed, now);
         var runOnce = _bot!.MissedRuns == MissedRunPolicies.RunOnce && _bot.ActiveRunId is null;
         var activity = Activity(ActivityKinds.Missed, runOnce
-            ? $"Missed {count} slot(s) since {firstMissed:yyyy-MM-dd HH:mm} UTC while the service was down; running once now."
-            : $"Missed {count} slot(s) since {firstMissed:yyyy-MM-dd HH:mm} UTC while the service was down; skipped them (policy: {_bot.MissedRuns}).");
+            ? $"Missed {Slots(count)} since {firstMissed:yyyy-MM-dd HH:mm} UTC while the service was down; running once now."
+            : $"Missed {Slots(count)} since {firstMissed:yyyy-MM-dd HH:mm} UTC while the service was down; skipped them (policy: {_bot.MissedRuns}).");
         if (runOnce)
         {
             if (await StartAsync(RunTriggers.Schedule, null, SlotCause(firstMissed), bot => bot.NextRunAt = next, activity) is not null)
@@ -74,6 +74,8 @@ public sealed partial class BotGrain
 
         await SaveScheduleAsync(next, activity);
     }
+
+    private static string Slots(int count) => count == 1 ? "1 slot" : $"{count} slots";
 
     private async Task SkipAsync(DateTime slot, DateTime? next, string running)
     {

@@ -140,10 +140,12 @@ public sealed partial class BotGrain(
         }
 
         List<string> linkedHere;
+        List<string> waitingHere;
         await using (var db = await dbFactory.CreateDbContextAsync())
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
             linkedHere = await db.Triggers.Where(t => t.TargetBot == BotId).Select(t => t.SourceBot).ToListAsync();
+            waitingHere = await DependentsAsync(db);
             var runIds = db.Runs.Where(r => r.BotId == BotId).Select(r => r.Id);
             await db.RunLog.Where(l => runIds.Contains(l.RunId)).ExecuteDeleteAsync();
             await db.Results.Where(r => r.BotId == BotId).ExecuteDeleteAsync();
@@ -158,6 +160,7 @@ public sealed partial class BotGrain(
         documents.DeleteBotFolder(BotId);
         browsers.DeleteProfile(BotId);
         await TellLinksChangedAsync([AfterSourceOf(_bot), .. linkedHere]);
+        await TellDependentsAsync(waitingHere);
         live.Publish(LiveEvent.Deleted(_bot.OwnerId, BotId));
         _bot = null;
         await SyncReminderAsync(reregister: false);

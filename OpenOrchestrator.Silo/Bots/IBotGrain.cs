@@ -12,8 +12,11 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
     /// <summary>Replaces the bot's spec; false when there is no such bot of this owner.</summary>
     Task<bool> UpdateAsync(string ownerId, BotSpec spec);
 
-    /// <summary>Removes the bot with its runs, results, triggers and documents.</summary>
+    /// <summary>Removes the bot with its runs, results, triggers and documents; the bots scheduled after it become manual.</summary>
     Task<bool> DeleteAsync(string ownerId);
+
+    /// <summary>The bot this one is scheduled after was deleted: its schedule becomes manual, and its activity says why.</summary>
+    Task AfterBotDeletedAsync(string deletedBotId, string deletedBotName);
 
     Task<StartRunResult> StartRunAsync(string ownerId, string trigger, string? input);
 

@@ -220,7 +220,7 @@ public sealed partial class RunExecutor(
 
         var cost = run.Cost is { } usd ? Money.Format(usd) : "cost unknown";
         run.Info(status == RunStatuses.Completed
-            ? $"Done: {run.NewResults} new result(s), {run.SeenResults} already known; {run.ModelCalls} model call(s), {run.ToolCalls} tool call(s), {run.TotalTokens} tokens, {cost}."
+            ? $"Done: {Count(run.NewResults, "new result")}, {run.SeenResults} already known; {Count(run.ModelCalls, "model call")}, {Count(run.ToolCalls, "tool call")}, {run.TotalTokens} tokens, {cost}."
             : $"Run ended: {status}; {run.TotalTokens} tokens, {cost}.");
         var (lines, earlierStored) = run.TakeRest();
         try
@@ -287,6 +287,9 @@ public sealed partial class RunExecutor(
         RunStopReason.TokenLimit => (RunStatuses.Failed, $"stopped after {run.TotalTokens} tokens, over the limit of {options.Value.MaxTokens} (Runs__MaxTokens)"),
         _ => (RunStatuses.Failed, "interrupted"),
     };
+
+    /// <summary>"1 new result", "3 new results": the log is read by people.</summary>
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ended {Status}: {Tokens} tokens, cost {Cost} USD")]
     private partial void LogRunEnded(string runId, string status, int tokens, double? cost);

@@ -49,7 +49,7 @@ public sealed class DashboardFlowTests(BrowserFixture fixture)
         _scoutRelease.TrySetResult();
         var results = page.GetByRole(AriaRole.List, new() { Name = "Results" }).GetByRole(AriaRole.Listitem);
         await Expect(results).ToHaveCountAsync(2);
-        await Expect(log).ToContainTextAsync("Done: 2 new result(s)");
+        await Expect(log).ToContainTextAsync("Done: 2 new results,");
 
         var bikeA = page.GetByRole(AriaRole.Listitem, new() { Name = "Bike A" });
         await bikeA.GetByRole(AriaRole.Button, new() { Name = "Pin" }).ClickAsync();
@@ -60,6 +60,8 @@ public sealed class DashboardFlowTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "bot-page");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "OpenOrchestrator home" }).ClickAsync();
+        var found = page.GetByRole(AriaRole.List, new() { Name = "Recent activity" }).GetByRole(AriaRole.Link, new() { Name = "“Bike A”" });
+        await Expect(found).ToHaveAttributeAsync("href", "https://shop.example/a");
         await page.GetByRole(AriaRole.Button, new() { Name = "New bot" }).ClickAsync();
         dialog = page.GetByRole(AriaRole.Form, new() { Name = "New bot" });
         await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync("Tester");

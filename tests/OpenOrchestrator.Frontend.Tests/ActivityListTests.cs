@@ -26,4 +26,28 @@ public sealed class ActivityListTests : FrontendContext
 
         Assert.Empty(list.FindAll("button"));
     }
+
+    [Fact]
+    public void ARunThatFoundSomethingShowsTheFoundTitleLinkedToIt()
+    {
+        var found = Entry(3) with { Message = "2 new results: Done.", ResultTitle = "Nike Air Max 90 — 35€", ResultUrl = "https://shop.example/nike", Results = 2 };
+        var list = Render<ActivityList>(p => p.Add(l => l.Items, [found]).Add(l => l.Loaded, true));
+
+        var link = list.Find(".activity .message a.found");
+        Assert.Equal("“Nike Air Max 90 — 35€”", link.TextContent);
+        Assert.Equal("https://shop.example/nike", link.GetAttribute("href"));
+        Assert.Equal(" and 1 more", list.Find(".activity .more").TextContent);
+        Assert.DoesNotContain("new results", list.Markup);
+    }
+
+    [Fact]
+    public void AFoundTitleWithoutAWebLinkIsPlainText()
+    {
+        var found = Entry(3) with { ResultTitle = "Draft answer to Ben", ResultUrl = "javascript:alert(1)", Results = 1 };
+        var list = Render<ActivityList>(p => p.Add(l => l.Items, [found]).Add(l => l.Loaded, true));
+
+        Assert.Empty(list.FindAll(".activity a.found"));
+        Assert.Equal("“Draft answer to Ben”", list.Find(".activity .found").TextContent);
+        Assert.Empty(list.FindAll(".activity .more"));
+    }
 }

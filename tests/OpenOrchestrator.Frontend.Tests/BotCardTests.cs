@@ -1,4 +1,5 @@
 using OpenOrchestrator.Frontend.Components;
+using OpenOrchestrator.Frontend.Services;
 
 namespace OpenOrchestrator.Frontend.Tests;
 
@@ -90,5 +91,48 @@ public sealed class BotCardTests : FrontendContext
 
         Assert.Equal("$0.0042 this month", card.Find(".cost").TextContent);
         Assert.Empty(card.FindAll(".mud-progress-linear"));
+    }
+
+    [Fact]
+    public void AScheduledBotsCardCountsDownToItsNextRun()
+    {
+        var bot = Bot(schedule: new ScheduleSpec { Kind = ScheduleKinds.Interval, EveryMinutes = 30 }) with { NextRunAt = DateTimeOffset.UtcNow.AddMinutes(12) };
+
+        var card = Render<BotCard>(p => p.Add(c => c.Bot, bot));
+
+        Assert.Equal("Next run in 12 min", card.Find(".next-run").TextContent);
+    }
+
+    [Fact]
+    public void ABotScheduledAfterAnotherNamesItAsItsNextRun()
+    {
+        var bot = Bot(BotStatuses.Waiting, schedule: new ScheduleSpec { Kind = ScheduleKinds.After, AfterBotId = "b0" });
+
+        var card = Render<BotCard>(p => p.Add(c => c.Bot, bot).Add(c => c.AfterBotName, "Dev-Bot"));
+
+        Assert.Equal("Next run after Dev-Bot", card.Find(".next-run").TextContent);
+    }
+
+    [Fact]
+    public void AManualOrPausedBotShowsNoNextRun()
+    {
+        var manual = Render<BotCard>(p => p.Add(c => c.Bot, Bot()));
+        var paused = Render<BotCard>(p => p.Add(c => c.Bot, Bot(BotStatuses.Paused, schedule: new ScheduleSpec { Kind = ScheduleKinds.Interval, EveryMinutes = 30 }, enabled: false)
+            with { NextRunAt = DateTimeOffset.UtcNow.AddMinutes(5) }));
+
+        Assert.Empty(manual.FindAll(".next-run"));
+        Assert.Empty(paused.FindAll(".next-run"));
+    }
+
+    [Theory]
+    [InlineData(14, 0, "Next run at 14:00")]
+    [InlineData(32, 30, "Next run on 25 Nov at 08:30")]
+    [InlineData(8, 0, "Next run now")]
+    public void ALaterNextRunSaysItsTimeAndDayWhenNotToday(int hours, int minutes, string expected)
+    {
+        var now = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+        var bot = Bot(schedule: new ScheduleSpec { Kind = ScheduleKinds.Cron, Cron = "0 14 * * *" }) with { NextRunAt = now.AddHours(hours - 8).AddMinutes(minutes) };
+
+        Assert.Equal(expected, Display.NextRun(bot, null, now));
     }
 }

@@ -1,3 +1,4 @@
+using Blazor.Diagrams.Core.Geometry;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -11,6 +12,8 @@ public abstract class FrontendContext : BunitContext, IAsyncLifetime
     protected FrontendContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // The links graph's canvas measures itself once; the browser answers with its box.
+        JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 1200, 400));
         Services.AddMudServices();
         Services.AddSingleton(new HttpClient(Api) { BaseAddress = new Uri("http://localhost/") });
         Services.AddSingleton<ApiClient>();

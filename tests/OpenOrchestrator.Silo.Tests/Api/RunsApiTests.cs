@@ -40,7 +40,7 @@ public sealed class RunsApiTests(ApiFixture fixture)
         Assert.Contains(log, l => l.Kind == LogKinds.Model && l.Message.Contains("100 prompt + 20 completion"));
         Assert.Contains(log, l => l.Kind == LogKinds.Tool && l.Message.Contains("results.report") && l.Message.Contains("Nike Air Max 90"));
         Assert.Contains(log, l => l.Kind == LogKinds.Output && l.Message == "Done. 1 new hit.");
-        Assert.Contains(log, l => l.Message.StartsWith("Done: 1 new result(s)"));
+        Assert.Contains(log, l => l.Message.StartsWith("Done: 1 new result, 0 already known; 2 model calls, 1 tool call,", StringComparison.Ordinal));
 
         var requests = fixture.Model.Requests.TakeLast(2).ToList();
         Assert.All(requests, r => Assert.True(r.Stream));

@@ -134,7 +134,7 @@ public sealed class ScheduleTests(GrainFixture fixture)
 
         Assert.Equal(runs, await fixture.QueryAsync(db => db.Runs.CountAsync(r => r.BotId == id)));
         var missed = await fixture.QueryAsync(db => db.Activity.SingleAsync(a => a.BotId == id && a.Kind == "missed"));
-        Assert.Contains("Missed 12 slot(s)", missed.Message);
+        Assert.Contains("Missed 12 slots since", missed.Message);
         Assert.Equal(firstSlot.AddMinutes(60), (await fixture.RowAsync(id))!.NextRunAt);
     }
 
