@@ -21,9 +21,14 @@ public sealed class QuickRunsTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Article, new() { Name = "Quick" }).GetByRole(AriaRole.Link, new() { Name = "Quick" }).ClickAsync();
         await Expect(page.GetByText("This bot has never run.")).ToBeVisibleAsync();
 
-        // A phone-class CPU: the page handles the button's answer and the live events slowly, so they interleave.
+        // A phone: a slow CPU, and answers to requests that come later than the live events on the open connection.
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = 6 });
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false, ["latency"] = 150, ["downloadThroughput"] = -1, ["uploadThroughput"] = -1,
+        });
 
         var runNow = page.GetByRole(AriaRole.Button, new() { Name = "Run now" });
         var pastRuns = page.GetByRole(AriaRole.List, new() { Name = "Past runs" }).Locator("li");
