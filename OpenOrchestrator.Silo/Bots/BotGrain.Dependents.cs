@@ -30,7 +30,7 @@ public sealed partial class BotGrain
 
         _bot = bot;
         await SyncReminderAsync(reregister: false);
-        await AnnounceChangedAsync();
+        AnnounceChanged();
         Announce(activity);
     }
 

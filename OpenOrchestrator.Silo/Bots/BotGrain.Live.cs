@@ -13,35 +13,13 @@ namespace OpenOrchestrator.Silo.Bots;
 /// </summary>
 public sealed partial class BotGrain
 {
-    /// <summary>Spending figures are read again after this, so runs leave the window of recent ones.</summary>
-    private static readonly TimeSpan SpendingKept = TimeSpan.FromHours(1);
-
-    private RecentSpending? _spending;
-    private DateTime _spendingReadAt;
-
-    /// <summary>The bot as a read returns it: its counters from its state, its spending read once and then kept up to date.</summary>
-    private async Task<BotView> ViewAsync()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        if (_spending is null || now - _spendingReadAt > SpendingKept || Money.MonthStart(now) != _spending.Month)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            _spending = (await RecentSpending.ReadAsync(db, [BotId], now)).GetValueOrDefault(BotId) ?? RecentSpending.Nothing(now);
-            _spendingReadAt = now;
-        }
-
-        var bot = _bot!;
-        return bot.ToView(_spending.StatsOf(bot, now));
-    }
-
-    private async Task AnnounceChangedAsync() => live.Publish(LiveEvent.Changed(_bot!.OwnerId, await ViewAsync()));
+    private void AnnounceChanged() => live.Publish(LiveEvent.Changed(_bot!.OwnerId, _bot.ToView(BotSpending.StatsOf(_bot, time.GetUtcNow().UtcDateTime))));
 
     /// <summary>A run began or was queued: the run, then the bot it changed.</summary>
-    private async Task AnnounceStartedAsync(RunRecord run)
+    private void AnnounceStarted(RunRecord run)
     {
-        _spending = _spending?.Started();
         live.Publish(LiveEvent.Started(_bot!.OwnerId, run.ToView()));
-        await AnnounceChangedAsync();
+        AnnounceChanged();
     }
 
     private void AnnounceFinished(RunView run) => live.Publish(LiveEvent.Finished(_bot!.OwnerId, run));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
+using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Storage;
 
 
@@ -32,6 +33,7 @@ public sealed partial class BotGrain
         activity.RunId = run.Id;
         var bot = Copy(_bot!);
         bot.RunCount++;
+        BotSpending.Made(bot, run.CreatedAt);
         try
         {
             await commits.SaveAsync(rows => Write(rows.Insert([run]), bot).InsertNumbered(activity));
@@ -44,7 +46,7 @@ public sealed partial class BotGrain
 
         _bot = bot;
         _queued++;
-        await AnnounceStartedAsync(run);
+        AnnounceStarted(run);
         Announce(activity);
         return run.Id;
     }
@@ -80,7 +82,7 @@ public sealed partial class BotGrain
 
         _bot = bot;
         _queued--;
-        await HandOverAsync(run, budget.Applies || budget.Refusal is not null);
+        HandOver(run, budget.Applies || budget.Refusal is not null);
     }
 
     /// <summary>Cancels one queued run of this bot; false when it is not queued (any more).</summary>

@@ -35,7 +35,7 @@ public sealed partial class BotGrain
             var bot = Copy(_bot);
             bot.UnseenResults = Math.Max(0, bot.UnseenResults - counted);
             _bot = bot;
-            await AnnounceChangedAsync();
+            AnnounceChanged();
         }
 
         return true;

@@ -42,6 +42,7 @@ public sealed partial class BotGrain
         var run = NewRun(trigger, input, cause, depth);
         var bot = MarkRunning(run);
         bot.RunCount++;
+        BotSpending.Made(bot, run.CreatedAt);
         alsoChange(bot);
         if (activity is not null)
         {
@@ -68,7 +69,7 @@ public sealed partial class BotGrain
         }
 
         _bot = bot;
-        await HandOverAsync(run, budget.Applies);
+        HandOver(run, budget.Applies);
         if (activity is not null)
         {
             Announce(activity);
@@ -99,7 +100,7 @@ public sealed partial class BotGrain
         var activity = Activity(ActivityKinds.BudgetExceeded, $"Not started ({trigger}): {refusal}");
         await commits.SaveAsync(rows => Write(rows, bot).InsertNumbered(activity));
         _bot = bot;
-        await AnnounceChangedAsync();
+        AnnounceChanged();
         Announce(activity);
         return null;
     }
@@ -132,7 +133,7 @@ public sealed partial class BotGrain
     }
 
     /// <summary>After the start is stored: the executor takes the run, and the owner's pages hear of it.</summary>
-    private async Task HandOverAsync(RunRecord run, bool budgeted)
+    private void HandOver(RunRecord run, bool budgeted)
     {
         // Not collected while the run goes on: a later activation takes an active run for a lost one.
         DelayDeactivation(Timeout.InfiniteTimeSpan);
@@ -144,7 +145,7 @@ public sealed partial class BotGrain
             Parent = System.Diagnostics.Activity.Current is { Recorded: true } starter ? starter.Context : default,
             Budgeted = budgeted,
         });
-        await AnnounceStartedAsync(run);
+        AnnounceStarted(run);
     }
 
     public async Task<CancelRunResult> CancelRunAsync(string ownerId, string runId)
@@ -194,6 +195,7 @@ public sealed partial class BotGrain
             firings = await TriggerFirings.ForAsync(db, bot, runId, outcome, matching);
             notification = await RunNotifications.ForAsync(db, bot, runId, outcome, matching);
             started = outcome.Run ?? (await RunViewsAsync(db, [runId])).Single();
+            BotSpending.Ended(bot, started.CreatedAt.UtcDateTime, outcome.Cost, time.GetUtcNow().UtcDateTime);
             var (stored, unseen) = await ResultCounts.OfRunAsync(db, runId, outcome);
             bot.ResultCount += stored;
             bot.UnseenResults += unseen;
@@ -240,10 +242,9 @@ public sealed partial class BotGrain
         });
 
         _bot = bot;
-        _spending = _spending?.Ended(started.CreatedAt.UtcDateTime, outcome.Cost);
         DelayDeactivation(TimeSpan.Zero);
         AnnounceFinished(started.Ended(outcome));
-        await AnnounceChangedAsync();
+        AnnounceChanged();
         Announce(ended, outcome.Found is [var first, ..] ? first : null, outcome.NewResults);
         if (notification is not null)
         {

@@ -91,7 +91,7 @@ public sealed partial class BotGrain
         await commits.SaveAsync(rows => Write(rows, bot).InsertNumbered(activity));
 
         _bot = bot;
-        await AnnounceChangedAsync();
+        AnnounceChanged();
         Announce(activity);
     }
 

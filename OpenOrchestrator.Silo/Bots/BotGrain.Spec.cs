@@ -76,5 +76,12 @@ public sealed partial class BotGrain
         UnsuccessfulRuns = bot.UnsuccessfulRuns,
         ResultCount = bot.ResultCount,
         UnseenResults = bot.UnseenResults,
+        SpendingMonth = bot.SpendingMonth,
+        MonthRuns = bot.MonthRuns,
+        MonthPricedRuns = bot.MonthPricedRuns,
+        MonthCost = bot.MonthCost,
+        LastMonthRuns = bot.LastMonthRuns,
+        LastMonthPricedRuns = bot.LastMonthPricedRuns,
+        LastMonthCost = bot.LastMonthCost,
     };
 }

@@ -36,6 +36,7 @@ public sealed partial class BotGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await ReloadAsync(cancellationToken);
+        await CountSpendingAsync(cancellationToken);
         await LoadQueueAsync(cancellationToken);
         await EndOrphanedRunAsync();
     }
@@ -58,6 +59,23 @@ public sealed partial class BotGrain(
         var now = time.GetUtcNow().UtcDateTime;
         await RunFinishedAsync(runId, new RunOutcome(
             RunStatuses.Failed, null, InterruptedRuns.Reason, now, (long)(now - (_bot.LastRunAt ?? now)).TotalMilliseconds));
+    }
+
+    /// <summary>A bot stored before its grain kept its spending counts its runs of this month and the last, once.</summary>
+    private async Task CountSpendingAsync(CancellationToken cancellationToken)
+    {
+        if (_bot is not { SpendingMonth: null })
+        {
+            return;
+        }
+
+        var bot = Copy(_bot);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await BotSpending.CountAsync(db, bot, time.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
+        await SaveAsync(bot);
     }
 
     private async Task ReloadAsync(CancellationToken cancellationToken = default)
@@ -87,6 +105,7 @@ public sealed partial class BotGrain(
         };
         Apply(bot, spec, now);
         Reschedule(null, bot, now);
+        BotSpending.Roll(bot, now);
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             db.Bots.Add(bot);
@@ -96,7 +115,7 @@ public sealed partial class BotGrain(
         _bot = bot;
         await SyncReminderAsync(reregister: true);
         await TellLinksChangedAsync(AfterSourceOf(bot));
-        await AnnounceChangedAsync();
+        AnnounceChanged();
         LogCreated(BotId, ownerId);
         return true;
     }
@@ -122,7 +141,7 @@ public sealed partial class BotGrain(
             await TellLinksChangedAsync(waitedFor, AfterSourceOf(bot));
         }
 
-        await AnnounceChangedAsync();
+        AnnounceChanged();
         await StartQueuedAsync();
         return true;
     }

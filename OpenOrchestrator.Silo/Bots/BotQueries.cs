@@ -6,8 +6,8 @@ using OpenOrchestrator.Silo.Storage;
 namespace OpenOrchestrator.Silo.Bots;
 
 /// <summary>
-/// Reads of bots straight from their rows (the grain writes them through), always by owner. The
-/// counters are on the row; only this month's spending is read from the runs, of the last weeks only.
+/// Reads of bots straight from their rows (the grain writes them through, counters and spending
+/// included), always by owner.
 /// </summary>
 public sealed class BotQueries(IDbContextFactory<OrchestratorDbContext> dbFactory, TimeProvider time)
 {
@@ -39,7 +39,12 @@ public sealed class BotQueries(IDbContextFactory<OrchestratorDbContext> dbFactor
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var spending = await RecentSpending.ReadAsync(db, [.. bots.Select(b => b.Id)], now, cancellationToken);
-        return [.. bots.Select(bot => bot.ToView((spending.GetValueOrDefault(bot.Id) ?? RecentSpending.Nothing(now)).StatsOf(bot, now)))];
+        foreach (var uncounted in bots.Where(b => b.SpendingMonth is null))
+        {
+            // Stored before the grain kept its spending, and not active since: counted here, not saved.
+            await BotSpending.CountAsync(db, uncounted, now, cancellationToken);
+        }
+
+        return [.. bots.Select(bot => bot.ToView(BotSpending.StatsOf(bot, now)))];
     }
 }

@@ -47,6 +47,15 @@ public sealed class BotRecord
     public int UnsuccessfulRuns { get; set; }
     public int ResultCount { get; set; }
     public int UnseenResults { get; set; }
+
+    /// <summary>The month (UTC, its first day) the spending counters are of; null until they were first counted.</summary>
+    public DateTime? SpendingMonth { get; set; }
+    public int MonthRuns { get; set; }
+    public int MonthPricedRuns { get; set; }
+    public double MonthCost { get; set; }
+    public int LastMonthRuns { get; set; }
+    public int LastMonthPricedRuns { get; set; }
+    public double LastMonthCost { get; set; }
 }
 
 /// <summary>The seed's <c>triggers</c> table: when a source bot does something, start a target.</summary>

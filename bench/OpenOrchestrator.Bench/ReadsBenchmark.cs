@@ -35,7 +35,6 @@ public static class ReadsBenchmark
             ["Auth__Registration"] = "open",
             ["Api__RequestsPerSecond"] = "1000000",
             ["Api__Burst"] = "1000000",
-            ["Logging__LogLevel__Default"] = "Warning",
         };
         try
         {

@@ -379,6 +379,18 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("fallback_models");
 
+                    b.Property<double>("LastMonthCost")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_month_cost");
+
+                    b.Property<int>("LastMonthPricedRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_month_priced_runs");
+
+                    b.Property<int>("LastMonthRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_month_runs");
+
                     b.Property<DateTime?>("LastRunAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_run_at");
@@ -407,6 +419,18 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("model");
+
+                    b.Property<double>("MonthCost")
+                        .HasColumnType("double precision")
+                        .HasColumnName("month_cost");
+
+                    b.Property<int>("MonthPricedRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("month_priced_runs");
+
+                    b.Property<int>("MonthRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("month_runs");
 
                     b.Property<double?>("MonthlyBudget")
                         .HasColumnType("double precision")
@@ -470,6 +494,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     b.Property<string>("ScheduleTimeZone")
                         .HasColumnType("text")
                         .HasColumnName("schedule_time_zone");
+
+                    b.Property<DateTime?>("SpendingMonth")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("spending_month");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -381,6 +381,18 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("fallback_models");
 
+                    b.Property<double>("LastMonthCost")
+                        .HasColumnType("float")
+                        .HasColumnName("last_month_cost");
+
+                    b.Property<int>("LastMonthPricedRuns")
+                        .HasColumnType("int")
+                        .HasColumnName("last_month_priced_runs");
+
+                    b.Property<int>("LastMonthRuns")
+                        .HasColumnType("int")
+                        .HasColumnName("last_month_runs");
+
                     b.Property<DateTime?>("LastRunAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("last_run_at");
@@ -409,6 +421,18 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("model");
+
+                    b.Property<double>("MonthCost")
+                        .HasColumnType("float")
+                        .HasColumnName("month_cost");
+
+                    b.Property<int>("MonthPricedRuns")
+                        .HasColumnType("int")
+                        .HasColumnName("month_priced_runs");
+
+                    b.Property<int>("MonthRuns")
+                        .HasColumnType("int")
+                        .HasColumnName("month_runs");
 
                     b.Property<double?>("MonthlyBudget")
                         .HasColumnType("float")
@@ -472,6 +496,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                     b.Property<string>("ScheduleTimeZone")
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("schedule_time_zone");
+
+                    b.Property<DateTime?>("SpendingMonth")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("spending_month");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -368,6 +368,18 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fallback_models");
 
+                    b.Property<double>("LastMonthCost")
+                        .HasColumnType("REAL")
+                        .HasColumnName("last_month_cost");
+
+                    b.Property<int>("LastMonthPricedRuns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_month_priced_runs");
+
+                    b.Property<int>("LastMonthRuns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_month_runs");
+
                     b.Property<DateTime?>("LastRunAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_run_at");
@@ -396,6 +408,18 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("model");
+
+                    b.Property<double>("MonthCost")
+                        .HasColumnType("REAL")
+                        .HasColumnName("month_cost");
+
+                    b.Property<int>("MonthPricedRuns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month_priced_runs");
+
+                    b.Property<int>("MonthRuns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month_runs");
 
                     b.Property<double?>("MonthlyBudget")
                         .HasColumnType("REAL")
@@ -459,6 +483,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.Property<string>("ScheduleTimeZone")
                         .HasColumnType("TEXT")
                         .HasColumnName("schedule_time_zone");
+
+                    b.Property<DateTime?>("SpendingMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spending_month");
 
                     b.Property<string>("Status")
                         .IsRequired()

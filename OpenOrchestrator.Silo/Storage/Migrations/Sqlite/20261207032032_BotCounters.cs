@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -21,6 +22,48 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<double>(
+                name: "last_month_cost",
+                table: "bots",
+                type: "REAL",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "last_month_priced_runs",
+                table: "bots",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "last_month_runs",
+                table: "bots",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<double>(
+                name: "month_cost",
+                table: "bots",
+                type: "REAL",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "month_priced_runs",
+                table: "bots",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "month_runs",
+                table: "bots",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<int>(
                 name: "result_count",
                 table: "bots",
@@ -34,6 +77,12 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "spending_month",
+                table: "bots",
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "unseen_results",
@@ -69,7 +118,8 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                 table: "results",
                 columns: new[] { "bot_id", "status", "created_at" });
 
-            // The counters start from what is stored; from here on each bot keeps its own.
+            // The counters start from what is stored; from here on each bot keeps its own. Spending
+            // (spending_month null) is counted by each bot's grain when it is next activated.
             migrationBuilder.Sql(@"UPDATE bots SET
     run_count = (SELECT COUNT(*) FROM runs WHERE runs.bot_id = bots.id),
     completed_runs = (SELECT COUNT(*) FROM runs WHERE runs.bot_id = bots.id AND runs.status = 'completed'),
@@ -102,11 +152,39 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                 table: "bots");
 
             migrationBuilder.DropColumn(
+                name: "last_month_cost",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "last_month_priced_runs",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "last_month_runs",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "month_cost",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "month_priced_runs",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "month_runs",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
                 name: "result_count",
                 table: "bots");
 
             migrationBuilder.DropColumn(
                 name: "run_count",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "spending_month",
                 table: "bots");
 
             migrationBuilder.DropColumn(

@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
+namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class BotCounters : Migration
@@ -14,46 +15,86 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                 name: "ix_runs_bot_id_created_at",
                 table: "runs");
 
-            migrationBuilder.AlterColumn<string>(
-                name: "status",
-                table: "results",
-                type: "nvarchar(450)",
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "nvarchar(max)");
-
             migrationBuilder.AddColumn<int>(
                 name: "completed_runs",
                 table: "bots",
-                type: "int",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<double>(
+                name: "last_month_cost",
+                table: "bots",
+                type: "double precision",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "last_month_priced_runs",
+                table: "bots",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "last_month_runs",
+                table: "bots",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<double>(
+                name: "month_cost",
+                table: "bots",
+                type: "double precision",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "month_priced_runs",
+                table: "bots",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "month_runs",
+                table: "bots",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "result_count",
                 table: "bots",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "run_count",
                 table: "bots",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "spending_month",
+                table: "bots",
+                type: "timestamp with time zone",
+                nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "unseen_results",
                 table: "bots",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "unsuccessful_runs",
                 table: "bots",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -77,13 +118,14 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                 table: "results",
                 columns: new[] { "bot_id", "status", "created_at" });
 
-            // The counters start from what is stored; from here on each bot keeps its own.
+            // The counters start from what is stored; from here on each bot keeps its own. Spending
+            // (spending_month null) is counted by each bot's grain when it is next activated.
             migrationBuilder.Sql(@"UPDATE bots SET
     run_count = (SELECT COUNT(*) FROM runs WHERE runs.bot_id = bots.id),
     completed_runs = (SELECT COUNT(*) FROM runs WHERE runs.bot_id = bots.id AND runs.status = 'completed'),
     unsuccessful_runs = (SELECT COUNT(*) FROM runs WHERE runs.bot_id = bots.id AND runs.status IN ('failed', 'timed_out')),
     result_count = (SELECT COUNT(*) FROM results WHERE results.bot_id = bots.id),
-    unseen_results = (SELECT COUNT(*) FROM results WHERE results.bot_id = bots.id AND results.seen = 0)");
+    unseen_results = (SELECT COUNT(*) FROM results WHERE results.bot_id = bots.id AND NOT results.seen)");
         }
 
         /// <inheritdoc />
@@ -110,11 +152,39 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
                 table: "bots");
 
             migrationBuilder.DropColumn(
+                name: "last_month_cost",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "last_month_priced_runs",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "last_month_runs",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "month_cost",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "month_priced_runs",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "month_runs",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
                 name: "result_count",
                 table: "bots");
 
             migrationBuilder.DropColumn(
                 name: "run_count",
+                table: "bots");
+
+            migrationBuilder.DropColumn(
+                name: "spending_month",
                 table: "bots");
 
             migrationBuilder.DropColumn(
@@ -124,14 +194,6 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "unsuccessful_runs",
                 table: "bots");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "status",
-                table: "results",
-                type: "nvarchar(max)",
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "nvarchar(450)");
 
             migrationBuilder.CreateIndex(
                 name: "ix_runs_bot_id_created_at",
