@@ -144,10 +144,7 @@ public sealed partial class ResultsPanel : IDisposable
     /// <summary>An approved draft's mail moved on (sent, or failed with a reason): the list reads its drafts again to show it.</summary>
     private void OnNotification(NotificationView notification)
     {
-        if (notification.BotId == BotId && notification.Kind == NotificationKinds.Mail && _items.Any(r => r.Status == ResultStatuses.Approved))
-        {
-            OnReconnected();
-        }
+        if (notification.BotId == BotId && notification.Kind == NotificationKinds.Mail && _items.Any(r => r.Status == ResultStatuses.Approved)) OnReconnected();
     }
 
     private void OnReconnected() => _ = InvokeAsync(async () =>

@@ -75,4 +75,23 @@ public sealed class KeyboardTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Escape");
         await Expect(empty).Not.ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task EscapeClosesThePickerInADialogFirstAndThenTheDialog()
+    {
+        var page = await fixture.NewPageAsync();
+        await AppPages.SignUpAsync(page, $"{Guid.NewGuid():N}@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New bot" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Form, new() { Name = "New bot" });
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Choose an icon" }).ClickAsync();
+        var icon = page.GetByRole(AriaRole.Menuitem, new() { Name = "Use 🛒" });
+        await Expect(icon).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+
+        await Expect(icon).Not.ToBeVisibleAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).Not.ToBeVisibleAsync();
+    }
 }
