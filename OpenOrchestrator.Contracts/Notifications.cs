@@ -68,6 +68,12 @@ public static class DeliveryStatuses
     public const string Failed = "failed";
 }
 
+/// <summary>
+/// GET /api/notifications/channels: whether results can go out through a channel (<see cref="NotifyChannels"/>)
+/// for the signed-in user, and when not, what is missing in a sentence (the server's setting, or the user's own).
+/// </summary>
+public sealed record ChannelStatus(string Channel, bool Ready, string? Missing);
+
 /// <summary>POST /api/results/{id}/approve: optionally the edited draft.</summary>
 public sealed record ResultApproval(string? Title, string? Content);
 

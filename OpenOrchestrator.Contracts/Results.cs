@@ -14,7 +14,11 @@ public sealed record ResultView(
     bool Pinned,
     bool IsNew,
     string Status,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>An approved draft's mail to its recipient: how its delivery goes (a failure with its reason); null for other results.</summary>
+    public DeliveryView? Mail { get; init; }
+}
 
 public static class ResultFilters
 {

@@ -11,6 +11,7 @@ public sealed partial class BotDialog
     [Parameter] public IReadOnlyList<ModelInfo> Models { get; set; } = [];
     [Parameter] public IReadOnlyList<BotView> Bots { get; set; } = [];
     [Parameter] public IReadOnlyList<McpServerView> McpServers { get; set; } = [];
+    [Parameter] public IReadOnlyList<ChannelStatus> Channels { get; set; } = [];
 
     private string Title => Bot is null ? "New bot" : $"Edit {Bot.Name}";
 
@@ -41,7 +42,11 @@ public sealed partial class BotDialog
             servers = [];
         }
 
-        var parameters = new DialogParameters<BotDialog> { { d => d.Bot, bot }, { d => d.Models, models }, { d => d.Bots, bots }, { d => d.McpServers, servers } };
+        var channels = await api.TryListChannelsAsync();
+        var parameters = new DialogParameters<BotDialog>
+        {
+            { d => d.Bot, bot }, { d => d.Models, models }, { d => d.Bots, bots }, { d => d.McpServers, servers }, { d => d.Channels, channels },
+        };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true };
         var reference = await dialogs.ShowAsync<BotDialog>(bot is null ? "New bot" : $"Edit {bot.Name}", parameters, options);
         var result = await reference.Result;

@@ -88,8 +88,11 @@ public sealed class BotDraft
             case ScheduleKinds.Interval when EveryMinutes is null:
                 errors["schedule.everyMinutes"] = "Say how many minutes apart it runs.";
                 break;
-            case ScheduleKinds.Interval when EveryMinutes is < 1 or > MaxEveryMinutes:
-                errors["schedule.everyMinutes"] = $"Between 1 and {MaxEveryMinutes} minutes.";
+            case ScheduleKinds.Interval when EveryMinutes is < 1:
+                errors["schedule.everyMinutes"] = "At least 1 minute.";
+                break;
+            case ScheduleKinds.Interval when EveryMinutes is > MaxEveryMinutes:
+                errors["schedule.everyMinutes"] = $"At most {MaxEveryMinutes} minutes (366 days).";
                 break;
             case ScheduleKinds.Cron when string.IsNullOrWhiteSpace(Cron):
                 errors["schedule.cron"] = "A cron schedule needs a cron expression, e.g. */30 * * * *.";

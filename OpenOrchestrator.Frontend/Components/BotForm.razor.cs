@@ -29,6 +29,9 @@ public sealed partial class BotForm
     /// <summary>The user's servers, plus those the bot names that are gone (so unticking them is possible).</summary>
     private IEnumerable<string> McpServerNames => McpServers.Select(s => s.Name).Union(Draft.McpServers, StringComparer.Ordinal);
 
+    /// <summary>Which ways out reach the user: a channel that does not says why beside its box, before the bot is saved.</summary>
+    [Parameter] public IReadOnlyList<ChannelStatus> Channels { get; set; } = [];
+
     [Parameter] public EventCallback<BotView> OnSaved { get; set; }
 
     [Parameter] public EventCallback OnCancel { get; set; }
@@ -62,6 +65,17 @@ public sealed partial class BotForm
 
     /// <summary>The user changed the field: its message goes until the next Save says otherwise.</summary>
     private void Fixed(string field) => _errors.Remove(field);
+
+    /// <summary>A number out of range is told at once, beside the field; an empty one waits for Save.</summary>
+    private void EveryMinutesChanged()
+    {
+        const string field = "schedule.everyMinutes";
+        Fixed(field);
+        if (Draft.EveryMinutes is not null && Draft.Validate(Bot?.Id).GetValueOrDefault(field) is { } error)
+        {
+            _errors[field] = error;
+        }
+    }
 
     /// <summary>Servers and tools share one place for their messages.</summary>
     private void McpChanged()

@@ -21,6 +21,31 @@ public sealed partial class LinkDialog
 
     private string? Err(string field) => _errors.GetValueOrDefault(field);
 
+    private IReadOnlyList<ChannelStatus> _channels = [];
+
+    protected override async Task OnInitializedAsync() => _channels = await Api.TryListChannelsAsync();
+
+    private string? Missing(string channel) => _channels.FirstOrDefault(c => c.Channel == channel && !c.Ready)?.Missing;
+
+    /// <summary>A way out that cannot deliver yet says so in its option, and its reason below once chosen.</summary>
+    private string Choice(string label, string channel) => Missing(channel) is null ? label : $"{label} (not set up)";
+
+    private string? TargetMissing => _target switch
+    {
+        TargetActions.NotifyTelegram => Missing(NotifyChannels.Telegram),
+        TargetActions.NotifyEmail => Missing(NotifyChannels.Email),
+        _ => null,
+    };
+
+    private const string AtLeastOne = "At least 1.";
+
+    /// <summary>A depth below 1 is told at once, beside the field.</summary>
+    private void MaxDepthChanged()
+    {
+        if (_maxDepth is < 1) _errors["maxDepth"] = AtLeastOne;
+        else _errors.Remove("maxDepth");
+    }
+
     /// <summary>The server names the bots of a cycle by id; people know them by name.</summary>
     private string WithNames(string text) => Bots.Aggregate(text, (t, bot) => t.Replace(bot.Id, $"{bot.Emoji} {bot.Name}", StringComparison.Ordinal));
 
@@ -30,7 +55,7 @@ public sealed partial class LinkDialog
         _general = null;
         if (_source.Length == 0) _errors["sourceBotId"] = "Choose the bot the link starts from.";
         if (_target.Length == 0) _errors["targetBotId"] = "Choose what the link does.";
-        if (_maxDepth is < 1) _errors["maxDepth"] = "At least 1.";
+        if (_maxDepth is < 1) _errors["maxDepth"] = AtLeastOne;
         if (_errors.Count > 0)
         {
             return;

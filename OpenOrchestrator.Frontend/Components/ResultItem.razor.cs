@@ -27,6 +27,15 @@ public sealed partial class ResultItem
         Reject,
     }
 
+    /// <summary>How the approved draft's mail went; a failure carries the server's reason, so the owner knows what to fix.</summary>
+    internal static string MailLine(DeliveryView mail) => mail.Status switch
+    {
+        DeliveryStatuses.Sent => $"Mailed to {mail.Recipient} ✓",
+        DeliveryStatuses.Failed => $"Not mailed to {mail.Recipient}: {mail.Error}",
+        _ when mail.Error is not null => $"Mailing to {mail.Recipient} failed; trying again ({mail.Error})",
+        _ => $"Mailing to {mail.Recipient}…",
+    };
+
     private static string ShortUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host + uri.AbsolutePath.TrimEnd('/') : url;
 }

@@ -35,6 +35,7 @@ public sealed partial class ResultsPanel : IDisposable
     {
         Live.ResultAdded += OnResultAdded;
         Live.Reconnected += OnReconnected;
+        Live.Notification += OnNotification;
         await LoadAsync();
     }
 
@@ -42,6 +43,7 @@ public sealed partial class ResultsPanel : IDisposable
     {
         Live.ResultAdded -= OnResultAdded;
         Live.Reconnected -= OnReconnected;
+        Live.Notification -= OnNotification;
     }
 
     public async Task LoadAsync()
@@ -138,6 +140,12 @@ public sealed partial class ResultsPanel : IDisposable
             _ = _draw.DrawAsync(StateHasChanged);
         }
     });
+
+    /// <summary>An approved draft's mail moved on (sent, or failed with a reason): the list reads its drafts again to show it.</summary>
+    private void OnNotification(NotificationView notification)
+    {
+        if (notification.BotId == BotId && notification.Kind == NotificationKinds.Mail && _items.Any(r => r.Status == ResultStatuses.Approved)) OnReconnected();
+    }
 
     private void OnReconnected() => _ = InvokeAsync(async () =>
     {

@@ -11,6 +11,17 @@ public sealed partial class MainLayout : IDisposable
     {
         // MudBlazor's warning text (#ff9800 darkened a little) on its pale background is under 3:1; this is 5.6:1.
         PaletteLight = new PaletteLight { Primary = "#3949ab", AppbarBackground = "#283593", WarningDarken = "#975400" },
+        // Indigo lightened for dark surfaces; "darken" variants are what text in those colours uses, so on dark they are light.
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#9fa8da",
+            PrimaryContrastText = "#14162e",
+            AppbarBackground = "#1c1f3b",
+            Background = "#18181f",
+            Surface = "#23232c",
+            WarningDarken = "#ffb74d",
+            SuccessDarken = "#2e7d32",
+        },
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"] },
@@ -18,18 +29,55 @@ public sealed partial class MainLayout : IDisposable
         },
     };
 
+    // Native controls (selects, scrollbars) follow the page's scheme; the few colours the palette has no word for
+    // (good and bad news as text, a selected row) are set per scheme here, and the .razor.css files use the variables.
+    private const string LightRoot = "<style>:root { color-scheme: light; --oo-positive: #2e7d32; --oo-negative: #b71c1c; --oo-selected: #eceef9; }</style>";
+    private const string DarkRoot = "<style>:root { color-scheme: dark; --oo-positive: #81c784; --oo-negative: #ef9a9a; --oo-selected: #2e3050; }</style>";
+
     [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
     [Inject] private LiveClient Live { get; set; } = default!;
     [Inject] private ActivityFeed Feed { get; set; } = default!;
     [Inject] private NotificationFeed Notifications { get; set; } = default!;
+    [Inject] private Appearance Appearance { get; set; } = default!;
+
+    private MudThemeProvider? _themeProvider;
+    private bool _systemDark;
+
+    private bool Dark => Appearance.IsDark(_systemDark);
 
     protected override async Task OnInitializedAsync()
     {
         Auth.AuthenticationStateChanged += OnAuthenticationChanged;
+        Appearance.Changed += OnAppearanceChanged;
         await ApplyAsync(await Auth.GetAuthenticationStateAsync());
     }
 
-    public void Dispose() => Auth.AuthenticationStateChanged -= OnAuthenticationChanged;
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || _themeProvider is null)
+        {
+            return;
+        }
+
+        await Appearance.LoadAsync();
+        _systemDark = await _themeProvider.GetSystemDarkModeAsync();
+        await _themeProvider.WatchSystemDarkModeAsync(SystemDarkModeChanged);
+        StateHasChanged();
+    }
+
+    public void Dispose()
+    {
+        Auth.AuthenticationStateChanged -= OnAuthenticationChanged;
+        Appearance.Changed -= OnAppearanceChanged;
+    }
+
+    private Task SystemDarkModeChanged(bool dark)
+    {
+        _systemDark = dark;
+        return InvokeAsync(StateHasChanged);
+    }
+
+    private void OnAppearanceChanged() => _ = InvokeAsync(StateHasChanged);
 
     private async void OnAuthenticationChanged(Task<AuthenticationState> state)
     {

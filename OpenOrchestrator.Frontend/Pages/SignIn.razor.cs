@@ -11,6 +11,7 @@ public sealed partial class SignIn
     private bool _busy;
 
     [Inject] private SessionStateProvider Session { get; set; } = default!;
+    [Inject] private ApiClient Api { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
     [SupplyParameterFromQuery] public string? ReturnUrl { get; set; }
@@ -20,6 +21,20 @@ public sealed partial class SignIn
         if (AuthState is not null && (await AuthState).User.Identity?.IsAuthenticated == true)
         {
             Navigation.NavigateTo(SafeReturnUrl(ReturnUrl), replace: true);
+            return;
+        }
+
+        // A new instance has no account to sign in to: its first visitor creates the owner's.
+        try
+        {
+            if ((await Api.GetRegistrationAsync()).FirstAccount)
+            {
+                Navigation.NavigateTo("signup", replace: true);
+            }
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            // Signing in stays possible; the form says what is wrong when it is used.
         }
     }
 

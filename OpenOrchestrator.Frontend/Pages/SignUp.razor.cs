@@ -22,7 +22,22 @@ public sealed partial class SignUp
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [SupplyParameterFromQuery] public string? Invitation { get; set; }
 
-    protected override void OnInitialized() => _needsInvitation = !string.IsNullOrEmpty(Invitation);
+    private bool _firstAccount;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _needsInvitation = !string.IsNullOrEmpty(Invitation);
+        try
+        {
+            var registration = await Api.GetRegistrationAsync();
+            _firstAccount = registration.FirstAccount;
+            _needsInvitation |= registration.NeedsInvitation;
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            // The server asks for an invitation when one is needed; the field appears then.
+        }
+    }
 
     private string? Error(string field) => _errors.GetValueOrDefault(field);
 

@@ -34,6 +34,9 @@ public partial class ApiClient
         SendAsync(HttpMethod.Post, string.IsNullOrWhiteSpace(invitation) ? "api/auth/register" : $"api/auth/register?invitation={Esc(invitation.Trim())}", new Credentials(email, password));
 
     public Task SignOutAsync() => SendAsync(HttpMethod.Post, "api/auth/logout");
+
+    public Task<RegistrationState> GetRegistrationAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<RegistrationState>("api/auth/registration", cancellationToken);
 }
 
 /// <summary>The body of the identity API's login and register endpoints.</summary>

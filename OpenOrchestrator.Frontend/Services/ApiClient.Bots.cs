@@ -37,7 +37,7 @@ public partial class ApiClient
 
     public async Task<string> ReadDocumentAsync(string botId, string path, CancellationToken cancellationToken = default)
     {
-        using var response = await http.GetAsync($"api/bots/{Esc(botId)}/docs/{DocPath(path)}", cancellationToken);
+        using var response = await ReachAsync(() => http.GetAsync($"api/bots/{Esc(botId)}/docs/{DocPath(path)}", cancellationToken));
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }

@@ -9,6 +9,23 @@ public partial class ApiClient
     /// <summary>Marks these notifications read, or all of them when <paramref name="ids"/> is null.</summary>
     public Task MarkNotificationsReadAsync(IReadOnlyList<long>? ids = null) => SendAsync(HttpMethod.Post, "api/notifications/read", new NotificationsRead(ids));
 
+    /// <summary>Which ways out (Telegram, e-mail) reach the user, and what to set up for the others.</summary>
+    public Task<IReadOnlyList<ChannelStatus>> ListChannelsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<ChannelStatus>>("api/notifications/channels", cancellationToken);
+
+    /// <summary>The channels' states, or none when they cannot be read: the forms then save without a warning, as before.</summary>
+    public async Task<IReadOnlyList<ChannelStatus>> TryListChannelsAsync()
+    {
+        try
+        {
+            return await ListChannelsAsync();
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            return [];
+        }
+    }
+
     public Task<ResultView> ApproveAsync(string resultId, ResultApproval? edited = null) =>
         SendAsync<ResultView>(HttpMethod.Post, $"api/results/{Esc(resultId)}/approve", edited);
 

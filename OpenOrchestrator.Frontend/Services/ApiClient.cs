@@ -15,7 +15,7 @@ public partial class ApiClient(HttpClient http)
 
     private async Task<T> GetAsync<T>(string uri, CancellationToken cancellationToken = default)
     {
-        using var response = await http.GetAsync(uri, cancellationToken);
+        using var response = await ReachAsync(() => http.GetAsync(uri, cancellationToken));
         await EnsureSuccessAsync(response, cancellationToken);
         return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
     }
@@ -40,7 +40,7 @@ public partial class ApiClient(HttpClient http)
             string text => new StringContent(text, Encoding.UTF8, "text/plain"),
             _ => JsonContent.Create(body, body.GetType()),
         };
-        var response = await http.SendAsync(request, cancellationToken);
+        var response = await ReachAsync(() => http.SendAsync(request, cancellationToken));
         try
         {
             await EnsureSuccessAsync(response, cancellationToken);
@@ -50,6 +50,19 @@ public partial class ApiClient(HttpClient http)
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>A request that never reached the server says so in words, not as the browser's "TypeError: Failed to fetch".</summary>
+    private static async Task<HttpResponseMessage> ReachAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        try
+        {
+            return await send();
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HttpRequestException(Unreachable, e);
         }
     }
 

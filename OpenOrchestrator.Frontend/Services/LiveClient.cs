@@ -96,6 +96,8 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
 
     internal void ReceiveDeleted(string botId) => BotDeleted?.Invoke(botId);
 
+    internal void ReceiveNotification(NotificationView notification) => Notification?.Invoke(notification);
+
     private HubConnection Build()
     {
         var connection = new HubConnectionBuilder()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -9,7 +10,6 @@ public sealed record Problem(HttpStatusCode Status, string Title, string? Detail
     /// <summary>The problem's type URI, which tells kinds of refusal apart where the status alone does not (two kinds of 409).</summary>
     public string? Type { get; init; }
 
-    /// <summary>A start refused because a monthly budget is used up; its detail starts with "Budget exceeded".</summary>
     /// <summary>
     /// The field errors a form shows beside its fields (keyed as <paramref name="name"/> names them, messages of one
     /// field joined), and one sentence for the rest above its buttons: the other errors, or the problem's own message
@@ -30,6 +30,7 @@ public sealed record Problem(HttpStatusCode Status, string Title, string? Detail
         return (placed, unplaced.Count > 0 ? string.Join(" ", unplaced) : Errors.Count == 0 ? Message : null);
     }
 
+    /// <summary>A start refused because a monthly budget is used up; its detail starts with "Budget exceeded".</summary>
     public bool IsBudgetExceeded => Type?.EndsWith("budget-exceeded", StringComparison.Ordinal) == true;
 
     /// <summary>One sentence a person can read: the detail if any, else the title, else the field errors.</summary>
@@ -66,19 +67,36 @@ public sealed record Problem(HttpStatusCode Status, string Title, string? Detail
         }
         catch (JsonException)
         {
-            detail = string.IsNullOrWhiteSpace(body) || body.Length > 300 ? null : body;
+            // A short plain-text answer is a sentence; a proxy's HTML error page is not one.
+            detail = string.IsNullOrWhiteSpace(body) || body.Length > 300 || body.TrimStart().StartsWith('<') ? null : body.Trim();
+        }
+
+        // A bare status turned into a problem carries only its reason phrase ("Method Not Allowed"): say it in words.
+        if (detail is null && errors.Count == 0 && !title.TrimEnd().EndsWith('.'))
+        {
+            title = DefaultTitle(status);
         }
 
         return new Problem(status, title, detail, errors) { Type = type };
     }
 
+    /// <summary>What a status means to the person who pressed the button, for answers that do not say more.</summary>
     private static string DefaultTitle(HttpStatusCode status) => status switch
     {
+        HttpStatusCode.BadRequest => "The server could not read this request.",
         HttpStatusCode.Unauthorized => "Please sign in.",
-        HttpStatusCode.Forbidden => "Not allowed.",
-        HttpStatusCode.NotFound => "Not found.",
+        HttpStatusCode.Forbidden => "You are not allowed to do this.",
+        HttpStatusCode.NotFound => "It does not exist (any more): it may have been deleted.",
+        HttpStatusCode.MethodNotAllowed => "The server does not take this request here; reload the page, the app may have been updated.",
+        HttpStatusCode.RequestTimeout => "The server waited too long for the request; try again.",
+        HttpStatusCode.Conflict => "It changed meanwhile; reload the page and try again.",
+        HttpStatusCode.RequestEntityTooLarge => "What you sent is larger than the server accepts.",
+        HttpStatusCode.UnsupportedMediaType => "The server cannot read content of this type.",
         HttpStatusCode.TooManyRequests => "Too many requests; try again in a moment.",
-        _ => $"The server answered {(int)status}.",
+        HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout =>
+            "The server is not reachable right now (it may be restarting). Try again in a moment.",
+        >= HttpStatusCode.InternalServerError => "Something went wrong on the server. Try again; if it keeps happening, its log says why.",
+        _ => string.Format(CultureInfo.InvariantCulture, "The server refused the request ({0}).", (int)status),
     };
 }
 

@@ -16,6 +16,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<LiveClient>();
         services.AddScoped<ActivityFeed>();
         services.AddScoped<NotificationFeed>();
+        services.AddScoped<Appearance>();
         return services;
     }
 }

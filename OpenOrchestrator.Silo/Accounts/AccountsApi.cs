@@ -2,8 +2,10 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
@@ -24,7 +26,15 @@ public static class AccountsApi
         group.MapPost("/logout", LogoutAsync);
         group.MapPost("/logout-everywhere", LogoutEverywhereAsync).RequireAuthorization();
         group.MapPost("/invitations", CreateInvitationAsync).RequireAuthorization();
+        group.MapGet("/registration", RegistrationAsync);
         return group;
+    }
+
+    /// <summary>Whether a visitor should be shown sign-up first: on a new instance there is no account to sign in to.</summary>
+    private static async Task<Ok<RegistrationState>> RegistrationAsync(OrchestratorDbContext db, IOptions<AuthOptions> options, CancellationToken cancellationToken)
+    {
+        var first = !await db.Users.AnyAsync(cancellationToken);
+        return TypedResults.Ok(new RegistrationState(first, !first && options.Value.Registration == AuthOptions.FirstUser));
     }
 
     /// <summary>Ends the cookie session (a bearer token simply expires); harmless when not signed in.</summary>

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Storage;
 
@@ -120,5 +122,6 @@ public static class DocumentsApi
     }
 
     private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge, title: "The document is too large.", detail: $"A document may have at most {limit} bytes.");
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "The document is too large.",
+        detail: string.Format(CultureInfo.InvariantCulture, "The file is larger than the limit of {0}: a document may have at most {1} bytes.", ReadableProblems.Size(limit), limit));
 }

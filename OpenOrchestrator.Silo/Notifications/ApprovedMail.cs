@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Storage;
@@ -16,7 +17,7 @@ public static class ApprovedMail
             BotId = bot.Id,
             RunId = draft.RunId,
             Kind = NotificationKinds.Mail,
-            Key = $"approved:{draft.Id}",
+            Key = KeyOf(draft.Id),
             Title = draft.Title,
             Text = body,
             Html = Digest.TextPage(draft.Title, body),
@@ -25,4 +26,23 @@ public static class ApprovedMail
         notification.Deliveries.Add(NotificationOutbox.NewDelivery(notification, NotifyChannels.Email, recipient));
         return notification;
     }
+
+    /// <summary>How the mails of these approved drafts went, by draft id: the draft shows a failure with its reason.</summary>
+    public static async Task<Dictionary<string, DeliveryView>> DeliveriesAsync(
+        OrchestratorDbContext db, string ownerId, IReadOnlyCollection<string> draftIds, CancellationToken cancellationToken)
+    {
+        var keys = draftIds.Select(KeyOf).ToList();
+        // A plain join: SQLite has no APPLY for a projection through the navigation.
+        var rows = await db.Notifications.AsNoTracking()
+            .Where(n => n.OwnerId == ownerId && keys.Contains(n.Key))
+            .Join(db.Deliveries.AsNoTracking(), n => n.Id, d => d.NotificationId, (n, d) => new { n.Key, Delivery = d })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Key[Prefix.Length..], r => View(r.Delivery));
+    }
+
+    public static DeliveryView View(DeliveryRecord d) => new(d.Channel, d.Recipient, d.Status, d.Attempts, d.LastError, d.SentAt.Utc());
+
+    private const string Prefix = "approved:";
+
+    private static string KeyOf(string draftId) => Prefix + draftId;
 }

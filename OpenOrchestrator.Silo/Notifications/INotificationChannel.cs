@@ -10,6 +10,9 @@ public interface INotificationChannel
     string Name { get; }
 
     Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Why nothing can be sent this way for the owner whatever the recipient (the server is not set up for it), or null.</summary>
+    Task<string?> UnavailableForAsync(string ownerId, CancellationToken cancellationToken);
 }
 
 /// <summary>

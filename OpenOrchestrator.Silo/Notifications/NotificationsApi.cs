@@ -14,6 +14,7 @@ public static class NotificationsApi
         var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
         group.MapGet("/", ListAsync);
         group.MapPost("/read", MarkReadAsync);
+        group.MapGet("/channels", ChannelsAsync);
         return group;
     }
 
@@ -21,6 +22,11 @@ public static class NotificationsApi
     private static async Task<Ok<NotificationsPage>> ListAsync(
         ClaimsPrincipal user, NotificationQueries notifications, CancellationToken cancellationToken, long? before = null, int limit = 30) =>
         TypedResults.Ok(await notifications.PageAsync(user.UserId(), before, Math.Clamp(limit, 1, 200), cancellationToken));
+
+    /// <summary>Which channels can reach the user now, and what to set up for the others.</summary>
+    private static async Task<Ok<IReadOnlyList<ChannelStatus>>> ChannelsAsync(
+        ClaimsPrincipal user, IEnumerable<INotificationChannel> channels, OrchestratorDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ChannelReadiness.ForAsync(user.UserId(), channels, db, cancellationToken));
 
     /// <summary>Marks the given notifications read, or all of the user's when no ids are given.</summary>
     private static async Task<Results<NoContent, ValidationProblem>> MarkReadAsync(

@@ -72,7 +72,7 @@ public static class ApprovalsApi
 
         dispatcher.Deliver(firings);
         await SeenAsync(grains, result, user);
-        return TypedResults.Ok(ResultsApi.ToView(result));
+        return TypedResults.Ok(ResultsApi.ToView(result) with { Mail = mail is null ? null : ApprovedMail.View(mail.Deliveries[0]) });
     }
 
     private static async Task<Results<Ok<ResultView>, NotFound, ProblemHttpResult>> RejectAsync(

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Results;
@@ -43,7 +44,9 @@ public static class ResultsApi
         }
 
         var results = await query.OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ResultView>>([.. results.Select(ToView)]);
+        var approved = results.Where(r => r.Status == ResultStatuses.Approved).Select(r => r.Id).ToList();
+        var mails = approved.Count == 0 ? new Dictionary<string, DeliveryView>() : await ApprovedMail.DeliveriesAsync(db, user.UserId(), approved, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ResultView>>([.. results.Select(r => ToView(r) with { Mail = mails.GetValueOrDefault(r.Id) })]);
     }
 
     private static async Task<Results<NoContent, NotFound>> MarkSeenAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>

@@ -20,6 +20,8 @@ public abstract class FrontendContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<LiveClient>();
         Services.AddSingleton<ActivityFeed>();
         Services.AddSingleton<NotificationFeed>();
+        Services.AddSingleton<Appearance>();
+        Services.AddSingleton<SessionStateProvider>();
         Render<MudPopoverProvider>();
     }
 

@@ -15,6 +15,9 @@ public sealed partial class EmailChannel(IOptions<SmtpOptions> options, TimeProv
 {
     public string Name => NotifyChannels.Email;
 
+    public Task<string?> UnavailableForAsync(string ownerId, CancellationToken cancellationToken) =>
+        Task.FromResult(options.Value.IsConfigured ? null : "E-mail is not set up on this server (Smtp__Host).");
+
     public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value;

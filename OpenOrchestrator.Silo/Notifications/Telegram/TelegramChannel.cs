@@ -10,6 +10,11 @@ public sealed class TelegramChannel(TelegramBots bots, ILogger<TelegramChannel> 
 {
     public string Name => NotifyChannels.Telegram;
 
+    public async Task<string?> UnavailableForAsync(string ownerId, CancellationToken cancellationToken) =>
+        await bots.TokenForAsync(ownerId, cancellationToken) is null
+            ? "Telegram is not set up on this server (Telegram__BotToken); you can add a bot token of your own in Settings."
+            : null;
+
     public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var chat = ChatOf(message.Recipient);

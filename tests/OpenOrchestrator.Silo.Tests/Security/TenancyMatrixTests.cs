@@ -22,12 +22,12 @@ namespace OpenOrchestrator.Silo.Tests.Security;
 [Collection(ApiCollection.Name)]
 public sealed class TenancyMatrixTests(ApiFixture fixture)
 {
-    /// <summary>Routes anyone may call: signing up and in, health, the hub's handshake (the hub itself checks its user).</summary>
+    /// <summary>Routes anyone may call: signing up and in (and whether a first account is still to be made), health, the hub's handshake (the hub itself checks its user).</summary>
     private static readonly string[] Public =
     [
         "POST /api/auth/register", "POST /api/auth/login", "POST /api/auth/refresh", "GET /api/auth/confirmEmail",
         "POST /api/auth/resendConfirmationEmail", "POST /api/auth/forgotPassword", "POST /api/auth/resetPassword",
-        "POST /api/auth/logout", "GET /health", "GET /alive",
+        "POST /api/auth/logout", "GET /api/auth/registration", "GET /health", "GET /alive",
     ];
 
     [Fact]
