@@ -17,7 +17,7 @@ public sealed record ResultView(
     DateTimeOffset CreatedAt)
 {
     /// <summary>An approved draft's mail to its recipient: how its delivery goes (a failure with its reason); null for other results.</summary>
-    public DeliveryView? Mail { get; init; }
+    [Id(11)] public DeliveryView? Mail { get; set; }
 }
 
 public static class ResultFilters
