@@ -135,7 +135,7 @@ public static class ReadsBenchmark
         {
             for (var i = 0; i < results; i++)
             {
-                var run = i * RunsPerBot / results;
+                var run = (int)((long)i * RunsPerBot / results);
                 var isPinned = i % 1000 == 0;
                 pinned += isPinned ? 1 : 0;
                 var values = insert.Parameters;
