@@ -103,7 +103,7 @@ public sealed record BotStats(int Runs, int Results, int NewResults, double? Suc
     /// <summary>USD spent by this bot's runs this calendar month (UTC); runs of unknown price count nothing.</summary>
     [Id(4)] public double CostThisMonth { get; set; }
 
-    /// <summary>USD a month at this pace: the average of its recent runs × the runs its schedule makes in a month; null without a priced run.</summary>
+    /// <summary>USD a month at this pace: its average priced run of this month and the last × the runs its schedule makes in 30 days (without a schedule: its runs of those months at a 30-day pace); null without a priced run.</summary>
     [Id(5)] public double? EstimatedMonthlyCost { get; set; }
 }
 
