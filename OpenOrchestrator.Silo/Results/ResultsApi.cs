@@ -29,12 +29,14 @@ public static class ResultsApi
             return TypedResults.NotFound();
         }
 
+        // Flags compared with a value, not tested bare: SQLite uses the (bot, flag, time) index only for an equality.
+        var (no, yes) = (false, true);
         var query = db.Results.AsNoTracking().Where(r => r.BotId == id);
         query = filter switch
         {
             ResultFilters.All => query,
-            ResultFilters.New => query.Where(r => !r.Seen),
-            ResultFilters.Pinned => query.Where(r => r.Pinned),
+            ResultFilters.New => query.Where(r => r.Seen == no),
+            ResultFilters.Pinned => query.Where(r => r.Pinned == yes),
             ResultFilters.Awaiting => query.Where(r => r.Status == ResultStatuses.AwaitingApproval),
             _ => null!,
         };
