@@ -15,6 +15,9 @@ public abstract class FrontendContext : BunitContext, IAsyncLifetime
         // The links graph's canvas measures itself once; the browser answers with its box.
         JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 1200, 400));
         Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddSingleton<Language>();
+
         Services.AddSingleton(new HttpClient(Api) { BaseAddress = new Uri("http://localhost/") });
         Services.AddSingleton<ApiClient>();
         Services.AddSingleton<LiveClient>();
