@@ -1,3 +1,4 @@
+using System.Globalization;
 using Blazor.Diagrams.Core.Geometry;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -29,6 +30,14 @@ public abstract class FrontendContext : BunitContext, IAsyncLifetime
     }
 
     protected StubApi Api { get; } = new();
+
+    /// <summary>Renders from here on in <paramref name="name"/> (texts and formats), as the app does after Program.cs chose it.</summary>
+    protected static void UseCulture(string name)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+    }
+
 
     public Task InitializeAsync() => Task.CompletedTask;
 
