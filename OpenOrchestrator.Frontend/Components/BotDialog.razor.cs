@@ -49,7 +49,7 @@ public sealed partial class BotDialog
             { d => d.Bot, bot }, { d => d.Models, models }, { d => d.Bots, bots }, { d => d.McpServers, servers }, { d => d.Channels, channels },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true };
-        var reference = await dialogs.ShowAsync<BotDialog>(bot is null ? Strings.Shared["NewBot"] : Strings.Shared["EditBot", bot.Name], parameters, options);
+        var reference = await dialogs.ShowAsync<BotDialog>(bot is null ? Strings.Shared["NewBot"] : Strings.Shared["EditNamed", bot.Name], parameters, options);
 
         var result = await reference.Result;
         return result is { Canceled: false, Data: BotView saved } ? saved : null;
