@@ -14,7 +14,8 @@ public sealed partial class BotDialog
     [Parameter] public IReadOnlyList<McpServerView> McpServers { get; set; } = [];
     [Parameter] public IReadOnlyList<ChannelStatus> Channels { get; set; } = [];
 
-    private string Title => Bot is null ? "New bot" : $"Edit {Bot.Name}";
+    private string Title => Bot is null ? L["NewBot"] : L["EditNamed", Bot.Name];
+
 
     private void Saved(BotView bot) => Dialog.Close(DialogResult.Ok(bot));
 
