@@ -38,6 +38,12 @@ public sealed class LanguageTests(BrowserFixture fixture)
         await Expect(scout.GetByText("Nächster Lauf in 30 Min.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Neuer Bot" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "dashboard-de");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Neuer Bot" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Neuer Bot" });
+        await Expect(form.GetByText("Ergebnisse senden an")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "bot-dialog-de");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
+        await Expect(form).ToBeHiddenAsync();
 
         await scout.GetByRole(AriaRole.Link, new() { Name = "Scout" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Jetzt starten" }).ClickAsync();
@@ -45,6 +51,11 @@ public sealed class LanguageTests(BrowserFixture fixture)
         await Expect(page.GetByText("Abgeschlossen", new() { Exact = true }).First).ToBeVisibleAsync();
         await Expect(page.GetByText("2 neue Ergebnisse").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "bot-page-de");
+        // German words run longer: a phone's width shows whether any of them overflows.
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.ScreenshotAsync(page, "bot-page-de-phone");
+        await page.SetViewportSizeAsync(1280, 900);
+
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Kontomenü" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Language: English" }).ClickAsync();
