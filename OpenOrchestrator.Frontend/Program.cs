@@ -9,9 +9,13 @@ builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
 
 builder.Services.AddMudServices();
+builder.Services.AddLocalization();
 builder.Services.AddOrchestratorClient(new Uri(builder.HostEnvironment.BaseAddress));
 
 var host = builder.Build();
+
+// Before the first render, so the runtime loads the language's resources and every component reads it.
+await host.Services.GetRequiredService<Language>().ApplyAsync();
 
 // WebAssembly runs without time zone data (smaller download); times are shown at the browser's offset.
 Display.LocalOffset = TimeSpan.FromMinutes(await host.Services.GetRequiredService<IJSRuntime>().InvokeAsync<int>("ooUtcOffsetMinutes"));

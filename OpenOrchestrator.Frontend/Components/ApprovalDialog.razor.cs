@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Components;
 
@@ -21,7 +22,8 @@ public sealed partial class ApprovalDialog
     /// <summary>The edited draft, or null when the owner cancelled.</summary>
     public static async Task<ResultApproval?> AskAsync(IDialogService dialogs, ResultView result)
     {
-        var dialog = await dialogs.ShowAsync<ApprovalDialog>("Edit and approve", new DialogParameters<ApprovalDialog> { { d => d.Result, result } },
+        var dialog = await dialogs.ShowAsync<ApprovalDialog>(Strings.Shared["EditAndApprove"],
+ new DialogParameters<ApprovalDialog> { { d => d.Result, result } },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         var answer = await dialog.Result;
         return answer is { Canceled: false, Data: ResultApproval approval } ? approval : null;

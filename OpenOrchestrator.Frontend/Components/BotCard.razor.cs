@@ -27,12 +27,13 @@ public sealed partial class BotCard : IDisposable
 
     public void Dispose() => _clock?.Dispose();
 
-    private string LastRun => Bot.LastRunAt is { } at ? $"Last run: {Display.Time(at)}" : "Never run";
+    private string LastRun => Bot.LastRunAt is { } at ? L["LastRun", Display.Time(at)] : L["NeverRun"];
 
     /// <summary>"$1.20 of $5 this month": what it spent, of what it may (the estimate follows: where its pace leads).</summary>
-    private string Spent => $"{Money.Spent(Bot.Stats.CostThisMonth, Bot.MonthlyBudget)} this month";
+    private string Spent => L["ThisMonth", Money.Spent(Bot.Stats.CostThisMonth, Bot.MonthlyBudget)];
 
     private double? BudgetUsed => Bot.MonthlyBudget is { } budget && budget > 0 ? Bot.Stats.CostThisMonth / budget * 100 : null;
 
-    private string Counter => Bot.Stats.Results == 1 ? "1 result" : $"{Bot.Stats.Results} results";
+    private string Counter => Bot.Stats.Results == 1 ? L["OneResult"] : L["ManyResults", Bot.Stats.Results];
+
 }

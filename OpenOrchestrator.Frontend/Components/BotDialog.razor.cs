@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Components;
 
@@ -13,7 +14,8 @@ public sealed partial class BotDialog
     [Parameter] public IReadOnlyList<McpServerView> McpServers { get; set; } = [];
     [Parameter] public IReadOnlyList<ChannelStatus> Channels { get; set; } = [];
 
-    private string Title => Bot is null ? "New bot" : $"Edit {Bot.Name}";
+    private string Title => Bot is null ? L["NewBot"] : L["EditNamed", Bot.Name];
+
 
     private void Saved(BotView bot) => Dialog.Close(DialogResult.Ok(bot));
 
@@ -48,7 +50,8 @@ public sealed partial class BotDialog
             { d => d.Bot, bot }, { d => d.Models, models }, { d => d.Bots, bots }, { d => d.McpServers, servers }, { d => d.Channels, channels },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true };
-        var reference = await dialogs.ShowAsync<BotDialog>(bot is null ? "New bot" : $"Edit {bot.Name}", parameters, options);
+        var reference = await dialogs.ShowAsync<BotDialog>(bot is null ? Strings.Shared["NewBot"] : Strings.Shared["EditNamed", bot.Name], parameters, options);
+
         var result = await reference.Result;
         return result is { Canceled: false, Data: BotView saved } ? saved : null;
     }

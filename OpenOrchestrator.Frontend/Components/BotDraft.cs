@@ -1,3 +1,5 @@
+using OpenOrchestrator.Frontend.Resources;
+
 namespace OpenOrchestrator.Frontend.Components;
 
 /// <summary>The editable state of the bot dialog, its client-side rules (the server's obvious ones) and the spec it sends.</summary>
@@ -78,33 +80,35 @@ public sealed class BotDraft
     public Dictionary<string, string> Validate(string? selfId = null)
     {
         var errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (string.IsNullOrWhiteSpace(Name)) errors["name"] = "A bot needs a name.";
-        else if (Name.Trim().Length > MaxNameLength) errors["name"] = $"The name may have at most {MaxNameLength} characters.";
-        if (Emoji.Length > 16) errors["emoji"] = "The emoji may have at most 16 characters.";
-        if (Description.Length > MaxDescriptionLength) errors["description"] = $"The description may have at most {MaxDescriptionLength} characters.";
-        if (string.IsNullOrWhiteSpace(Prompt)) errors["prompt"] = "A bot needs a prompt: what should it do?";
+        var t = Strings.Shared;
+        if (string.IsNullOrWhiteSpace(Name)) errors["name"] = t["NameMissing"];
+        else if (Name.Trim().Length > MaxNameLength) errors["name"] = t["NameTooLong", MaxNameLength];
+        if (Emoji.Length > 16) errors["emoji"] = t["EmojiTooLong", 16];
+        if (Description.Length > MaxDescriptionLength) errors["description"] = t["DescriptionTooLong", MaxDescriptionLength];
+        if (string.IsNullOrWhiteSpace(Prompt)) errors["prompt"] = t["PromptMissing"];
         switch (ScheduleKind)
         {
             case ScheduleKinds.Interval when EveryMinutes is null:
-                errors["schedule.everyMinutes"] = "Say how many minutes apart it runs.";
+                errors["schedule.everyMinutes"] = t["EveryMissing"];
                 break;
             case ScheduleKinds.Interval when EveryMinutes is < 1:
-                errors["schedule.everyMinutes"] = "At least 1 minute.";
+                errors["schedule.everyMinutes"] = t["EveryTooSmall"];
                 break;
             case ScheduleKinds.Interval when EveryMinutes is > MaxEveryMinutes:
-                errors["schedule.everyMinutes"] = $"At most {MaxEveryMinutes} minutes (366 days).";
+                errors["schedule.everyMinutes"] = t["EveryTooLarge", MaxEveryMinutes];
                 break;
             case ScheduleKinds.Cron when string.IsNullOrWhiteSpace(Cron):
-                errors["schedule.cron"] = "A cron schedule needs a cron expression, e.g. */30 * * * *.";
+                errors["schedule.cron"] = t["CronMissing"];
                 break;
             case ScheduleKinds.Cron when Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6):
-                errors["schedule.cron"] = "Five fields: minute hour day month weekday (or six with seconds first).";
+                errors["schedule.cron"] = t["CronFields"];
                 break;
             case ScheduleKinds.After when string.IsNullOrEmpty(AfterBotId):
-                errors["schedule.afterBotId"] = "Choose the bot to wait for.";
+                errors["schedule.afterBotId"] = t["AfterMissing"];
                 break;
             case ScheduleKinds.After when AfterBotId == selfId:
-                errors["schedule.afterBotId"] = "A bot cannot wait for itself.";
+                errors["schedule.afterBotId"] = t["AfterSelf"];
+
                 break;
         }
 

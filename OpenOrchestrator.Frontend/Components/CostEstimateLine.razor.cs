@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Components;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Components;
 
@@ -73,12 +74,13 @@ public sealed partial class CostEstimateLine : IDisposable
 
     private static string? Headline(CostEstimate estimate) => estimate switch
     {
-        { MonthlyCost: { } monthly } => $"Estimated cost: ≈ {Money.Usd(monthly)} / month",
-        { CostPerRun: { } perRun } => $"Estimated cost: ≈ {Money.Usd(perRun)} a run",
+        { MonthlyCost: { } monthly } => Strings.Shared["EstimatePerMonth", Money.Usd(monthly)].Value,
+        { CostPerRun: { } perRun } => Strings.Shared["EstimatePerRun", Money.Usd(perRun)].Value,
         _ => null,
     };
 
     private static string Basis(CostEstimate estimate) => estimate is { MonthlyCost: not null, CostPerRun: { } perRun, RunsPerMonth: { } runs }
-        ? $"≈ {Money.Usd(perRun)} a run × {Money.Number(runs)} runs a month; {estimate.Basis}"
+        ? Strings.Shared["EstimateBasis", Money.Usd(perRun), Money.Number(runs), estimate.Basis]
+
         : estimate.Basis;
 }

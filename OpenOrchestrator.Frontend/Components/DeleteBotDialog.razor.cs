@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Components;
 
@@ -13,13 +14,14 @@ public sealed partial class DeleteBotDialog
     /// <summary>One sentence per dependency, from <see cref="BotDependents"/>.</summary>
     [Parameter] public IReadOnlyList<string> Dependents { get; set; } = [];
 
-    private string DependentsHeading => Dependents.Count == 1 ? "One link depends on it:" : $"{Dependents.Count} links depend on it:";
+    private string DependentsHeading => Dependents.Count == 1 ? L["OneDependent"] : L["ManyDependents", Dependents.Count];
 
     /// <summary>True when the user confirmed.</summary>
     public static async Task<bool> AskAsync(IDialogService dialogs, BotView bot, IReadOnlyList<string> dependents)
     {
         var parameters = new DialogParameters<DeleteBotDialog> { { d => d.Bot, bot }, { d => d.Dependents, dependents } };
-        var reference = await dialogs.ShowAsync<DeleteBotDialog>($"Delete {bot.Name}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var reference = await dialogs.ShowAsync<DeleteBotDialog>(Strings.Shared["DeleteNamed", bot.Name],
+ parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         return await reference.Result is { Canceled: false };
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class DocumentsPanel : IDisposable
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = $"Documents could not be loaded: {e.Message}";
+            _error = L["DocumentsNotLoaded", e.Message];
         }
 
         _loading = false;
@@ -99,7 +99,7 @@ public sealed partial class DocumentsPanel : IDisposable
 
     private async Task SaveAsync()
     {
-        _pathError = _isNew && string.IsNullOrWhiteSpace(_path) ? "Name the document, e.g. notes.md." : null;
+        _pathError = _isNew && string.IsNullOrWhiteSpace(_path) ? L["NameDocument"].Value : null;
         if (_pathError is not null)
         {
             return;
@@ -131,7 +131,8 @@ public sealed partial class DocumentsPanel : IDisposable
 
     private async Task DeleteAsync(string path)
     {
-        if (await Dialogs.ShowMessageBoxAsync("Delete document", $"Delete {path}? The bot forgets what it kept there.", yesText: "Delete", cancelText: "Cancel") != true)
+        if (await Dialogs.ShowMessageBoxAsync(L["DeleteDocument"], L["DeleteDocumentQuestion", path], yesText: L["Delete"], cancelText: L["Cancel"])
+ != true)
         {
             return;
         }

@@ -28,7 +28,7 @@ public sealed partial class LinkDialog
     private string? Missing(string channel) => _channels.FirstOrDefault(c => c.Channel == channel && !c.Ready)?.Missing;
 
     /// <summary>A way out that cannot deliver yet says so in its option, and its reason below once chosen.</summary>
-    private string Choice(string label, string channel) => Missing(channel) is null ? label : $"{label} (not set up)";
+    private string Choice(string label, string channel) => Missing(channel) is null ? label : L["NotSetUp", label];
 
     private string? TargetMissing => _target switch
     {
@@ -37,7 +37,7 @@ public sealed partial class LinkDialog
         _ => null,
     };
 
-    private const string AtLeastOne = "At least 1.";
+    private string AtLeastOne => L["AtLeastOne"];
 
     /// <summary>A depth below 1 is told at once, beside the field.</summary>
     private void MaxDepthChanged()
@@ -53,8 +53,9 @@ public sealed partial class LinkDialog
     {
         _errors = new(StringComparer.OrdinalIgnoreCase);
         _general = null;
-        if (_source.Length == 0) _errors["sourceBotId"] = "Choose the bot the link starts from.";
-        if (_target.Length == 0) _errors["targetBotId"] = "Choose what the link does.";
+        if (_source.Length == 0) _errors["sourceBotId"] = L["ChooseSource"];
+        if (_target.Length == 0) _errors["targetBotId"] = L["ChooseTarget"];
+
         if (_maxDepth is < 1) _errors["maxDepth"] = AtLeastOne;
         if (_errors.Count > 0)
         {

@@ -31,9 +31,10 @@ public sealed partial class LinksSection
 
     private bool Known(string? botId) => Bots.Any(b => b.Id == botId);
 
-    private string Name(string botId) => Bots.FirstOrDefault(b => b.Id == botId) is { } bot ? $"{bot.Emoji} {bot.Name}" : "a deleted bot";
+    private string Name(string botId) => Bots.FirstOrDefault(b => b.Id == botId) is { } bot ? $"{bot.Emoji} {bot.Name}" : L["DeletedBot"];
 
-    private string NameOnly(string botId) => Bots.FirstOrDefault(b => b.Id == botId)?.Name ?? "a deleted bot";
+    private string NameOnly(string botId) => Bots.FirstOrDefault(b => b.Id == botId)?.Name ?? L["DeletedBot"];
+
 
     private static string Channel(string channel) => $"{ChainGraph.ChannelEmoji(channel)} {Display.ChannelLabel(channel)}";
 }

@@ -31,13 +31,14 @@ public sealed partial class McpServerForm
 
     [Parameter] public EventCallback OnCancel { get; set; }
 
-    private string Title => Server is null ? "Add an MCP server" : $"Edit {Server.Name}";
+    private string Title => Server is null ? L["AddMcpServer"] : L["EditNamed", Server.Name];
 
     private IReadOnlyList<string> StoredHeaders => Server is { Transport: McpTransports.Http } ? Server.HeaderNames : [];
 
     private string HeadersHelp => StoredHeaders.Count > 0
-        ? $"Stored: {string.Join(", ", StoredHeaders)} (values never shown). Leave empty to keep them; lines typed here replace them."
-        : "One 'Name: value' a line, e.g. Authorization: Bearer …; stored encrypted, never shown again.";
+        ? L["StoredHeaders", string.Join(", ", StoredHeaders)]
+        : L["HeadersHelp"];
+
 
     protected override void OnInitialized()
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Components;
 
@@ -18,8 +19,13 @@ public sealed partial class ModelPicker
 
     private ModelInfo? Chosen => Models.FirstOrDefault(m => m.Id == Value);
 
-    internal static string OptionText(ModelInfo model) =>
-        $"{model.Id} — {Money.Price(model)}{(model.IsDefault ? " (default)" : "")}{(model.Missing is null ? "" : " (not set up)")}";
+    internal static string OptionText(ModelInfo model)
+    {
+        string text = Strings.Shared["ModelOption", model.Id, Money.Price(model)];
+        if (model.IsDefault) text = Strings.Shared["IsDefault", text];
+        return model.Missing is null ? text : Strings.Shared["NotSetUp", text];
+    }
+
 
     private Task ChangedAsync(ChangeEventArgs e) => ValueChanged.InvokeAsync(e.Value?.ToString() ?? "");
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Components;
 
@@ -30,10 +31,11 @@ public sealed partial class ResultItem
     /// <summary>How the approved draft's mail went; a failure carries the server's reason, so the owner knows what to fix.</summary>
     internal static string MailLine(DeliveryView mail) => mail.Status switch
     {
-        DeliveryStatuses.Sent => $"Mailed to {mail.Recipient} ✓",
-        DeliveryStatuses.Failed => $"Not mailed to {mail.Recipient}: {mail.Error}",
-        _ when mail.Error is not null => $"Mailing to {mail.Recipient} failed; trying again ({mail.Error})",
-        _ => $"Mailing to {mail.Recipient}…",
+        DeliveryStatuses.Sent => Strings.Shared["MailSent", mail.Recipient ?? ""],
+        DeliveryStatuses.Failed => Strings.Shared["MailFailed", mail.Recipient ?? "", mail.Error ?? ""],
+        _ when mail.Error is not null => Strings.Shared["MailRetrying", mail.Recipient ?? "", mail.Error],
+        _ => Strings.Shared["MailSending", mail.Recipient ?? ""],
+
     };
 
     private static string ShortUrl(string url) =>

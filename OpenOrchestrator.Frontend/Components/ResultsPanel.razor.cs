@@ -6,8 +6,8 @@ namespace OpenOrchestrator.Frontend.Components;
 /// <summary>A bot's results with the seed's filter (All | New, plus Pinned), pin/unpin, and new ones arriving live.</summary>
 public sealed partial class ResultsPanel : IDisposable
 {
-    private static readonly (string Value, string Label)[] Filters =
-        [(ResultFilters.All, "All"), (ResultFilters.New, "New"), (ResultFilters.Pinned, "Pinned"), (ResultFilters.Awaiting, "To approve")];
+    private (string Value, string Label)[] Filters =>
+        [(ResultFilters.All, L["FilterAll"]), (ResultFilters.New, L["FilterNew"]), (ResultFilters.Pinned, L["FilterPinned"]), (ResultFilters.Awaiting, L["FilterAwaiting"])];
 
     private List<ResultView> _items = [];
     private bool _loading = true;
@@ -25,10 +25,11 @@ public sealed partial class ResultsPanel : IDisposable
 
     private string EmptyText => Filter switch
     {
-        ResultFilters.New => "No new results.",
-        ResultFilters.Pinned => "Nothing pinned yet. Pin a result to keep it at hand.",
-        ResultFilters.Awaiting => "Nothing waits for your approval.",
-        _ => "No results yet. When a run finds something, it shows up here.",
+        ResultFilters.New => L["NoNewResults"],
+        ResultFilters.Pinned => L["NothingPinned"],
+        ResultFilters.Awaiting => L["NothingAwaits"],
+        _ => L["NoResultsYet"],
+
     };
 
     protected override async Task OnInitializedAsync()

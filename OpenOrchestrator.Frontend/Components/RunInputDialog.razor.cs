@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Components;
 
@@ -16,7 +17,7 @@ public sealed partial class RunInputDialog
     /// <summary>The input the user gave, or null when they cancelled.</summary>
     public static async Task<string?> AskAsync(IDialogService dialogs, string botName)
     {
-        var dialog = await dialogs.ShowAsync<RunInputDialog>("Run with input", new DialogParameters<RunInputDialog> { { d => d.BotName, botName } },
+        var dialog = await dialogs.ShowAsync<RunInputDialog>(Strings.Shared["RunWithInput"], new DialogParameters<RunInputDialog> { { d => d.BotName, botName } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         return result is { Canceled: false, Data: string input } ? input : null;

@@ -136,18 +136,19 @@ public sealed partial class RunsPanel : IDisposable
 
     private string TriggerText(RunView run) => run.Trigger switch
     {
-        RunTriggers.Manual => "Started by hand",
-        RunTriggers.Schedule => "Scheduled",
-        var trigger when RunTriggers.SourceBotOf(trigger) is { } source => $"After {BotNames.GetValueOrDefault(source) ?? "another bot"}",
+        RunTriggers.Manual => L["StartedByHand"],
+        RunTriggers.Schedule => L["Scheduled"],
+        var trigger when RunTriggers.SourceBotOf(trigger) is { } source => L["ScheduleAfter", BotNames.GetValueOrDefault(source) ?? L["AnotherBot"]],
         var trigger => trigger,
     };
 
-    private static string CountsText(RunView run) => run.Counts switch
+    private string CountsText(RunView run) => run.Counts switch
     {
-        { NewResults: 0, SeenResults: 0 } => "No results",
-        { NewResults: 0 } => "No new hits",
-        { NewResults: 1 } => "1 new result",
-        var counts => $"{counts.NewResults} new results",
+        { NewResults: 0, SeenResults: 0 } => L["NoResults"],
+        { NewResults: 0 } => L["NoNewHits"],
+        { NewResults: 1 } => L["OneNewResult"],
+        var counts => L["ManyNewResults", counts.NewResults],
+
     };
 
     private void OnRunStarted(RunView run) => _ = InvokeAsync(() =>

@@ -14,5 +14,6 @@ public sealed partial class SecretField
     [Parameter] public EventCallback<bool> ClearChanged { get; set; }
     [Parameter] public string? ErrorText { get; set; }
 
-    private string State => IsSet ? "set" : "not set";
+    private string State => IsSet ? L["SecretSet"] : L["SecretNotSet"];
+
 }

@@ -10,7 +10,8 @@ public sealed partial class StatTiles
     /// <summary>The bot's monthly budget in USD, if it has one.</summary>
     [Parameter] public double? MonthlyBudget { get; set; }
 
-    private string CostLabel => MonthlyBudget is { } budget ? $"Cost this month of its {Money.Amount(budget)} budget" : "Cost this month";
+    private string CostLabel => MonthlyBudget is { } budget ? L["CostThisMonthOfBudget", Money.Amount(budget)] : L["CostThisMonth"];
 
-    private string SuccessRate => Stats.SuccessRate is { } rate ? $"{rate * 100:0}%" : "—";
+    private string SuccessRate => Stats.SuccessRate is { } rate ? L["Percent", rate * 100] : "—";
+
 }

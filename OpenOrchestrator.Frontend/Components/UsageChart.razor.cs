@@ -34,8 +34,8 @@ public sealed partial class UsageChart
     private string[] ShareLabels { get; set; } = [];
 
     private string Description => GroupBy == UsageGroupings.Day
-        ? "Bar chart of the cost per day; the table below lists the same figures."
-        : $"Donut chart of each {(GroupBy == UsageGroupings.Bot ? "bot" : "model")}'s share of the cost; the table below lists the same figures.";
+        ? L["ChartPerDay"]
+        : GroupBy == UsageGroupings.Bot ? L["ChartPerBot"] : L["ChartPerModel"];
 
     protected override void OnParametersSet()
     {
@@ -48,13 +48,13 @@ public sealed partial class UsageChart
             // Every day of one month is named; "27 Oct" is wider, so a longer range names every few days (the table has each).
             var every = Math.Max(1, (int)Math.Ceiling(days.Count / (double)(oneMonth ? 31 : MaxDateLabels)));
             DayLabels = [.. days.Select((d, i) => i % every != 0 ? ""
-                : oneMonth ? d.Day.ToString(CultureInfo.InvariantCulture) : d.ToString("d MMM", CultureInfo.InvariantCulture))];
+                : oneMonth ? d.Day.ToString(CultureInfo.InvariantCulture) : L["DayMonth", d].Value)];
             // The chart is drawn at its real size, so on a phone a month of labels would overlap: it keeps room for
             // them (the y-axis and each label) and scrolls sideways inside its figure instead.
             var named = (days.Count + every - 1) / every;
             BarsStyle = string.Create(CultureInfo.InvariantCulture, $"min-width: {4 + (named * (oneMonth ? 1.6 : 3.2)):0.#}rem");
             var mills = days.Select(d => cost.GetValueOrDefault(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) * Mills).ToArray();
-            DaySeries = [new() { Name = "Cost", Data = mills, TooltipYValueFormat = MillsAsDollars }];
+            DaySeries = [new() { Name = L["Cost"], Data = mills, TooltipYValueFormat = MillsAsDollars }];
             BarOptions = new() { ShowLegend = false, YAxisTicks = Step(mills.DefaultIfEmpty().Max()), YAxisToStringFunc = v => Money.Amount(v / Mills) };
         }
         else
@@ -62,8 +62,9 @@ public sealed partial class UsageChart
             var ranked = Report.Groups.Where(g => g.Cost > 0).OrderByDescending(g => g.Cost).ToList();
             var shown = ranked.Count > MaxSlices ? ranked[..(MaxSlices - 1)] : ranked;
             var rest = ranked.Skip(shown.Count).Sum(g => g.Cost);
-            ShareLabels = [.. shown.Select(Label), .. rest > 0 ? ["Other"] : Array.Empty<string>()];
-            ShareSeries = [new() { Name = "Cost", Data = shown.Select(g => g.Cost).Concat(rest > 0 ? [rest] : []).ToArray() }];
+            ShareLabels = [.. shown.Select(Label), .. rest > 0 ? [L["Other"].Value] : Array.Empty<string>()];
+            ShareSeries = [new() { Name = L["Cost"], Data
+ = shown.Select(g => g.Cost).Concat(rest > 0 ? [rest] : []).ToArray() }];
         }
     }
 

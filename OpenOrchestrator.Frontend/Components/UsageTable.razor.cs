@@ -13,9 +13,10 @@ public sealed partial class UsageTable
 
     private string KeyHeader => GroupBy switch
     {
-        UsageGroupings.Bot => "Bot",
-        UsageGroupings.Model => "Model",
-        _ => "Day",
+        UsageGroupings.Bot => L["Bot"],
+        UsageGroupings.Model => L["Model"],
+        _ => L["Day"],
+
     };
 
     /// <summary>Days in calendar order; bots and models dearest first.</summary>

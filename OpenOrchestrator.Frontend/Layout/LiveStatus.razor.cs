@@ -10,12 +10,13 @@ public sealed partial class LiveStatus : IDisposable
 
     private string Text => Live.State switch
     {
-        HubConnectionState.Connected => "Live updates connected",
-        HubConnectionState.Disconnected => "Live updates disconnected, retrying",
-        _ => "Live updates reconnecting",
+        HubConnectionState.Connected => L["LiveConnected"],
+        HubConnectionState.Disconnected => L["LiveDisconnected"],
+        _ => L["LiveReconnecting"],
     };
 
-    private string Short => Live.State == HubConnectionState.Connected ? "Live" : "Offline";
+    private string Short => Live.State == HubConnectionState.Connected ? L["Live"] : L["Offline"];
+
 
     private string Css => Live.State == HubConnectionState.Connected ? "on" : "off";
 

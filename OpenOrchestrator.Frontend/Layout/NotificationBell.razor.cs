@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Layout;
 
@@ -9,7 +10,7 @@ public sealed partial class NotificationBell : IDisposable
 
     private HashSet<long> _unreadWhenOpened = [];
 
-    private string Label => Feed.Unread == 0 ? "Notifications" : $"Notifications, {Feed.Unread} unread";
+    private string Label => Feed.Unread == 0 ? L["Notifications"] : L["NotificationsUnread", Feed.Unread];
 
     protected override void OnInitialized() => Feed.Changed += OnChanged;
 
@@ -27,7 +28,7 @@ public sealed partial class NotificationBell : IDisposable
 
     private static string Title(NotificationView item) => item.Kind switch
     {
-        NotificationKinds.Mail => $"✉️ Mail to {(item.Deliveries.Count > 0 ? item.Deliveries[0].Recipient : null)}: {item.Title}",
+        NotificationKinds.Mail => Strings.Shared["MailTo", item.Deliveries.Count > 0 ? item.Deliveries[0].Recipient ?? "" : "", item.Title],
         NotificationKinds.Budget => $"💰 {item.Title}",
         _ => item.Title,
     };
@@ -38,9 +39,9 @@ public sealed partial class NotificationBell : IDisposable
         return delivery.Status switch
         {
             DeliveryStatuses.Sent => $"{channel} ✓",
-            DeliveryStatuses.Failed => $"{channel} failed",
-            _ when delivery.Attempts > 0 => $"{channel}: retrying",
-            _ => $"{channel}: sending",
+            DeliveryStatuses.Failed => Strings.Shared["DeliveryFailed", channel],
+            _ when delivery.Attempts > 0 => Strings.Shared["DeliveryRetrying", channel],
+            _ => Strings.Shared["DeliverySending", channel],
         };
     }
 

@@ -126,7 +126,8 @@ public sealed partial class BotPage : IAsyncDisposable
         {
             _bot = saved;
             _budgetProblem = null;
-            Snackbar.Add("Saved.", Severity.Success);
+            Snackbar.Add(L["Saved"], Severity.Success);
+
         }
     }
 

@@ -35,7 +35,7 @@ public sealed partial class ConnectionsPage
     {
         _servers!.Add(server);
         ShowTools(server);
-        Snackbar.Add($"{server.Name} added.", Severity.Success);
+        Snackbar.Add(L["ServerAdded", server.Name], Severity.Success);
     }
 
     private void Saved(McpServerView server)
@@ -48,7 +48,7 @@ public sealed partial class ConnectionsPage
 
         _editing = null;
         ShowTools(server);
-        Snackbar.Add($"{server.Name} saved.", Severity.Success);
+        Snackbar.Add(L["ServerSaved", server.Name], Severity.Success);
     }
 
     /// <summary>The tools the server listed when it was just tried: no second connection to show them.</summary>
@@ -90,7 +90,8 @@ public sealed partial class ConnectionsPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            Snackbar.Add($"{server.Name} could not be removed: {e.Message}", Severity.Error);
+            Snackbar.Add(L["ServerNotRemoved", server.Name, e.Message], Severity.Error);
+
         }
     }
 }

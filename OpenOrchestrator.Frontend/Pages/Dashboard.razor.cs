@@ -64,18 +64,18 @@ public sealed partial class Dashboard : IDisposable
         if (await BotDialog.ShowAsync(Dialogs, Api, _bots ?? []) is { } bot)
         {
             Upsert(bot);
-            Snackbar.Add($"{bot.Name} is ready.", Severity.Success);
+            Snackbar.Add(L["BotReady", bot.Name], Severity.Success);
         }
     }
 
     private async Task FromTemplateAsync()
     {
-        var reference = await Dialogs.ShowAsync<TemplatesDialog>("Start from a template", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+        var reference = await Dialogs.ShowAsync<TemplatesDialog>(L["StartFromTemplate"], new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
         if (await reference.Result is { Canceled: false, Data: TemplateInstance instance })
         {
             foreach (var bot in instance.Bots) Upsert(bot);
             _triggers.AddRange(instance.Triggers.Where(t => _triggers.All(x => x.Id != t.Id)));
-            Snackbar.Add($"Created {string.Join(", ", instance.Bots.Select(b => b.Name))}.", Severity.Success);
+            Snackbar.Add(L["CreatedBots", string.Join(", ", instance.Bots.Select(b => b.Name))], Severity.Success);
         }
     }
 
@@ -84,7 +84,7 @@ public sealed partial class Dashboard : IDisposable
         await WhileBusyAsync(bot.Id, async () =>
         {
             await Api.StartRunAsync(bot.Id);
-            Snackbar.Add($"{bot.Name} started.", Severity.Info);
+            Snackbar.Add(L["BotStarted", bot.Name], Severity.Info);
         });
     }
 
@@ -93,14 +93,15 @@ public sealed partial class Dashboard : IDisposable
         await WhileBusyAsync(change.Bot.Id, async () =>
         {
             Upsert(await Api.UpdateBotAsync(change.Bot.Id, change.Bot.ToSpec() with { Enabled = change.Enabled }));
-            Snackbar.Add(change.Enabled ? $"{change.Bot.Name} runs by itself again." : $"{change.Bot.Name} is paused.", Severity.Info);
+            Snackbar.Add(change.Enabled ? L["BotRunsByItself", change.Bot.Name] : L["BotPaused", change.Bot.Name], Severity.Info);
         });
     }
 
     private async Task NewLinkAsync()
     {
         var parameters = new DialogParameters<LinkDialog> { { d => d.Bots, _bots ?? [] } };
-        var reference = await Dialogs.ShowAsync<LinkDialog>("New link", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+        var reference = await Dialogs.ShowAsync<LinkDialog>(L["NewLink"],
+ parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
         if (await reference.Result is { Canceled: false, Data: TriggerView trigger })
         {
             _triggers.Add(trigger);

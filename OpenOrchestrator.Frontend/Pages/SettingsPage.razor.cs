@@ -87,7 +87,8 @@ public sealed partial class SettingsPage
                 MonthlyBudget = BudgetUpdate(),
             };
             Show(await Api.UpdateSettingsAsync(update));
-            Snackbar.Add("Settings saved.", Severity.Success);
+            Snackbar.Add(L["SettingsSaved"], Severity.Success);
+
         }
         catch (ApiException e)
         {

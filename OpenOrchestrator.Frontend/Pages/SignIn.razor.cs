@@ -42,7 +42,7 @@ public sealed partial class SignIn
     {
         if (string.IsNullOrWhiteSpace(_email) || string.IsNullOrEmpty(_password))
         {
-            _error = "Enter your email and password.";
+            _error = L["EnterEmailAndPassword"];
             return;
         }
 
@@ -55,7 +55,8 @@ public sealed partial class SignIn
         }
         catch (ApiException e)
         {
-            _error = e.Problem.Status == System.Net.HttpStatusCode.Unauthorized ? "Wrong email or password." : e.Problem.Message;
+            _error = e.Problem.Status == System.Net.HttpStatusCode.Unauthorized ? L["WrongEmailOrPassword"] : e.Problem.Message;
+
         }
         catch (HttpRequestException)
         {

@@ -45,9 +45,9 @@ public sealed partial class SignUp
     {
         _errors = [];
         _error = null;
-        if (string.IsNullOrWhiteSpace(_email)) _errors["email"] = "Enter your email.";
-        if (string.IsNullOrEmpty(_password)) _errors["password"] = "Choose a password.";
-        if (_needsInvitation && string.IsNullOrWhiteSpace(Invitation)) _error = "Enter the invitation code.";
+        if (string.IsNullOrWhiteSpace(_email)) _errors["email"] = L["EnterEmail"];
+        if (string.IsNullOrEmpty(_password)) _errors["password"] = L["ChoosePassword"];
+        if (_needsInvitation && string.IsNullOrWhiteSpace(Invitation)) _error = L["EnterInvitation"];
         if (_errors.Count > 0 || _error is not null)
         {
             return;
@@ -66,7 +66,7 @@ public sealed partial class SignUp
             // The server answers a taken address as it answers a new one (so no one can probe who
             // has an account); signing in is where its owner finds out.
             _done = false;
-            _error = "Could not sign you in. If this address already has an account, sign in with its password.";
+            _error = L["CouldNotSignIn"];
         }
         catch (ApiException e)
         {
@@ -88,8 +88,9 @@ public sealed partial class SignUp
         if (problem.Status == HttpStatusCode.Forbidden && problem.Title.Contains("invitation", StringComparison.OrdinalIgnoreCase))
         {
             _error = _needsInvitation
-                ? "That invitation code is not valid (or was used or has expired)."
-                : "This instance already has an owner: enter the invitation code they gave you.";
+                ? L["InvitationInvalid"]
+                : L["InvitationNeeded"];
+
             _needsInvitation = true;
             return;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 
 namespace OpenOrchestrator.Frontend.Pages;
@@ -9,11 +8,11 @@ namespace OpenOrchestrator.Frontend.Pages;
 /// </summary>
 public sealed partial class UsagePage : IDisposable
 {
-    private static readonly (string Value, string Label)[] Periods =
-        [(UsagePeriod.ThisMonth, "This month"), (UsagePeriod.LastMonth, "Last month"), (UsagePeriod.Custom, "Custom range")];
+    private (string Value, string Label)[] Periods =>
+        [(UsagePeriod.ThisMonth, L["PeriodThisMonth"]), (UsagePeriod.LastMonth, L["PeriodLastMonth"]), (UsagePeriod.Custom, L["PeriodCustom"])];
 
-    private static readonly (string Value, string Label)[] Groupings =
-        [(UsageGroupings.Day, "By day"), (UsageGroupings.Bot, "By bot"), (UsageGroupings.Model, "By model")];
+    private (string Value, string Label)[] Groupings =>
+        [(UsageGroupings.Day, L["ByDay"]), (UsageGroupings.Bot, L["ByBot"]), (UsageGroupings.Model, L["ByModel"])];
 
     // A burst of finished runs becomes one reload.
     private static readonly TimeSpan ReloadPause = TimeSpan.FromSeconds(2);
@@ -38,7 +37,8 @@ public sealed partial class UsagePage : IDisposable
     [Inject] private LiveClient Live { get; set; } = default!;
 
     private string Caption =>
-        $"Cost {(_shownGroupBy == UsageGroupings.Day ? "per day" : $"per {_shownGroupBy}")}, {Format(_shownPeriod.From)} to {Format(_shownPeriod.To)}";
+        L[_shownGroupBy switch { UsageGroupings.Bot => "CostPerBot", UsageGroupings.Model => "CostPerModel", _ => "CostPerDay" }, _shownPeriod.From, _shownPeriod.To];
+
 
     protected override async Task OnInitializedAsync()
     {
@@ -138,6 +138,4 @@ public sealed partial class UsagePage : IDisposable
             StateHasChanged();
         });
     }
-
-    private static string Format(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }

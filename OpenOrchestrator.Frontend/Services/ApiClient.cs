@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Services;
 
@@ -11,7 +12,8 @@ public partial class ApiClient(HttpClient http)
     public event Action? Unauthorized;
 
     /// <summary>What a form says when the request did not reach the server at all.</summary>
-    public const string Unreachable = "The server cannot be reached. Try again in a moment.";
+    public static string Unreachable => Strings.Shared["Unreachable"];
+
 
     private async Task<T> GetAsync<T>(string uri, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using OpenOrchestrator.Frontend.Resources;
+
 namespace OpenOrchestrator.Frontend.Services;
 
 /// <summary>
@@ -6,24 +9,26 @@ namespace OpenOrchestrator.Frontend.Services;
 /// </summary>
 public static class BotDependents
 {
+    private static IStringLocalizer T => Strings.Shared;
+
     public static IReadOnlyList<string> Of(BotView bot, IEnumerable<BotView> bots, IEnumerable<TriggerView> triggers)
     {
         var all = bots.ToList();
-        string Name(string? id) => all.FirstOrDefault(b => b.Id == id) is { } other ? other.Name : "another bot";
+        string Name(string? id) => all.FirstOrDefault(b => b.Id == id) is { } other ? other.Name : T["AnotherBotSubject"];
 
         var lines = all
             .Where(b => b.Id != bot.Id && b.Schedule is { Kind: ScheduleKinds.After } && b.Schedule.AfterBotId == bot.Id)
-            .Select(b => $"{b.Name} runs after it (its schedule becomes manual)")
+            .Select(b => T["DependentRunsAfter", b.Name].Value)
             .ToList();
         foreach (var trigger in triggers)
         {
             if (trigger.SourceBotId == bot.Id)
             {
-                lines.Add($"Trigger: when it {Event(trigger.Event)}, {Action(trigger, trigger.TargetBotId == bot.Id ? "it" : Name(trigger.TargetBotId))}");
+                lines.Add(T["DependentOutgoing", Event(trigger.Event), Action(trigger, trigger.TargetBotId == bot.Id ? T["ItObject"] : Name(trigger.TargetBotId))]);
             }
             else if (trigger.TargetBotId == bot.Id)
             {
-                lines.Add($"Trigger: when {Name(trigger.SourceBotId)} {Event(trigger.Event)}, start it");
+                lines.Add(T["DependentIncoming", Name(trigger.SourceBotId), Event(trigger.Event)]);
             }
         }
 
@@ -32,16 +37,16 @@ public static class BotDependents
 
     private static string Event(string triggerEvent) => triggerEvent switch
     {
-        TriggerEvents.Completed => "is done",
-        TriggerEvents.Failed => "fails",
-        TriggerEvents.Result => "finds something",
-        _ => "is done",
+        TriggerEvents.Failed => T["WhenFails"],
+        TriggerEvents.Result => T["WhenFindsSomething"],
+        _ => T["WhenDone"],
     };
 
     private static string Action(TriggerView trigger, string target) => trigger.TargetAction switch
     {
-        TargetActions.NotifyTelegram => "send a Telegram message",
-        TargetActions.NotifyEmail => "send an e-mail",
-        _ => $"start {target}",
+        TargetActions.NotifyTelegram => T["SendTelegram"],
+        TargetActions.NotifyEmail => T["SendEmail"],
+        _ => T["StartTarget", target],
+
     };
 }

@@ -1,3 +1,5 @@
+using OpenOrchestrator.Frontend.Resources;
+
 namespace OpenOrchestrator.Frontend.Services;
 
 /// <summary>A bot, or a channel results are sent to; <see cref="BotId"/> is null for a channel.</summary>
@@ -15,8 +17,9 @@ public sealed record ChainEdge(string From, string To, IReadOnlyList<string> Lab
 /// </summary>
 public sealed record ChainGraph(IReadOnlyList<ChainNode> Nodes, IReadOnlyList<ChainEdge> Edges)
 {
-    public const string After = "after";
-    public const string SendsTo = "sends to";
+    public static string After => Strings.Shared["ChainAfter"];
+
+    public static string SendsTo => Strings.Shared["ChainSendsTo"];
 
     public static ChainGraph Of(IReadOnlyList<BotView> bots, IReadOnlyList<TriggerView> triggers)
     {
@@ -59,9 +62,10 @@ public sealed record ChainGraph(IReadOnlyList<ChainNode> Nodes, IReadOnlyList<Ch
 
     public static string EventLabel(string triggerEvent) => triggerEvent switch
     {
-        TriggerEvents.Completed => "when done",
-        TriggerEvents.Failed => "when failed",
-        TriggerEvents.Result => "on result",
+        TriggerEvents.Completed => Strings.Shared["ChainWhenDone"],
+        TriggerEvents.Failed => Strings.Shared["ChainWhenFailed"],
+        TriggerEvents.Result => Strings.Shared["ChainOnResult"],
+
         _ => triggerEvent,
     };
 

@@ -1,4 +1,7 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Services;
 
@@ -8,13 +11,15 @@ public static class Display
     /// <summary>The browser's offset from UTC (set at start; WebAssembly runs without time zone data).</summary>
     public static TimeSpan LocalOffset { get; set; }
 
+    private static IStringLocalizer T => Strings.Shared;
+
     public static string StatusLabel(BotView bot, string? afterBotName = null) => bot.Status switch
     {
-        BotStatuses.Running => "Running",
-        BotStatuses.Paused => "Paused",
-        BotStatuses.Waiting => afterBotName is null ? "Waiting for another bot" : $"Waiting for {afterBotName}",
-        BotStatuses.Failed => "Failed",
-        BotStatuses.Idle => "Idle",
+        BotStatuses.Running => T["Running"],
+        BotStatuses.Paused => T["Paused"],
+        BotStatuses.Waiting => afterBotName is null ? T["WaitingForAnotherBot"] : T["WaitingFor", afterBotName],
+        BotStatuses.Failed => T["Failed"],
+        BotStatuses.Idle => T["Idle"],
         _ => bot.Status,
     };
 
@@ -38,36 +43,36 @@ public static class Display
 
     public static string RunStatusLabel(string status) => status switch
     {
-        RunStatuses.Queued => "Queued",
-        RunStatuses.Running => "Running",
-        RunStatuses.Completed => "Completed",
-        RunStatuses.Failed => "Failed",
-        RunStatuses.Cancelled => "Cancelled",
-        RunStatuses.TimedOut => "Timed out",
+        RunStatuses.Queued => T["Queued"],
+        RunStatuses.Running => T["Running"],
+        RunStatuses.Completed => T["Completed"],
+        RunStatuses.Failed => T["Failed"],
+        RunStatuses.Cancelled => T["Cancelled"],
+        RunStatuses.TimedOut => T["TimedOut"],
         _ => status,
     };
 
     public static string EventLabel(string triggerEvent) => triggerEvent switch
     {
-        TriggerEvents.Completed => "done",
-        TriggerEvents.Failed => "failed",
-        TriggerEvents.Result => "found",
+        TriggerEvents.Completed => T["EventDone"],
+        TriggerEvents.Failed => T["EventFailed"],
+        TriggerEvents.Result => T["EventFound"],
         _ => triggerEvent,
     };
 
     public static string ActionLabel(string action) => action switch
     {
-        TargetActions.NotifyTelegram => "📱 Telegram message",
-        TargetActions.NotifyEmail => "✉️ E-mail",
+        TargetActions.NotifyTelegram => T["ActionTelegram"],
+        TargetActions.NotifyEmail => T["ActionEmail"],
         _ => action,
     };
 
     public static string ToolLabel(string tool) => tool switch
     {
-        ToolNames.WebSearch => "Web search",
+        ToolNames.WebSearch => T["ToolWebSearch"],
         ToolNames.Browser => "Browser",
-        ToolNames.Code => "Code",
-        ToolNames.Files => "Files",
+        ToolNames.Code => T["ToolCode"],
+        ToolNames.Files => T["ToolFiles"],
         _ => tool,
     };
 
@@ -77,7 +82,7 @@ public static class Display
         "openai" => "OpenAI",
         "anthropic" => "Anthropic",
         "azure-openai" => "Azure OpenAI",
-        "current" => "No longer offered",
+        "current" => T["ProviderGone"],
         _ => provider,
     };
 
@@ -85,24 +90,24 @@ public static class Display
     {
         NotifyChannels.Dashboard => "Dashboard",
         NotifyChannels.Telegram => "Telegram",
-        NotifyChannels.Email => "E-mail",
+        NotifyChannels.Email => T["ChannelEmail"],
         _ => channel,
     };
 
     public static string Schedule(ScheduleSpec schedule, string? afterBotName = null) => schedule.Kind switch
     {
-        ScheduleKinds.Interval => $"Every {schedule.EveryMinutes} min",
+        ScheduleKinds.Interval => T["ScheduleEvery", schedule.EveryMinutes ?? 0],
         ScheduleKinds.Cron => schedule.TimeZone is null ? $"Cron {schedule.Cron}" : $"Cron {schedule.Cron} ({schedule.TimeZone})",
-        ScheduleKinds.After => $"After {afterBotName ?? "another bot"}",
-        _ => "Manual",
+        ScheduleKinds.After => T["ScheduleAfter", afterBotName ?? T["AnotherBot"]],
+        _ => T["ScheduleManual"],
     };
 
     /// <summary>The outcome icon of an activity entry: ok, failed, or information.</summary>
     public static (string Icon, string Label) Outcome(string kind) => kind switch
     {
-        "run_completed" => ("✅", "ok"),
-        "run_failed" or "run_timed_out" or "missed" or "budget_exceeded" => ("❌", "failed"),
-        _ => ("ℹ️", "info"),
+        "run_completed" => ("✅", T["OutcomeOk"]),
+        "run_failed" or "run_timed_out" or "missed" or "budget_exceeded" => ("❌", T["OutcomeFailed"]),
+        _ => ("ℹ️", T["OutcomeInfo"]),
     };
 
     /// <summary>
@@ -118,7 +123,7 @@ public static class Display
 
         if (bot.Schedule.Kind == ScheduleKinds.After)
         {
-            return $"Next run after {afterBotName ?? "another bot"}";
+            return T["NextRunAfter", afterBotName ?? T["AnotherBot"]];
         }
 
         if (bot.NextRunAt is not { } next)
@@ -130,10 +135,10 @@ public static class Display
         var local = next.ToOffset(LocalOffset);
         return minutes switch
         {
-            < 0.5 => "Next run now",
-            < 59.5 => $"Next run in {Math.Round(minutes):0} min",
-            _ when local.Date == now.ToOffset(LocalOffset).Date => $"Next run at {local:HH:mm}",
-            _ => $"Next run on {local:d MMM} at {local:HH:mm}",
+            < 0.5 => T["NextRunNow"],
+            < 59.5 => T["NextRunIn", Math.Round(minutes)],
+            _ when local.Date == now.ToOffset(LocalOffset).Date => T["NextRunAt", local],
+            _ => T["NextRunOn", local],
         };
     }
 
@@ -141,7 +146,7 @@ public static class Display
     {
         var local = at.ToOffset(LocalOffset);
         var today = DateTimeOffset.UtcNow.ToOffset(LocalOffset).Date;
-        return local.Date == today ? local.ToString("HH:mm") : local.ToString("d MMM HH:mm");
+        return local.Date == today ? local.ToString("HH:mm", CultureInfo.CurrentCulture) : T["DayAndTime", local];
     }
 
     public static string Clock(DateTimeOffset at) => at.ToOffset(LocalOffset).ToString("HH:mm:ss");
@@ -149,10 +154,10 @@ public static class Display
     public static string Duration(long? ms) => ms switch
     {
         null => "",
-        < 1000 => $"{ms} ms",
-        < 60_000 => $"{ms / 1000.0:0.#} s",
-        _ => $"{ms / 60_000} min {ms % 60_000 / 1000} s",
+        < 1000 => T["Milliseconds", ms],
+        < 60_000 => T["Seconds", ms / 1000.0],
+        _ => T["MinutesSeconds", ms / 60_000, ms % 60_000 / 1000],
     };
 
-    public static string Size(long bytes) => bytes < 1024 ? $"{bytes} B" : bytes < 1024 * 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes / 1048576.0:0.#} MB";
+    public static string Size(long bytes) => bytes < 1024 ? T["Bytes", bytes] : bytes < 1024 * 1024 ? T["Kilobytes", bytes / 1024.0] : T["Megabytes", bytes / 1048576.0];
 }

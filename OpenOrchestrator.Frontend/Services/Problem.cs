@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Services;
 
@@ -80,24 +81,27 @@ public sealed record Problem(HttpStatusCode Status, string Title, string? Detail
         return new Problem(status, title, detail, errors) { Type = type };
     }
 
-    /// <summary>What a status means to the person who pressed the button, for answers that do not say more.</summary>
+    /// <summary>
+    /// What a status means to the person who pressed the button, for answers that do not say more; in the user's
+    /// language, while a sentence the server wrote is shown as it came (the API speaks English).
+    /// </summary>
     private static string DefaultTitle(HttpStatusCode status) => status switch
     {
-        HttpStatusCode.BadRequest => "The server could not read this request.",
-        HttpStatusCode.Unauthorized => "Please sign in.",
-        HttpStatusCode.Forbidden => "You are not allowed to do this.",
-        HttpStatusCode.NotFound => "It does not exist (any more): it may have been deleted.",
-        HttpStatusCode.MethodNotAllowed => "The server does not take this request here; reload the page, the app may have been updated.",
-        HttpStatusCode.RequestTimeout => "The server waited too long for the request; try again.",
-        HttpStatusCode.Conflict => "It changed meanwhile; reload the page and try again.",
-        HttpStatusCode.RequestEntityTooLarge => "What you sent is larger than the server accepts.",
-        HttpStatusCode.UnsupportedMediaType => "The server cannot read content of this type.",
-        HttpStatusCode.TooManyRequests => "Too many requests; try again in a moment.",
-        HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout =>
-            "The server is not reachable right now (it may be restarting). Try again in a moment.",
-        >= HttpStatusCode.InternalServerError => "Something went wrong on the server. Try again; if it keeps happening, its log says why.",
-        _ => string.Format(CultureInfo.InvariantCulture, "The server refused the request ({0}).", (int)status),
+        HttpStatusCode.BadRequest => Strings.Shared["Status400"],
+        HttpStatusCode.Unauthorized => Strings.Shared["Status401"],
+        HttpStatusCode.Forbidden => Strings.Shared["Status403"],
+        HttpStatusCode.NotFound => Strings.Shared["Status404"],
+        HttpStatusCode.MethodNotAllowed => Strings.Shared["Status405"],
+        HttpStatusCode.RequestTimeout => Strings.Shared["Status408"],
+        HttpStatusCode.Conflict => Strings.Shared["Status409"],
+        HttpStatusCode.RequestEntityTooLarge => Strings.Shared["Status413"],
+        HttpStatusCode.UnsupportedMediaType => Strings.Shared["Status415"],
+        HttpStatusCode.TooManyRequests => Strings.Shared["Status429"],
+        HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => Strings.Shared["StatusUnreachable"],
+        >= HttpStatusCode.InternalServerError => Strings.Shared["Status500"],
+        _ => Strings.Shared["StatusOther", ((int)status).ToString(CultureInfo.InvariantCulture)],
     };
+
 }
 
 /// <summary>A failed API call, carrying the server's problem details.</summary>

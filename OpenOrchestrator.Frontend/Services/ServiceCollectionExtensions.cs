@@ -17,6 +17,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ActivityFeed>();
         services.AddScoped<NotificationFeed>();
         services.AddScoped<Appearance>();
+        services.AddScoped<Language>();
         return services;
     }
 }

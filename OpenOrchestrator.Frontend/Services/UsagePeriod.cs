@@ -1,3 +1,5 @@
+using OpenOrchestrator.Frontend.Resources;
+
 namespace OpenOrchestrator.Frontend.Services;
 
 /// <summary>A period of the usage page, both ends included, in UTC days like the budgets' calendar months.</summary>
@@ -27,8 +29,9 @@ public sealed record UsagePeriod(string Kind, DateOnly From, DateOnly To)
 
     /// <summary>Why a custom range cannot be asked for, or null when it can.</summary>
     public static string? Check(DateOnly from, DateOnly to) =>
-        from > to ? "The first day must not be after the last day."
-        : to.DayNumber - from.DayNumber + 1 > MaxDays ? $"Choose at most {MaxDays} days."
+        from > to ? Strings.Shared["FirstAfterLast"]
+        : to.DayNumber - from.DayNumber + 1 > MaxDays ? Strings.Shared["AtMostDays", MaxDays].Value
+
         : null;
 
     private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);

@@ -56,15 +56,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["Smtp__From"] = "bots@orchestrator.example",
     };
 
-    /// <summary>A fresh browser profile (no cookies) on the silo (or <paramref name="silo"/>, one a test class started), at a desktop or a phone size, its system light or dark.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, SiloProcess? silo = null, ColorScheme colorScheme = ColorScheme.Light)
+    /// <summary>
+    /// A fresh browser profile (no cookies) on the silo (or <paramref name="silo"/>, one a test class started), at a desktop or a
+    /// phone size, its system light or dark, asking for English unless told otherwise (the app follows the browser's language).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, SiloProcess? silo = null, ColorScheme colorScheme = ColorScheme.Light,
+        string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = (silo ?? Silo).BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme,
+            Locale = locale,
         });
+
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

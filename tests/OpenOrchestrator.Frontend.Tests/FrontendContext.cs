@@ -1,3 +1,4 @@
+using System.Globalization;
 using Blazor.Diagrams.Core.Geometry;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -15,6 +16,9 @@ public abstract class FrontendContext : BunitContext, IAsyncLifetime
         // The links graph's canvas measures itself once; the browser answers with its box.
         JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 1200, 400));
         Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddSingleton<Language>();
+
         Services.AddSingleton(new HttpClient(Api) { BaseAddress = new Uri("http://localhost/") });
         Services.AddSingleton<ApiClient>();
         Services.AddSingleton<LiveClient>();
@@ -26,6 +30,14 @@ public abstract class FrontendContext : BunitContext, IAsyncLifetime
     }
 
     protected StubApi Api { get; } = new();
+
+    /// <summary>Renders from here on in <paramref name="name"/> (texts and formats), as the app does after Program.cs chose it.</summary>
+    protected static void UseCulture(string name)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+    }
+
 
     public Task InitializeAsync() => Task.CompletedTask;
 
