@@ -35,13 +35,13 @@ public sealed class AppearanceTests(BrowserFixture fixture)
         await Expect(scout).ToBeVisibleAsync();
 
         await WaitForThemeAsync(page, dark: true);
-        await BrowserFixture.ScreenshotAsync(page, "dashboard-dark");
+        await BrowserFixture.DocsScreenshotAsync(page, "dashboard-dark");
 
         await scout.GetByRole(AriaRole.Link, new() { Name = "Scout" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Run now" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Results" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
         await Expect(page.GetByText("Completed", new() { Exact = true }).First).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "bot-page-dark");
+        await BrowserFixture.DocsScreenshotAsync(page, "bot-page-dark");
 
         await ChooseAsync(page, "Theme: light");
         await WaitForThemeAsync(page, dark: false);

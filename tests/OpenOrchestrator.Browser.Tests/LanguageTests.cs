@@ -37,7 +37,7 @@ public sealed class LanguageTests(BrowserFixture fixture)
         var scout = page.GetByRole(AriaRole.Article, new() { Name = "Scout" });
         await Expect(scout.GetByText("Nächster Lauf in 30 Min.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Neuer Bot" })).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "dashboard-de");
+        await BrowserFixture.DocsScreenshotAsync(page, "dashboard-de");
         await page.GetByRole(AriaRole.Button, new() { Name = "Neuer Bot" }).ClickAsync();
         var form = page.GetByRole(AriaRole.Form, new() { Name = "Neuer Bot" });
         await Expect(form.GetByText("Ergebnisse senden an")).ToBeVisibleAsync();
@@ -50,7 +50,7 @@ public sealed class LanguageTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Ergebnisse" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
         await Expect(page.GetByText("Abgeschlossen", new() { Exact = true }).First).ToBeVisibleAsync();
         await Expect(page.GetByText("2 neue Ergebnisse").First).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "bot-page-de");
+        await BrowserFixture.DocsScreenshotAsync(page, "bot-page-de");
         // German words run longer: a phone's width shows whether any of them overflows.
         await page.SetViewportSizeAsync(390, 844);
         await BrowserFixture.ScreenshotAsync(page, "bot-page-de-phone");
