@@ -14,11 +14,13 @@ public sealed partial class BotGrain
 
         // Results of the run still going on are counted when it ends (as seen, by then); only counted ones leave the count now.
         var active = _bot!.ActiveRunId ?? "";
+        var no = false;
         int counted;
         await using (var db = await dbFactory.CreateDbContextAsync())
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            var unseen = db.Results.Where(r => r.BotId == BotId && !r.Seen && (resultId == null || r.Id == resultId));
+            // The flag compared with a value: SQLite then reads only the unseen rows, by the (bot, seen, time) index.
+            var unseen = db.Results.Where(r => r.BotId == BotId && r.Seen == no && (resultId == null || r.Id == resultId));
             counted = await unseen.Where(r => r.RunId != active).ExecuteUpdateAsync(s => s.SetProperty(r => r.Seen, true));
             await unseen.Where(r => r.RunId == active).ExecuteUpdateAsync(s => s.SetProperty(r => r.Seen, true));
             if (counted > 0)
