@@ -103,7 +103,7 @@ public abstract class ScriptedSearchService : IAsyncDisposable
         using var held = _host.LinkToStopping(context.RequestAborted);
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, held.Token);
+            await Held.UntilCancelledAsync(held.Token);
         }
         catch (OperationCanceledException)
         {

@@ -46,7 +46,7 @@ public abstract partial class ScriptedServer
             if (reply.Fault == ReplyFault.NoAnswer)
             {
                 // Ends only when the client goes away or the server stops: then the connection is dropped below.
-                await Task.Delay(Timeout.InfiniteTimeSpan, aborted.Token);
+                await Held.UntilCancelledAsync(aborted.Token);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using OpenOrchestrator.Silo.Tests.Tools;
+using OpenOrchestrator.Testing;
 
 namespace OpenOrchestrator.Silo.Tests.Mcp;
 
@@ -61,7 +62,7 @@ internal sealed class SilentMcpServer : IAsyncDisposable
                 };
                 break;
             case "tools/list" when !ListsTools:
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                await Held.UntilCancelledAsync(context.RequestAborted);
                 return;
             case "tools/list":
                 result = new
