@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
-using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Storage;
 
 
@@ -32,8 +31,7 @@ public sealed partial class BotGrain
         var run = NewRun(trigger, input, cause, depth);
         activity.RunId = run.Id;
         var bot = Copy(_bot!);
-        bot.RunCount++;
-        BotSpending.Made(bot, run.CreatedAt);
+        CountMade(bot, run);
         try
         {
             await commits.SaveAsync(rows => Write(rows.Insert([run]), bot).InsertNumbered(activity));

@@ -41,8 +41,7 @@ public sealed partial class BotGrain
         // The executor takes the run in this same turn: there is no queue while the bot is free.
         var run = NewRun(trigger, input, cause, depth);
         var bot = MarkRunning(run);
-        bot.RunCount++;
-        BotSpending.Made(bot, run.CreatedAt);
+        CountMade(bot, run);
         alsoChange(bot);
         if (activity is not null)
         {
@@ -118,6 +117,13 @@ public sealed partial class BotGrain
         Status = RunStatuses.Queued,
         CreatedAt = time.GetUtcNow().UtcDateTime,
     };
+
+    /// <summary>A run was made (started or queued): the bot counts it, and its month's spending too.</summary>
+    private static void CountMade(BotRecord bot, RunRecord run)
+    {
+        bot.RunCount++;
+        BotSpending.Made(bot, run.CreatedAt);
+    }
 
     /// <summary>Starts <paramref name="run"/> now, and returns the bot's new state with it as the active run, both still to be saved.</summary>
     private BotRecord MarkRunning(RunRecord run)
@@ -196,7 +202,8 @@ public sealed partial class BotGrain
             notification = await RunNotifications.ForAsync(db, bot, runId, outcome, matching);
             started = outcome.Run ?? (await RunViewsAsync(db, [runId])).Single();
             BotSpending.Ended(bot, started.CreatedAt.UtcDateTime, outcome.Cost, time.GetUtcNow().UtcDateTime);
-            var (stored, unseen) = await ResultCounts.OfRunAsync(db, runId, outcome);
+            var (stored, unseen) = await ResultCounts.OfRunAsync(db, runId, outcome, seenWhileRunning: _seenWhileRunning);
+            _seenWhileRunning = false;
             bot.ResultCount += stored;
             bot.UnseenResults += unseen;
         }

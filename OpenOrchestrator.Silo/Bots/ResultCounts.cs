@@ -7,15 +7,15 @@ namespace OpenOrchestrator.Silo.Bots;
 public static class ResultCounts
 {
     /// <summary>
-    /// How many results the run stored and how many of them are still unseen (the owner may have
-    /// marked them seen while it ran). A run whose executor counted none stored none; otherwise
-    /// the rows are counted, also for a run cut off before it could count.
+    /// How many results the run stored and how many of them are still unseen. What its executor
+    /// counted, unless the owner marked some seen while it ran or it ended elsewhere (cut off before
+    /// it could count): then the rows are counted.
     /// </summary>
-    public static async Task<(int Stored, int Unseen)> OfRunAsync(OrchestratorDbContext db, string runId, RunOutcome outcome)
+    public static async Task<(int Stored, int Unseen)> OfRunAsync(OrchestratorDbContext db, string runId, RunOutcome outcome, bool seenWhileRunning)
     {
-        if (outcome.NewResultIds is { Count: 0 })
+        if (outcome.NewResultIds is { } counted && (counted.Count == 0 || !seenWhileRunning))
         {
-            return (0, 0);
+            return (counted.Count, counted.Count);
         }
 
         var counts = await db.Results.Where(r => r.RunId == runId)
