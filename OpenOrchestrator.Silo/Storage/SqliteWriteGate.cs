@@ -16,6 +16,10 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly ConditionalWeakTable<DbConnection, Hold> _holds = [];
+    private long _writes;
+
+    /// <summary>How many times a writer gave the gate back: what the checkpointer asks to know whether anything was written since.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     public void Dispose() => _lock.Dispose();
 
@@ -188,6 +192,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
         if (connection is not null && _holds.TryGetValue(connection, out var hold) && hold.Held && (byCommand is null || hold.ByCommand == byCommand))
         {
             hold.Held = false;
+            Interlocked.Increment(ref _writes);
             _lock.Release();
         }
     }

@@ -122,7 +122,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         file.Refresh();
         Assert.Equal(before, file.Length);
 
-        Assert.Equal(0, await Checkpointer().CheckpointAsync());
+        Assert.Equal(0, (await Checkpointer().CheckpointAsync()).Pages);
         file.Refresh();
         Assert.True(file.Length > before + (8 << 20), $"the database file grew from {before} to {file.Length} bytes");
 
@@ -150,13 +150,29 @@ public sealed class SqliteStorageTests : IAsyncLifetime
             }
 
             await WritePagesAsync(1);
-            Assert.True(await Checkpointer().CheckpointAsync() > 0, "the WAL started over under a reader that still needs it");
+            Assert.True((await Checkpointer().CheckpointAsync()).Pages > 0, "the WAL started over under a reader that still needs it");
 
             // The writers were given back their gate.
             await AddAsync("after").WaitAsync(Deadline);
         }
 
-        Assert.Equal(0, await Checkpointer().CheckpointAsync());
+        Assert.Equal(0, (await Checkpointer().CheckpointAsync()).Pages);
+    }
+
+    [Fact]
+    public async Task TheGateCountsWritesAndNotReadsSoTheCheckpointerKnowsWhenItHasNothingToDo()
+    {
+        var gate = _host.Services.GetRequiredService<SqliteWriteGate>();
+        await AddAsync("first");
+        var written = gate.Writes;
+
+        Assert.Equal(1, await CountAsync());
+        Assert.Equal(written, gate.Writes);
+
+        await AddAsync("second");
+        Assert.True(gate.Writes > written, "a write was not counted");
+        var (pages, copied) = await Checkpointer().CheckpointAsync();
+        Assert.True(pages > 0 && copied == pages, $"the checkpoint copied {copied} of {pages} pages");
     }
 
     [Fact]
