@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenOrchestrator.Silo.Storage;
@@ -333,6 +334,16 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     [InlineData("SELECT \"r\".\"id\" FROM \"runs\" AS \"r\"", false)]
     [InlineData("PRAGMA synchronous=NORMAL;", false)]
     public void WritesAreToldFromReads(string sql, bool write) => Assert.Equal(write, SqliteWriteGate.IsWrite(sql));
+
+    [Theory]
+    [InlineData(CommandSource.ExecuteUpdate, "WITH \"gone\" AS (SELECT 1) UPDATE \"bots\" SET \"status\" = 'idle'", true)]
+    [InlineData(CommandSource.ExecuteDelete, "DELETE FROM \"run_log\" WHERE 1", true)]
+    [InlineData(CommandSource.SaveChanges, "INSERT INTO \"activity\" (\"at\") VALUES (@p0) RETURNING \"id\";", true)]
+    [InlineData(CommandSource.LinqQuery, "SELECT \"r\".\"id\" FROM \"runs\" AS \"r\"", false)]
+    [InlineData(CommandSource.ExecuteSqlRaw, "UPDATE \"bots\" SET \"status\" = 'idle'", true)]
+    [InlineData(CommandSource.ExecuteSqlRaw, "PRAGMA optimize;", false)]
+    public void WritesAreToldByWhereEfCoreSaysTheyComeFrom(CommandSource source, string sql, bool write) =>
+        Assert.Equal(write, SqliteWriteGate.IsWrite(source, sql));
 
     private static async Task<object?> ScalarAsync(OrchestratorDbContext db, string sql)
     {
