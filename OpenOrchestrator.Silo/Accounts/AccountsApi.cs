@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;

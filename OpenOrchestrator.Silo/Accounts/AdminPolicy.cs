@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using OpenOrchestrator.Silo.Api;
+using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
 

@@ -3,8 +3,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Costs;
+using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
 
@@ -18,14 +19,14 @@ public static class SettingsApi
         return group;
     }
 
-    private static async Task<Ok<SettingsView>> GetAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending)
+    private static async Task<Ok<SettingsView>> GetAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SettingsViews views)
     {
         var user = (await users.FindByIdAsync(principal.UserId()))!;
-        return TypedResults.Ok(await ViewAsync(user, secrets, spending));
+        return TypedResults.Ok(await views.OfAsync(user));
     }
 
     private static async Task<Results<Ok<SettingsView>, ValidationProblem>> UpdateAsync(
-        SettingsUpdate update, ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending, UserBudgets budgets,
+        SettingsUpdate update, ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, SettingsViews views, UserBudgets budgets,
         IGrainFactory grains)
     {
         var errors = Validate(update);
@@ -53,7 +54,7 @@ public static class SettingsApi
             }
         }
 
-        return TypedResults.Ok(await ViewAsync(user, secrets, spending));
+        return TypedResults.Ok(await views.OfAsync(user));
     }
 
     private static Dictionary<string, string[]> Validate(SettingsUpdate update)
@@ -68,8 +69,8 @@ public static class SettingsApi
             if (value is { Length: > 1000 }) errors[name] = ["At most 1000 characters."];
         }
 
-        if (update.MonthlyBudget is { } budget && !(budget >= 0 && budget <= BotSpecValidator.MaxMonthlyBudget))
-            errors["monthlyBudget"] = [$"A monthly budget is between $0 (none) and ${BotSpecValidator.MaxMonthlyBudget:N0}."];
+        if (update.MonthlyBudget is { } budget && !(budget >= 0 && budget <= Money.MaxMonthlyBudget))
+            errors["monthlyBudget"] = [$"A monthly budget is between $0 (none) and ${Money.MaxMonthlyBudget:N0}."];
 
         return errors;
     }
@@ -83,18 +84,6 @@ public static class SettingsApi
         (SecretNames.AnthropicApiKey, update.AnthropicApiKey),
         (SecretNames.TelegramBotToken, update.TelegramBotToken),
     ];
-
-    internal static async Task<SettingsView> ViewAsync(AppUser user, SecretStore secrets, UserSpending spending)
-    {
-        var set = await secrets.NamesAsync(user.Id);
-        return new SettingsView(user.TelegramChatId, user.NotifyEmail,
-            set.Contains(SecretNames.OpenAiApiKey), set.Contains(SecretNames.AnthropicApiKey), set.Contains(SecretNames.TelegramBotToken))
-        {
-            MonthlyBudget = user.MonthlyBudget,
-            ServerMonthlyCap = spending.ServerCap,
-            SpentThisMonth = await spending.ThisMonthAsync(user.Id),
-        };
-    }
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
+using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Mcp;
 using OpenOrchestrator.Silo.Models;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Triggers;
 
@@ -19,6 +21,7 @@ public static class BotsApi
         group.MapGet("/{id}", GetAsync);
         group.MapPut("/{id}", UpdateAsync);
         group.MapDelete("/{id}", DeleteAsync);
+        group.MapPost("/estimate", EstimateAsync);
         return group;
     }
 
@@ -26,11 +29,12 @@ public static class BotsApi
         TypedResults.Ok(await bots.ListAsync(user.UserId(), cancellationToken));
 
     private static async Task<Results<Created<BotView>, ValidationProblem>> CreateAsync(
-        BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, ModelCatalog models, McpServerQueries mcp, CancellationToken cancellationToken)
+        BotSpec spec, ClaimsPrincipal user, BotQueries bots, BotOwners owners, IGrainFactory grains, ModelCatalog models, McpServerQueries mcp,
+        CancellationToken cancellationToken)
     {
         spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? await models.DefaultAsync(cancellationToken) : spec.Model };
         var servers = await OwnedMcpServers.ReadAsync(user.UserId(), spec.McpServers, mcp, cancellationToken);
-        if (await ValidateAsync(spec, null, user.UserId(), bots, models, servers, cancellationToken) is { Count: > 0 } errors)
+        if (await ValidateAsync(spec, null, user.UserId(), owners, models, servers, cancellationToken) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -46,17 +50,17 @@ public static class BotsApi
         Ids.IsWellFormed(id) && await bots.GetAsync(user.UserId(), id, cancellationToken) is { } bot ? TypedResults.Ok(bot) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<BotView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, BotSpec spec, ClaimsPrincipal user, BotQueries bots, IGrainFactory grains, ModelCatalog models, McpServerQueries mcp,
+        string id, BotSpec spec, ClaimsPrincipal user, BotQueries bots, BotOwners owners, IGrainFactory grains, ModelCatalog models, McpServerQueries mcp,
         OrchestratorDbContext db, CancellationToken cancellationToken)
     {
-        if (!Ids.IsWellFormed(id) || !await bots.ExistsAsync(user.UserId(), id, cancellationToken))
+        if (!Ids.IsWellFormed(id) || !await owners.OwnsAsync(user.UserId(), id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
         spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? await models.DefaultAsync(cancellationToken) : spec.Model };
         var servers = await OwnedMcpServers.ReadAsync(user.UserId(), spec.McpServers, mcp, cancellationToken);
-        if (await ValidateAsync(spec, id, user.UserId(), bots, models, servers, cancellationToken) is { Count: > 0 } errors)
+        if (await ValidateAsync(spec, id, user.UserId(), owners, models, servers, cancellationToken) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -82,7 +86,7 @@ public static class BotsApi
     /// user's bots, every model one that GET /api/models offers, every MCP server one of the user's.
     /// </summary>
     internal static async Task<Dictionary<string, string[]>> ValidateAsync(
-        BotSpec spec, string? id, string ownerId, BotQueries bots, ModelCatalog models, OwnedMcpServers mcp, CancellationToken cancellationToken)
+        BotSpec spec, string? id, string ownerId, BotOwners owners, ModelCatalog models, OwnedMcpServers mcp, CancellationToken cancellationToken)
     {
         var errors = BotSpecValidator.Validate(spec);
         foreach (var (field, model) in new[] { ("model", spec.Model) }.Concat((spec.FallbackModels ?? []).Select(m => ("fallbackModels", (string?)m))))
@@ -95,12 +99,41 @@ public static class BotsApi
         }
 
         if (spec.Schedule is { Kind: ScheduleKinds.After, AfterBotId: { } after } && !errors.ContainsKey("schedule.afterBotId")
-            && (after == id || !await bots.ExistsAsync(ownerId, after, cancellationToken)))
+            && (after == id || !await owners.OwnsAsync(ownerId, after, cancellationToken)))
         {
             errors["schedule.afterBotId"] = [after == id ? "A bot cannot wait for itself." : $"You have no bot with id '{after}'."];
         }
 
         mcp.Validate(spec, errors);
         return errors;
+    }
+
+    /// <summary>
+    /// What the bot as specified would cost a month: its recent runs' average when it has priced runs (an existing
+    /// bot, <c>?botId=</c>), else a typical run at its model's price; × the runs its schedule makes in 30 days.
+    /// </summary>
+    private static async Task<Results<Ok<CostEstimate>, ValidationProblem>> EstimateAsync(
+        BotSpec spec, ClaimsPrincipal user, BotQueries bots, ModelCatalog models, ModelPrices prices, TimeProvider time,
+        CancellationToken cancellationToken, string? botId = null)
+    {
+        var model = string.IsNullOrWhiteSpace(spec.Model) ? await models.DefaultAsync(cancellationToken) : spec.Model.Trim();
+        var schedule = spec.Schedule ?? new ScheduleSpec();
+        var now = time.GetUtcNow().UtcDateTime;
+        var existing = botId is null ? null : await bots.GetAsync(user.UserId(), botId, cancellationToken);
+        var runsPerMonth = CostEstimates.RunsPerMonth(schedule, now);
+        if (existing is { Stats.EstimatedMonthlyCost: { } known } && existing.Model == model && existing.Schedule == schedule)
+        {
+            return TypedResults.Ok(new CostEstimate(null, runsPerMonth, known, "its runs of the last 30 days"));
+        }
+
+        if (prices.For(model) is not { } price)
+        {
+            return TypedResults.Ok(new CostEstimate(null, runsPerMonth, null, $"the price of {model} is unknown"));
+        }
+
+        var perRun = ModelPrices.Cost(price, CostEstimates.TypicalPromptTokens, CostEstimates.TypicalCompletionTokens);
+        return TypedResults.Ok(new CostEstimate(perRun, runsPerMonth, CostEstimates.Monthly(perRun, runsPerMonth),
+            $"a typical run of {CostEstimates.TypicalPromptTokens:N0} prompt and {CostEstimates.TypicalCompletionTokens:N0} completion tokens at {model}'s price"
+            + (runsPerMonth is null ? "; started by hand or by another bot, so no monthly figure" : "")));
     }
 }

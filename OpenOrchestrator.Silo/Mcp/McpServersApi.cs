@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Mcp;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
 
 namespace OpenOrchestrator.Silo.Models;
 

@@ -3,7 +3,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
+using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Web;
 

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Notifications;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Results;

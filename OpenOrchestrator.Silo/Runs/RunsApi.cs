@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -57,9 +56,9 @@ public static class RunsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RunView>>, NotFound>> ListAsync(
-        string id, ClaimsPrincipal user, BotQueries bots, RunQueries runs, CancellationToken cancellationToken, int limit = 50)
+        string id, ClaimsPrincipal user, BotOwners bots, RunQueries runs, CancellationToken cancellationToken, int limit = 50)
     {
-        if (!Ids.IsWellFormed(id) || !await bots.ExistsAsync(user.UserId(), id, cancellationToken))
+        if (!Ids.IsWellFormed(id) || !await bots.OwnsAsync(user.UserId(), id, cancellationToken))
         {
             return TypedResults.NotFound();
         }

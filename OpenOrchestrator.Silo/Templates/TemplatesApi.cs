@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Models;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Triggers;
 

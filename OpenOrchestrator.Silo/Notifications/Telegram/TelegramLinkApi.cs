@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
-using OpenOrchestrator.Silo.Costs;
+using OpenOrchestrator.Silo.Api;
+using OpenOrchestrator.Silo.Storage;
 using Telegram.Bot;
 
 namespace OpenOrchestrator.Silo.Notifications.Telegram;
@@ -49,7 +50,7 @@ public static class TelegramLinkApi
     }
 
     private static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> CheckAsync(
-        ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending, TelegramBots bots, TelegramLinks links, TimeProvider time,
+        ClaimsPrincipal principal, UserManager<AppUser> users, SettingsViews views, TelegramBots bots, TelegramLinks links, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var user = (await users.FindByIdAsync(principal.UserId()))!;
@@ -57,7 +58,7 @@ public static class TelegramLinkApi
         {
             // Someone else's pass may have linked this user already.
             return user.TelegramChatId is not null
-                ? TypedResults.Ok(await SettingsApi.ViewAsync(user, secrets, spending))
+                ? TypedResults.Ok(await views.OfAsync(user))
                 : Conflict("No link code yet.", "Ask for a link code first, then send it to the bot.");
         }
 
@@ -82,7 +83,7 @@ public static class TelegramLinkApi
         }
 
         return user.TelegramLinkCode is null
-            ? TypedResults.Ok(await SettingsApi.ViewAsync(user, secrets, spending))
+            ? TypedResults.Ok(await views.OfAsync(user))
             : Conflict("Not linked yet.", $"No /start message with your code yet: open the link (or send /start {code} to the bot) and try again.");
     }
 

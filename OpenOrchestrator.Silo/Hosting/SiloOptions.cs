@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 
-namespace OpenOrchestrator.Silo.Bots;
+namespace OpenOrchestrator.Silo.Hosting;
 
 /// <summary>How silos find each other: one process on localhost, or a cluster whose membership table is in Redis (DESIGN D2).</summary>
 public enum ClusteringMode
@@ -60,7 +60,7 @@ public sealed class SiloOptions
     [Range(1, 65535)]
     public int? PrimarySiloPort { get; set; }
 
-    /// <summary>The Orleans dashboard for the instance's owner at <see cref="Hosting.OrleansDashboard.Path"/>; Orleans__Dashboard=false turns it off.</summary>
+    /// <summary>The Orleans dashboard for the instance's owner at <see cref="OrleansDashboard.Path"/>; Orleans__Dashboard=false turns it off.</summary>
     public bool Dashboard { get; set; } = true;
 
     /// <summary>True when several processes may share the database, so no silo may treat running runs as its own.</summary>

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace OpenOrchestrator.Silo.Accounts;
+namespace OpenOrchestrator.Silo.Api;
 
 public static class ClaimsPrincipalExtensions
 {
