@@ -20,7 +20,7 @@ public sealed class AdminHandler(UserManager<AppUser> users) : AuthorizationHand
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AdminRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true && await users.FindByIdAsync(context.User.UserId()) is { IsAdmin: true })
+        if (context.User.Identity?.IsAuthenticated == true && await users.FindByIdAsync(CurrentUser.Of(context.User).Id) is { IsAdmin: true })
         {
             context.Succeed(requirement);
         }

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenOrchestrator.Contracts;
@@ -19,14 +18,14 @@ public static class SettingsApi
         return group;
     }
 
-    private static async Task<Ok<SettingsView>> GetAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SettingsViews views)
+    private static async Task<Ok<SettingsView>> GetAsync(CurrentUser caller, UserManager<AppUser> users, SettingsViews views)
     {
-        var user = (await users.FindByIdAsync(principal.UserId()))!;
+        var user = (await users.FindByIdAsync(caller.Id))!;
         return TypedResults.Ok(await views.OfAsync(user));
     }
 
     private static async Task<Results<Ok<SettingsView>, ValidationProblem>> UpdateAsync(
-        SettingsUpdate update, ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, SettingsViews views, UserBudgets budgets,
+        SettingsUpdate update, CurrentUser caller, UserManager<AppUser> users, SecretStore secrets, SettingsViews views, UserBudgets budgets,
         IGrainFactory grains)
     {
         var errors = Validate(update);
@@ -35,7 +34,7 @@ public static class SettingsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var user = (await users.FindByIdAsync(principal.UserId()))!;
+        var user = (await users.FindByIdAsync(caller.Id))!;
         if (update.TelegramChatId is not null) user.TelegramChatId = Blank(update.TelegramChatId);
         if (update.Email is not null) user.NotifyEmail = Blank(update.Email);
         if (update.MonthlyBudget is { } budget) user.MonthlyBudget = budget == 0 ? null : budget;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Api;
@@ -25,16 +24,16 @@ public static class BotsApi
         return group;
     }
 
-    private static async Task<Ok<IReadOnlyList<BotView>>> ListAsync(ClaimsPrincipal user, BotQueries bots, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await bots.ListAsync(user.UserId(), cancellationToken));
+    private static async Task<Ok<IReadOnlyList<BotView>>> ListAsync(CurrentUser user, BotQueries bots, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await bots.ListAsync(user.Id, cancellationToken));
 
     private static async Task<Results<Created<BotView>, ValidationProblem>> CreateAsync(
-        BotSpec spec, ClaimsPrincipal user, BotQueries bots, BotOwners owners, IGrainFactory grains, ModelCatalog models, McpServerQueries mcp,
+        BotSpec spec, CurrentUser user, BotQueries bots, BotOwners owners, IGrainFactory grains, ModelCatalog models, McpServerQueries mcp,
         CancellationToken cancellationToken)
     {
         spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? await models.DefaultAsync(cancellationToken) : spec.Model };
-        var servers = await OwnedMcpServers.ReadAsync(user.UserId(), spec.McpServers, mcp, cancellationToken);
-        if (await ValidateAsync(spec, null, user.UserId(), owners, models, servers, cancellationToken) is { Count: > 0 } errors)
+        var servers = await OwnedMcpServers.ReadAsync(user.Id, spec.McpServers, mcp, cancellationToken);
+        if (await ValidateAsync(spec, null, user.Id, owners, models, servers, cancellationToken) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -42,25 +41,25 @@ public static class BotsApi
         spec = servers.Named(spec);
 
         var id = Ids.New();
-        await grains.GetGrain<IBotGrain>(id).CreateAsync(user.UserId(), spec);
-        return TypedResults.Created($"/api/bots/{id}", await bots.GetAsync(user.UserId(), id, cancellationToken));
+        await grains.GetGrain<IBotGrain>(id).CreateAsync(user.Id, spec);
+        return TypedResults.Created($"/api/bots/{id}", await bots.GetAsync(user.Id, id, cancellationToken));
     }
 
-    private static async Task<Results<Ok<BotView>, NotFound>> GetAsync(string id, ClaimsPrincipal user, BotQueries bots, CancellationToken cancellationToken) =>
-        Ids.IsWellFormed(id) && await bots.GetAsync(user.UserId(), id, cancellationToken) is { } bot ? TypedResults.Ok(bot) : TypedResults.NotFound();
+    private static async Task<Results<Ok<BotView>, NotFound>> GetAsync(string id, CurrentUser user, BotQueries bots, CancellationToken cancellationToken) =>
+        Ids.IsWellFormed(id) && await bots.GetAsync(user.Id, id, cancellationToken) is { } bot ? TypedResults.Ok(bot) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<BotView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, BotSpec spec, ClaimsPrincipal user, BotQueries bots, BotOwners owners, IGrainFactory grains, ModelCatalog models, McpServerQueries mcp,
+        string id, BotSpec spec, CurrentUser user, BotQueries bots, BotOwners owners, IGrainFactory grains, ModelCatalog models, McpServerQueries mcp,
         OrchestratorDbContext db, CancellationToken cancellationToken)
     {
-        if (!Ids.IsWellFormed(id) || !await owners.OwnsAsync(user.UserId(), id, cancellationToken))
+        if (!Ids.IsWellFormed(id) || !await owners.OwnsAsync(user.Id, id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
         spec = spec with { Model = string.IsNullOrWhiteSpace(spec.Model) ? await models.DefaultAsync(cancellationToken) : spec.Model };
-        var servers = await OwnedMcpServers.ReadAsync(user.UserId(), spec.McpServers, mcp, cancellationToken);
-        if (await ValidateAsync(spec, id, user.UserId(), owners, models, servers, cancellationToken) is { Count: > 0 } errors)
+        var servers = await OwnedMcpServers.ReadAsync(user.Id, spec.McpServers, mcp, cancellationToken);
+        if (await ValidateAsync(spec, id, user.Id, owners, models, servers, cancellationToken) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -68,18 +67,18 @@ public static class BotsApi
         spec = servers.Named(spec);
 
         if (spec.Schedule is { Kind: ScheduleKinds.After, AfterBotId: { } after }
-            && await TriggerGraph.CycleThroughAsync(db, user.UserId(), after, id, ignoreAfterOf: id) is { } cycle)
+            && await TriggerGraph.CycleThroughAsync(db, user.Id, after, id, ignoreAfterOf: id) is { } cycle)
         {
             return TriggersApi.CycleProblem(cycle);
         }
 
-        return await grains.GetGrain<IBotGrain>(id).UpdateAsync(user.UserId(), spec)
-            ? TypedResults.Ok((await bots.GetAsync(user.UserId(), id, cancellationToken))!)
+        return await grains.GetGrain<IBotGrain>(id).UpdateAsync(user.Id, spec)
+            ? TypedResults.Ok((await bots.GetAsync(user.Id, id, cancellationToken))!)
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        Ids.IsWellFormed(id) && await grains.GetGrain<IBotGrain>(id).DeleteAsync(user.UserId()) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, CurrentUser user, IGrainFactory grains) =>
+        Ids.IsWellFormed(id) && await grains.GetGrain<IBotGrain>(id).DeleteAsync(user.Id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>
     /// The spec's own rules, plus what needs the database or the providers: an 'after' bot must be another of the
@@ -113,13 +112,13 @@ public static class BotsApi
     /// bot, <c>?botId=</c>), else a typical run at its model's price; × the runs its schedule makes in 30 days.
     /// </summary>
     private static async Task<Results<Ok<CostEstimate>, ValidationProblem>> EstimateAsync(
-        BotSpec spec, ClaimsPrincipal user, BotQueries bots, ModelCatalog models, ModelPrices prices, TimeProvider time,
+        BotSpec spec, CurrentUser user, BotQueries bots, ModelCatalog models, ModelPrices prices, TimeProvider time,
         CancellationToken cancellationToken, string? botId = null)
     {
         var model = string.IsNullOrWhiteSpace(spec.Model) ? await models.DefaultAsync(cancellationToken) : spec.Model.Trim();
         var schedule = spec.Schedule ?? new ScheduleSpec();
         var now = time.GetUtcNow().UtcDateTime;
-        var existing = botId is null ? null : await bots.GetAsync(user.UserId(), botId, cancellationToken);
+        var existing = botId is null ? null : await bots.GetAsync(user.Id, botId, cancellationToken);
         var runsPerMonth = CostEstimates.RunsPerMonth(schedule, now);
         if (existing is { Stats.EstimatedMonthlyCost: { } known } && existing.Model == model && existing.Schedule == schedule)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Api;
@@ -17,7 +16,7 @@ public static class CostsApi
 
     /// <summary>From and to are days (UTC, both included) or instants; unset, the current calendar month.</summary>
     private static async Task<Results<Ok<UsageReport>, ValidationProblem>> UsageAsync(
-        ClaimsPrincipal user, UsageQueries usage, TimeProvider time, CancellationToken cancellationToken, string? from = null, string? to = null, string groupBy = UsageGroupings.Bot)
+        CurrentUser user, UsageQueries usage, TimeProvider time, CancellationToken cancellationToken, string? from = null, string? to = null, string groupBy = UsageGroupings.Bot)
     {
         var errors = new Dictionary<string, string[]>();
         var now = time.GetUtcNow().UtcDateTime;
@@ -28,7 +27,7 @@ public static class CostsApi
         if (errors.Count == 0 && end - start > TimeSpan.FromDays(3660)) errors["from"] = ["At most ten years at a time."];
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await usage.ReportAsync(user.UserId(), start, end, groupBy, cancellationToken));
+            : TypedResults.Ok(await usage.ReportAsync(user.Id, start, end, groupBy, cancellationToken));
     }
 
     private static DateTime? Instant(string? text, bool endOfDay, string field, Dictionary<string, string[]> errors)

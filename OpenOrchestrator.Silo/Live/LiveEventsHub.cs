@@ -18,16 +18,16 @@ public sealed class LiveEventsHub(LiveBroadcaster broadcaster, BotOwners bots) :
 
     public override async Task OnConnectedAsync()
     {
-        var userId = Context.User!.UserId();
+        var userId = CurrentUser.Of(Context.User!).Id;
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
         await broadcaster.ConnectedAsync(userId);
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception) => broadcaster.DisconnectedAsync(Context.User!.UserId());
+    public override Task OnDisconnectedAsync(Exception? exception) => broadcaster.DisconnectedAsync(CurrentUser.Of(Context.User!).Id);
 
     public async Task<bool> WatchBot(string botId)
     {
-        if (!await bots.OwnsAsync(Context.User!.UserId(), botId, Context.ConnectionAborted))
+        if (!await bots.OwnsAsync(CurrentUser.Of(Context.User!).Id, botId, Context.ConnectionAborted))
         {
             return false;
         }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenOrchestrator.Contracts;
@@ -21,9 +20,9 @@ public static class TelegramLinkApi
     }
 
     private static async Task<Results<Ok<TelegramLinkCode>, ProblemHttpResult>> CreateCodeAsync(
-        ClaimsPrincipal principal, UserManager<AppUser> users, TelegramBots bots, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        CurrentUser caller, UserManager<AppUser> users, TelegramBots bots, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var user = (await users.FindByIdAsync(principal.UserId()))!;
+        var user = (await users.FindByIdAsync(caller.Id))!;
         if (await BotForAsync(user, bots, cancellationToken) is not (var bot, _, null))
         {
             return await ProblemForAsync(user, bots, cancellationToken);
@@ -50,10 +49,10 @@ public static class TelegramLinkApi
     }
 
     private static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> CheckAsync(
-        ClaimsPrincipal principal, UserManager<AppUser> users, SettingsViews views, TelegramBots bots, TelegramLinks links, TimeProvider time,
+        CurrentUser caller, UserManager<AppUser> users, SettingsViews views, TelegramBots bots, TelegramLinks links, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var user = (await users.FindByIdAsync(principal.UserId()))!;
+        var user = (await users.FindByIdAsync(caller.Id))!;
         if (user.TelegramLinkCode is null)
         {
             // Someone else's pass may have linked this user already.
