@@ -15,9 +15,3 @@ internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<
     public PostgreSqlOrchestratorDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<PostgreSqlOrchestratorDbContext>().UseNpgsql("Host=localhost").UseSnakeCaseNamingConvention().Options);
 }
-
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerOrchestratorDbContext>
-{
-    public SqlServerOrchestratorDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqlServerOrchestratorDbContext>().UseSqlServer("Server=localhost").UseSnakeCaseNamingConvention().Options);
-}

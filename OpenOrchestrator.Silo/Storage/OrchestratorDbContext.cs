@@ -191,4 +191,3 @@ public sealed class SqliteOrchestratorDbContext(DbContextOptions<SqliteOrchestra
 
 public sealed class PostgreSqlOrchestratorDbContext(DbContextOptions<PostgreSqlOrchestratorDbContext> options) : OrchestratorDbContext(options);
 
-public sealed class SqlServerOrchestratorDbContext(DbContextOptions<SqlServerOrchestratorDbContext> options) : OrchestratorDbContext(options);

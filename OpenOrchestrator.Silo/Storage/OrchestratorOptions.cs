@@ -13,7 +13,6 @@ public sealed class DatabaseOptions
     public const string SectionName = "Database";
     public const string Sqlite = "Sqlite";
     public const string PostgreSql = "PostgreSQL";
-    public const string SqlServer = "SqlServer";
 
     public string Provider { get; set; } = Sqlite;
 }

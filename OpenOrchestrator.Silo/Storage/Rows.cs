@@ -16,12 +16,12 @@ namespace OpenOrchestrator.Silo.Storage;
 /// database generated; for a run's few rows that machinery cost more than the statements
 /// themselves. Tables, columns and value conversions come from the EF model, names are quoted by
 /// the provider and values go as parameters made by each property's type mapping, so the
-/// statements are the same on SQLite, PostgreSQL and SQL Server. A row the database numbers gets
-/// its number read back (RETURNING, or OUTPUT on SQL Server) and set on it.
+/// statements are the same on SQLite and PostgreSQL. A row the database numbers gets its number
+/// read back (RETURNING) and set on it.
 /// </summary>
 public sealed class Rows(OrchestratorDbContext db)
 {
-    /// <summary>SQL Server takes at most 2,100 parameters per statement.</summary>
+    /// <summary>Parameters per statement at most: a long log batch goes as several statements, each well within every provider's limit.</summary>
     public const int MaxParameters = 2000;
 
     private readonly ISqlGenerationHelper _names = db.GetService<ISqlGenerationHelper>();
@@ -53,19 +53,8 @@ public sealed class Rows(OrchestratorDbContext db)
     {
         var table = TableOf<T>();
         var key = table.Keys.Single(IsGeneratedKey);
-        var sql = Start(affects: 1).Numbers(key, row).Append(table.InsertInto);
-        var sqlServer = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
-        if (sqlServer)
-        {
-            sql.Append(" OUTPUT INSERTED.").Append(table.Column(key));
-        }
-
-        sql.Append(" VALUES (").Values(table.Inserted, row).Append(")");
-        if (!sqlServer)
-        {
-            sql.Append(" RETURNING ").Append(table.Column(key));
-        }
-
+        Start(affects: 1).Numbers(key, row).Append(table.InsertInto)
+            .Append(" VALUES (").Values(table.Inserted, row).Append(") RETURNING ").Append(table.Column(key));
         return this;
     }
 

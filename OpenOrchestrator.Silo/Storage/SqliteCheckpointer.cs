@@ -16,6 +16,8 @@ namespace OpenOrchestrator.Silo.Storage;
 /// the next writer start the WAL over. PASSIVE alone never gets there under steady load, because some
 /// reader is always inside the WAL, and the file would grow without bound.</item>
 /// </list>
+/// A pass that would find nothing new is skipped without opening a connection: when no write went
+/// through the gate since the last pass and that pass copied every page, the silo at rest stays quiet.
 /// SQLite also checkpoints when the last connection closes, at shutdown.
 /// </summary>
 public sealed partial class SqliteCheckpointer(
@@ -29,14 +31,26 @@ public sealed partial class SqliteCheckpointer(
     /// <summary>How long the RESTART step waits for readers (with the writers held) before it leaves it to the next period.</summary>
     private const int ReaderWaitMs = 100;
 
+    /// <summary>The gate's write count at the last pass that copied every page; -1 before the first.</summary>
+    private long _settledAt = -1;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var writes = gate.Writes;
+            if (writes == _settledAt)
+            {
+                continue;
+            }
+
             try
             {
-                await CheckpointAsync(stoppingToken);
+                if (await CheckpointAsync(stoppingToken) is var (pages, copied) && copied >= pages)
+                {
+                    _settledAt = writes;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -45,16 +59,16 @@ public sealed partial class SqliteCheckpointer(
         }
     }
 
-    /// <summary>One pass; returns how many pages the WAL holds after it (0 once started over).</summary>
-    public async Task<long> CheckpointAsync(CancellationToken cancellationToken = default)
+    /// <summary>One pass; returns how many pages the WAL holds after it (0 once started over) and how many of them are in the database file.</summary>
+    public async Task<(long Pages, long Copied)> CheckpointAsync(CancellationToken cancellationToken = default)
     {
         // A connection of its own, outside EF Core: the write gate tracks EF's connections, and this one only checkpoints.
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        var (_, pages) = await WalCheckpointAsync(connection, "PASSIVE", cancellationToken);
+        var (_, pages, copied) = await WalCheckpointAsync(connection, "PASSIVE", cancellationToken);
         if (pages <= RestartAbovePages)
         {
-            return pages;
+            return (pages, copied);
         }
 
         using (await gate.HoldAsync(cancellationToken))
@@ -62,8 +76,8 @@ public sealed partial class SqliteCheckpointer(
             await ExecuteAsync(connection, $"PRAGMA busy_timeout={ReaderWaitMs};", cancellationToken);
             try
             {
-                var (busy, _) = await WalCheckpointAsync(connection, "RESTART", cancellationToken);
-                return busy ? pages : 0;
+                var (busy, _, _) = await WalCheckpointAsync(connection, "RESTART", cancellationToken);
+                return busy ? (pages, copied) : (0, 0);
             }
             finally
             {
@@ -73,13 +87,13 @@ public sealed partial class SqliteCheckpointer(
     }
 
     /// <summary>SQLite answers (busy, pages in the WAL, pages copied); -1 pages when the database is not in WAL mode.</summary>
-    private static async Task<(bool Busy, long Pages)> WalCheckpointAsync(DbConnection connection, string mode, CancellationToken cancellationToken)
+    private static async Task<(bool Busy, long Pages, long Copied)> WalCheckpointAsync(DbConnection connection, string mode, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA wal_checkpoint({mode});";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0) != 0, reader.GetInt64(1));
+        return (reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2));
     }
 
     private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)

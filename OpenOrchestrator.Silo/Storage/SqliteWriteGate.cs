@@ -16,6 +16,10 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly ConditionalWeakTable<DbConnection, Hold> _holds = [];
+    private long _writes;
+
+    /// <summary>How many times a writer gave the gate back: what the checkpointer asks to know whether anything was written since.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     public void Dispose() => _lock.Dispose();
 
@@ -58,22 +62,22 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
     // A write outside a transaction: the gate for its command (a reader's until it is disposed: SQLite commits then).
     public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-        EnteredAsync(command, result, cancellationToken);
+        EnteredAsync(command, eventData, result, cancellationToken);
 
-    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Entered(command, result);
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Entered(command, eventData, result);
 
     public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        EnteredAsync(command, result, cancellationToken);
+        EnteredAsync(command, eventData, result, cancellationToken);
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        Entered(command, result);
+        Entered(command, eventData, result);
 
     public ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
-        EnteredAsync(command, result, cancellationToken);
+        EnteredAsync(command, eventData, result, cancellationToken);
 
-    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Entered(command, result);
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Entered(command, eventData, result);
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) => LeftWith(command, result);
 
@@ -110,7 +114,19 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
         return ValueTask.FromResult(result);
     }
 
-    /// <summary>True for a statement that writes; reads (and PRAGMAs) pass without the gate.</summary>
+    /// <summary>
+    /// True for a command that writes, as EF Core says where it comes from: SaveChanges, ExecuteUpdate
+    /// and ExecuteDelete write, LINQ queries read. Only raw SQL (and a source EF does not name) is told
+    /// by its first word.
+    /// </summary>
+    public static bool IsWrite(CommandSource source, string sql) => source switch
+    {
+        CommandSource.SaveChanges or CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete => true,
+        CommandSource.LinqQuery => false,
+        _ => IsWrite(sql),
+    };
+
+    /// <summary>True for raw SQL that writes; reads (and PRAGMAs) pass without the gate.</summary>
     public static bool IsWrite(string sql)
     {
         var text = sql.AsSpan().TrimStart();
@@ -124,11 +140,12 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
     private static DbConnection? ConnectionOf(DbTransaction transaction, TransactionEventData eventData) =>
         eventData.Context?.Database.GetDbConnection() ?? transaction.Connection;
 
-    private static bool NeedsGate(DbCommand command) => command.Transaction is null && IsWrite(command.CommandText);
+    private static bool NeedsGate(DbCommand command, CommandEventData eventData) =>
+        command.Transaction is null && IsWrite(eventData.CommandSource, command.CommandText);
 
-    private async ValueTask<T> EnteredAsync<T>(DbCommand command, T result, CancellationToken cancellationToken)
+    private async ValueTask<T> EnteredAsync<T>(DbCommand command, CommandEventData eventData, T result, CancellationToken cancellationToken)
     {
-        if (NeedsGate(command))
+        if (NeedsGate(command, eventData))
         {
             await EnterAsync(command.Connection!, byCommand: true, cancellationToken);
         }
@@ -136,9 +153,9 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
         return result;
     }
 
-    private T Entered<T>(DbCommand command, T result)
+    private T Entered<T>(DbCommand command, CommandEventData eventData, T result)
     {
-        if (NeedsGate(command))
+        if (NeedsGate(command, eventData))
         {
             Enter(command.Connection!, byCommand: true);
         }
@@ -188,6 +205,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
         if (connection is not null && _holds.TryGetValue(connection, out var hold) && hold.Held && (byCommand is null || hold.ByCommand == byCommand))
         {
             hold.Held = false;
+            Interlocked.Increment(ref _writes);
             _lock.Release();
         }
     }

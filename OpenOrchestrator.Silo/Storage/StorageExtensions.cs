@@ -28,12 +28,9 @@ public static class StorageExtensions
             case "POSTGRESQL" or "POSTGRES" or "NPGSQL":
                 builder.Services.AddProviderContext<PostgreSqlOrchestratorDbContext>((_, o) => o.UseNpgsql(Require(connectionString, provider)));
                 break;
-            case "SQLSERVER":
-                builder.Services.AddProviderContext<SqlServerOrchestratorDbContext>((_, o) => o.UseSqlServer(Require(connectionString, provider)));
-                break;
             default:
                 throw new InvalidOperationException(
-                    $"Database__Provider '{provider}' is not supported: use Sqlite, PostgreSQL or SqlServer.");
+                    $"Database__Provider '{provider}' is not supported: use Sqlite or PostgreSQL.");
         }
 
         builder.Services.AddSingleton<GroupCommit>();

@@ -9,10 +9,37 @@ namespace OpenOrchestrator.Bench;
 /// PostgreSQL database, with Redis clustering when there is more than one: the cluster topology of
 /// docs/deployment.md on this machine. Needs OO_BENCH_POSTGRES (a connection string without a
 /// database; scripts/postgres.sh starts a server) and, for several silos, Redis on OO_BENCH_REDIS
-/// (default 127.0.0.1:6379; scripts/redis.sh).
+/// (default 127.0.0.1:6379; scripts/redis.sh). <see cref="RunOnSqliteAsync"/> measures one silo
+/// process on its embedded default instead: what a user of the README's first command sees.
 /// </summary>
 public static class ClusterThroughputBenchmark
 {
+    /// <summary><c>throughput-process</c>: one silo process on its own SQLite file, the client in this process, over loopback.</summary>
+    public static async Task RunOnSqliteAsync(int bots, int seconds, int concurrency)
+    {
+        var dataPath = TempDirectory.Create("oo-bench-process-");
+        await using var model = await ThroughputBenchmark.StartModelAsync();
+        try
+        {
+            var variables = Variables(model.BaseUrl, database: null, silos: 1);
+            await using (var silo = await SiloProcess.StartAsync(dataPath, variables))
+            {
+                var client = silo.CreateClient();
+                await client.SignUpAsync("bench@example.com");
+                Console.WriteLine("one silo process on SQLite (its embedded default)");
+                await ThroughputBenchmark.MeasureAsync([client], bots, seconds, concurrency);
+            }
+
+            var file = Directory.GetFiles(dataPath, "orchestrator.db", SearchOption.AllDirectories).Single();
+            var options = new DbContextOptionsBuilder<SqliteOrchestratorDbContext>().UseSqlite($"Data Source={file}").UseSnakeCaseNamingConvention().Options;
+            await ThroughputBenchmark.BatchedWriterAsync(_ => Task.FromResult<OrchestratorDbContext>(new SqliteOrchestratorDbContext(options)), TimeSpan.FromSeconds(Math.Min(seconds, 30)));
+        }
+        finally
+        {
+            TempDirectory.DeleteQuietly(dataPath);
+        }
+    }
+
     public static async Task RunAsync(int bots, int seconds, int concurrency, int silos)
     {
         var server = Environment.GetEnvironmentVariable("OO_BENCH_POSTGRES");
@@ -53,7 +80,7 @@ public static class ClusterThroughputBenchmark
         }
     }
 
-    private static Dictionary<string, string> Variables(Uri model, string database, int silos)
+    private static Dictionary<string, string> Variables(Uri model, string? database, int silos)
     {
         var variables = new Dictionary<string, string>
         {
@@ -66,9 +93,13 @@ public static class ClusterThroughputBenchmark
             ["Api__Burst"] = "1000000",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-            ["Database__Provider"] = "PostgreSQL",
-            ["ConnectionStrings__orchestrator"] = database,
         };
+        if (database is not null)
+        {
+            variables["Database__Provider"] = "PostgreSQL";
+            variables["ConnectionStrings__orchestrator"] = database;
+        }
+
         if (silos > 1)
         {
             variables["Orleans__Clustering"] = "Redis";

@@ -23,6 +23,12 @@ public static class OverheadBenchmark
             case "throughput":
                 await ThroughputBenchmark.RunAsync(Arg(args, 1, 10_000), Arg(args, 2, 60), Arg(args, 3, 256));
                 return;
+            case "throughput-process":
+                await ClusterThroughputBenchmark.RunOnSqliteAsync(Arg(args, 1, 10_000), Arg(args, 2, 60), Arg(args, 3, 256));
+                return;
+            case "idle":
+                await IdleBenchmark.RunAsync(Arg(args, 1, 60), Arg(args, 2, 20));
+                return;
             case "throughput-cluster":
                 await ClusterThroughputBenchmark.RunAsync(Arg(args, 1, 10_000), Arg(args, 2, 60), Arg(args, 3, 256), Arg(args, 4, 2));
                 return;

@@ -18,6 +18,16 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The CPU time the process has used so far, user and system.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public string Output
     {
         get { lock (_output) return string.Join('\n', _output); }

@@ -21,7 +21,7 @@ public sealed class DashboardTests : IAsyncLifetime
     [Fact]
     public async Task OnlyTheOwnerSeesTheOrleansDashboard()
     {
-        await using var app = new OrchestratorApp(OrchestratorApp.SettingsFor(_model, ("Auth:Registration", "first-user")));
+        await using var app = new OrchestratorApp(OrchestratorApp.SettingsFor(_model, ("Auth:Registration", "first-user"), ("Orleans:Dashboard", "true")));
         var owner = await app.SignUpAsync("owner@example.com");
         var guest = app.CreateClient();
         var invitation = await (await owner.PostAsync("/api/auth/invitations", null)).Content.ReadFromJsonAsync<JsonElement>();
@@ -39,9 +39,9 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TurnedOffTheDashboardIsNotServed()
+    public async Task UnlessTurnedOnTheDashboardIsNotServed()
     {
-        await using var app = new OrchestratorApp(OrchestratorApp.SettingsFor(_model, ("Orleans:Dashboard", "false")));
+        await using var app = new OrchestratorApp(OrchestratorApp.SettingsFor(_model));
         var owner = await app.SignUpAsync();
 
         var response = await owner.GetAsync(OrleansDashboard.Path + "/");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenOrchestrator.Silo.Storage;
@@ -122,7 +123,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         file.Refresh();
         Assert.Equal(before, file.Length);
 
-        Assert.Equal(0, await Checkpointer().CheckpointAsync());
+        Assert.Equal(0, (await Checkpointer().CheckpointAsync()).Pages);
         file.Refresh();
         Assert.True(file.Length > before + (8 << 20), $"the database file grew from {before} to {file.Length} bytes");
 
@@ -150,13 +151,29 @@ public sealed class SqliteStorageTests : IAsyncLifetime
             }
 
             await WritePagesAsync(1);
-            Assert.True(await Checkpointer().CheckpointAsync() > 0, "the WAL started over under a reader that still needs it");
+            Assert.True((await Checkpointer().CheckpointAsync()).Pages > 0, "the WAL started over under a reader that still needs it");
 
             // The writers were given back their gate.
             await AddAsync("after").WaitAsync(Deadline);
         }
 
-        Assert.Equal(0, await Checkpointer().CheckpointAsync());
+        Assert.Equal(0, (await Checkpointer().CheckpointAsync()).Pages);
+    }
+
+    [Fact]
+    public async Task TheGateCountsWritesAndNotReadsSoTheCheckpointerKnowsWhenItHasNothingToDo()
+    {
+        var gate = _host.Services.GetRequiredService<SqliteWriteGate>();
+        await AddAsync("first");
+        var written = gate.Writes;
+
+        Assert.Equal(1, await CountAsync());
+        Assert.Equal(written, gate.Writes);
+
+        await AddAsync("second");
+        Assert.True(gate.Writes > written, "a write was not counted");
+        var (pages, copied) = await Checkpointer().CheckpointAsync();
+        Assert.True(pages > 0 && copied == pages, $"the checkpoint copied {copied} of {pages} pages");
     }
 
     [Fact]
@@ -317,6 +334,16 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     [InlineData("SELECT \"r\".\"id\" FROM \"runs\" AS \"r\"", false)]
     [InlineData("PRAGMA synchronous=NORMAL;", false)]
     public void WritesAreToldFromReads(string sql, bool write) => Assert.Equal(write, SqliteWriteGate.IsWrite(sql));
+
+    [Theory]
+    [InlineData(CommandSource.ExecuteUpdate, "WITH \"gone\" AS (SELECT 1) UPDATE \"bots\" SET \"status\" = 'idle'", true)]
+    [InlineData(CommandSource.ExecuteDelete, "DELETE FROM \"run_log\" WHERE 1", true)]
+    [InlineData(CommandSource.SaveChanges, "INSERT INTO \"activity\" (\"at\") VALUES (@p0) RETURNING \"id\";", true)]
+    [InlineData(CommandSource.LinqQuery, "SELECT \"r\".\"id\" FROM \"runs\" AS \"r\"", false)]
+    [InlineData(CommandSource.ExecuteSqlRaw, "UPDATE \"bots\" SET \"status\" = 'idle'", true)]
+    [InlineData(CommandSource.ExecuteSqlRaw, "PRAGMA optimize;", false)]
+    public void WritesAreToldByWhereEfCoreSaysTheyComeFrom(CommandSource source, string sql, bool write) =>
+        Assert.Equal(write, SqliteWriteGate.IsWrite(source, sql));
 
     private static async Task<object?> ScalarAsync(OrchestratorDbContext db, string sql)
     {
