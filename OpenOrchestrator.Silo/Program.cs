@@ -1,3 +1,4 @@
+using OpenOrchestrator.Silo;
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Activity;
 using OpenOrchestrator.Silo.Api;
@@ -13,9 +14,7 @@ using OpenOrchestrator.Silo.Notifications.Email;
 using OpenOrchestrator.Silo.Notifications.Telegram;
 using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Runs;
-using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Templates;
-using OpenOrchestrator.Silo.Tools;
 using OpenOrchestrator.Silo.Triggers;
 using OpenOrchestrator.Silo.Web;
 
@@ -26,16 +25,12 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 }
 
 builder.AddServiceDefaults();
-builder.AddStorage();
-builder.AddAccounts();
-builder.AddApi();
-builder.AddBots();
-builder.AddRuns();
-builder.AddTools();
-builder.AddMcp();
-builder.AddTriggers();
-builder.AddLive();
-builder.AddNotifications();
+builder.AddOrchestrator(host =>
+{
+    host.AddAccounts();
+    host.AddApi();
+    host.AddOrleansSilo();
+});
 builder.AddTelegramChannel();
 builder.AddEmailChannel();
 builder.AddWebFrontend();

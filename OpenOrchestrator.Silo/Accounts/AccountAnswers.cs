@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Memory;
+using OpenOrchestrator.Silo.Api;
 
 namespace OpenOrchestrator.Silo.Accounts;
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -6,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
@@ -45,9 +45,9 @@ public static class AccountsApi
     }
 
     /// <summary>Ends every cookie and bearer token of the account, on every device, this one's too.</summary>
-    private static async Task<NoContent> LogoutEverywhereAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SignInManager<AppUser> signIn, IMemoryCache cache)
+    private static async Task<NoContent> LogoutEverywhereAsync(CurrentUser caller, UserManager<AppUser> users, SignInManager<AppUser> signIn, IMemoryCache cache)
     {
-        if (await users.FindByIdAsync(principal.UserId()) is { } user)
+        if (await users.FindByIdAsync(caller.Id) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
             SecurityStampCheck.Forget(cache, user.Id);
@@ -58,9 +58,9 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> CreateInvitationAsync(
-        ClaimsPrincipal principal, UserManager<AppUser> users, OrchestratorDbContext db, IOptions<AuthOptions> options, TimeProvider time)
+        CurrentUser caller, UserManager<AppUser> users, OrchestratorDbContext db, IOptions<AuthOptions> options, TimeProvider time)
     {
-        var user = await users.FindByIdAsync(principal.UserId());
+        var user = await users.FindByIdAsync(caller.Id);
         if (user is not { IsAdmin: true })
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only the instance's owner can invite.");

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
@@ -40,7 +40,9 @@ public static class AccountsExtensions
             };
         });
         builder.Services.AddScoped<RegistrationGate>();
-        return builder.AddSecrets();
+        builder.Services.AddSingleton<SettingsViews>();
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddSignInLimit());
+        return builder;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using OpenOrchestrator.Silo.Api;
+using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
 
@@ -18,7 +20,7 @@ public sealed class AdminHandler(UserManager<AppUser> users) : AuthorizationHand
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AdminRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true && await users.FindByIdAsync(context.User.UserId()) is { IsAdmin: true })
+        if (context.User.Identity?.IsAuthenticated == true && await users.FindByIdAsync(CurrentUser.Of(context.User).Id) is { IsAdmin: true })
         {
             context.Succeed(requirement);
         }

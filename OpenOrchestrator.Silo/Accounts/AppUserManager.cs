@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
 

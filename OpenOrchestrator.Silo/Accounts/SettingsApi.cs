@@ -1,10 +1,10 @@
 using System.Net.Mail;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Costs;
+using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Accounts;
 
@@ -18,14 +18,14 @@ public static class SettingsApi
         return group;
     }
 
-    private static async Task<Ok<SettingsView>> GetAsync(ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending)
+    private static async Task<Ok<SettingsView>> GetAsync(CurrentUser caller, UserManager<AppUser> users, SettingsViews views)
     {
-        var user = (await users.FindByIdAsync(principal.UserId()))!;
-        return TypedResults.Ok(await ViewAsync(user, secrets, spending));
+        var user = (await users.FindByIdAsync(caller.Id))!;
+        return TypedResults.Ok(await views.OfAsync(user));
     }
 
     private static async Task<Results<Ok<SettingsView>, ValidationProblem>> UpdateAsync(
-        SettingsUpdate update, ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending, UserBudgets budgets,
+        SettingsUpdate update, CurrentUser caller, UserManager<AppUser> users, SecretStore secrets, SettingsViews views, UserBudgets budgets,
         IGrainFactory grains)
     {
         var errors = Validate(update);
@@ -34,7 +34,7 @@ public static class SettingsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var user = (await users.FindByIdAsync(principal.UserId()))!;
+        var user = (await users.FindByIdAsync(caller.Id))!;
         if (update.TelegramChatId is not null) user.TelegramChatId = Blank(update.TelegramChatId);
         if (update.Email is not null) user.NotifyEmail = Blank(update.Email);
         if (update.MonthlyBudget is { } budget) user.MonthlyBudget = budget == 0 ? null : budget;
@@ -53,7 +53,7 @@ public static class SettingsApi
             }
         }
 
-        return TypedResults.Ok(await ViewAsync(user, secrets, spending));
+        return TypedResults.Ok(await views.OfAsync(user));
     }
 
     private static Dictionary<string, string[]> Validate(SettingsUpdate update)
@@ -68,8 +68,8 @@ public static class SettingsApi
             if (value is { Length: > 1000 }) errors[name] = ["At most 1000 characters."];
         }
 
-        if (update.MonthlyBudget is { } budget && !(budget >= 0 && budget <= BotSpecValidator.MaxMonthlyBudget))
-            errors["monthlyBudget"] = [$"A monthly budget is between $0 (none) and ${BotSpecValidator.MaxMonthlyBudget:N0}."];
+        if (update.MonthlyBudget is { } budget && !(budget >= 0 && budget <= Money.MaxMonthlyBudget))
+            errors["monthlyBudget"] = [$"A monthly budget is between $0 (none) and ${Money.MaxMonthlyBudget:N0}."];
 
         return errors;
     }
@@ -83,18 +83,6 @@ public static class SettingsApi
         (SecretNames.AnthropicApiKey, update.AnthropicApiKey),
         (SecretNames.TelegramBotToken, update.TelegramBotToken),
     ];
-
-    internal static async Task<SettingsView> ViewAsync(AppUser user, SecretStore secrets, UserSpending spending)
-    {
-        var set = await secrets.NamesAsync(user.Id);
-        return new SettingsView(user.TelegramChatId, user.NotifyEmail,
-            set.Contains(SecretNames.OpenAiApiKey), set.Contains(SecretNames.AnthropicApiKey), set.Contains(SecretNames.TelegramBotToken))
-        {
-            MonthlyBudget = user.MonthlyBudget,
-            ServerMonthlyCap = spending.ServerCap,
-            SpentThisMonth = await spending.ThisMonthAsync(user.Id),
-        };
-    }
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Activity;
@@ -18,9 +17,9 @@ public static class ActivityApi
 
     /// <summary>The user's activity across all bots, newest first; <c>?before=</c> the page's <c>next</c> pages back.</summary>
     private static async Task<Ok<ActivityPage>> ListAsync(
-        ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken, long? before = null, int limit = 50)
+        CurrentUser user, OrchestratorDbContext db, CancellationToken cancellationToken, long? before = null, int limit = 50)
     {
-        var ownerId = user.UserId();
+        var ownerId = user.Id;
         limit = Math.Clamp(limit, 1, 200);
         var query = db.Activity.AsNoTracking().Where(a => a.OwnerId == ownerId);
         if (before is { } cursor)

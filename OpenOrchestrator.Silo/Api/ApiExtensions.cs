@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
-using OpenOrchestrator.Silo.Accounts;
 
 namespace OpenOrchestrator.Silo.Api;
 
@@ -22,7 +21,6 @@ public static class ApiExtensions
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddSignInLimit();
             o.AddPolicy(PerUserPolicy, context =>
             {
                 var api = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;

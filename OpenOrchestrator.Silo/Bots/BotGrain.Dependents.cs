@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Bots;

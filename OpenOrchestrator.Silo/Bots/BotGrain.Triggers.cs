@@ -1,5 +1,6 @@
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Bots;

@@ -1,4 +1,5 @@
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Bots;
@@ -29,14 +30,5 @@ public static class BotMapping
         MonthlyBudget = bot.MonthlyBudget,
         McpServers = bot.McpServers,
         McpTools = bot.McpTools,
-    };
-
-    public static ScheduleSpec ScheduleOf(this BotRecord bot) => new()
-    {
-        Kind = bot.ScheduleKind,
-        EveryMinutes = bot.ScheduleEveryMinutes,
-        Cron = bot.Schedule,
-        TimeZone = bot.ScheduleTimeZone,
-        AfterBotId = bot.ScheduleAfterBotId,
     };
 }

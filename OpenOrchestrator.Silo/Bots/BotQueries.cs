@@ -25,12 +25,6 @@ public sealed class BotQueries(IDbContextFactory<OrchestratorDbContext> dbFactor
         return (await WithStatsAsync(db, bots, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<bool> ExistsAsync(string ownerId, string botId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Bots.AnyAsync(b => b.Id == botId && b.OwnerId == ownerId, cancellationToken);
-    }
-
     private async Task<IReadOnlyList<BotView>> WithStatsAsync(OrchestratorDbContext db, List<BotRecord> bots, CancellationToken cancellationToken)
     {
         if (bots.Count == 0)

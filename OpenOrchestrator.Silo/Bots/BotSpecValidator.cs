@@ -1,5 +1,6 @@
-using Cronos;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Costs;
+using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Bots;
@@ -12,7 +13,6 @@ public static class BotSpecValidator
     public const int MaxPromptLength = 20_000;
     public const int MaxEveryMinutes = 366 * 24 * 60;
     public const int MaxFallbackModels = 5;
-    public const double MaxMonthlyBudget = 1_000_000;
     public const int MaxMcpServers = 20;
     public const int MaxMcpTools = 200;
 
@@ -40,8 +40,8 @@ public static class BotSpecValidator
                 Add("fallbackModels", "A fallback model id may not be empty or contain spaces, and has at most 200 characters.");
         }
 
-        if (spec.MonthlyBudget is { } budget && !(budget > 0 && budget <= MaxMonthlyBudget))
-            Add("monthlyBudget", $"A monthly budget is more than $0 and at most ${MaxMonthlyBudget:N0} (leave it empty for none).");
+        if (spec.MonthlyBudget is { } budget && !(budget > 0 && budget <= Money.MaxMonthlyBudget))
+            Add("monthlyBudget", $"A monthly budget is more than $0 and at most ${Money.MaxMonthlyBudget:N0} (leave it empty for none).");
 
         foreach (var tool in spec.Tools ?? [])
         {
@@ -109,16 +109,8 @@ public static class BotSpecValidator
         }
     }
 
-    /// <summary>Five fields (minute precision), or six with seconds first.</summary>
-    public static CronExpression? ParseCron(string? cron)
-    {
-        var text = cron?.Trim() ?? "";
-        var format = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
-        return CronExpression.TryParse(text, format, out var expression) ? expression : null;
-    }
-
     private static string? CronError(string? cron) =>
         string.IsNullOrWhiteSpace(cron) ? "A cron schedule needs a cron expression, e.g. */30 * * * *."
-        : ParseCron(cron) is null ? $"'{cron}' is not a valid cron expression (five fields: minute hour day month weekday)."
+        : ScheduleCalculator.ParseCron(cron) is null ? $"'{cron}' is not a valid cron expression (five fields: minute hour day month weekday)."
         : null;
 }

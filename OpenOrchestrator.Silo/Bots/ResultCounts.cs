@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Bots;

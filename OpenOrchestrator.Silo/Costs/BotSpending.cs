@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Costs;

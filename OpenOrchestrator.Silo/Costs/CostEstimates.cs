@@ -1,5 +1,5 @@
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Schedules;
 
 namespace OpenOrchestrator.Silo.Costs;
 
@@ -20,7 +20,7 @@ public static class CostEstimates
         {
             case ScheduleKinds.Interval when schedule.EveryMinutes is > 0 and var every:
                 return Days * 24 * 60 / (double)every;
-            case ScheduleKinds.Cron when BotSpecValidator.ParseCron(schedule.Cron) is { } cron:
+            case ScheduleKinds.Cron when ScheduleCalculator.ParseCron(schedule.Cron) is { } cron:
                 var zone = schedule.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
                 return cron.GetOccurrences(now, now.AddDays(Days), zone).Take(100_000).Count();
             default:

@@ -5,6 +5,9 @@ namespace OpenOrchestrator.Silo.Costs;
 /// <summary>USD as a person reads it: cents from a dollar up, more digits for the small sums one model call costs.</summary>
 public static class Money
 {
+    /// <summary>The largest monthly budget a user or a bot may set, in USD.</summary>
+    public const double MaxMonthlyBudget = 1_000_000;
+
     public static string Format(double usd) => usd switch
     {
         0 => "$0",

@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Api;
-using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Documents;
@@ -25,11 +22,11 @@ public static class DocumentsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DocumentInfo>>, NotFound>> ListAsync(
-        string id, ClaimsPrincipal user, BotQueries bots, DocumentStore documents, CancellationToken cancellationToken) =>
+        string id, CurrentUser user, BotOwners bots, DocumentStore documents, CancellationToken cancellationToken) =>
         await OwnsAsync(id, user, bots, cancellationToken) ? TypedResults.Ok(documents.List(id)) : TypedResults.NotFound();
 
     private static async Task<IResult> ReadAsync(
-        string id, string path, ClaimsPrincipal user, BotQueries bots, DocumentStore documents, CancellationToken cancellationToken)
+        string id, string path, CurrentUser user, BotOwners bots, DocumentStore documents, CancellationToken cancellationToken)
     {
         if (!await OwnsAsync(id, user, bots, cancellationToken))
         {
@@ -42,7 +39,7 @@ public static class DocumentsApi
     }
 
     private static async Task<IResult> WriteAsync(
-        string id, string path, HttpRequest request, ClaimsPrincipal user, BotQueries bots, DocumentStore documents,
+        string id, string path, HttpRequest request, CurrentUser user, BotOwners bots, DocumentStore documents,
         IOptions<DocumentOptions> options, CancellationToken cancellationToken)
     {
         if (!await OwnsAsync(id, user, bots, cancellationToken))
@@ -68,7 +65,7 @@ public static class DocumentsApi
         });
     }
 
-    private static async Task<IResult> DeleteAsync(string id, string path, ClaimsPrincipal user, BotQueries bots, DocumentStore documents, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string id, string path, CurrentUser user, BotOwners bots, DocumentStore documents, CancellationToken cancellationToken)
     {
         if (!await OwnsAsync(id, user, bots, cancellationToken))
         {
@@ -78,8 +75,8 @@ public static class DocumentsApi
         return await Guarded(() => Task.FromResult<IResult>(documents.Delete(id, path) ? TypedResults.NoContent() : TypedResults.NotFound()));
     }
 
-    private static async Task<bool> OwnsAsync(string id, ClaimsPrincipal user, BotQueries bots, CancellationToken cancellationToken) =>
-        Ids.IsWellFormed(id) && await bots.ExistsAsync(user.UserId(), id, cancellationToken);
+    private static async Task<bool> OwnsAsync(string id, CurrentUser user, BotOwners bots, CancellationToken cancellationToken) =>
+        Ids.IsWellFormed(id) && await bots.OwnsAsync(user.Id, id, cancellationToken);
 
     /// <summary>The store's refusals become problem details: a bad path 400, over quota 413, missing 404.</summary>
     private static async Task<IResult> Guarded(Func<Task<IResult>> action)

@@ -1,6 +1,5 @@
 using Orleans.Dashboard;
 using OpenOrchestrator.Silo.Accounts;
-using OpenOrchestrator.Silo.Bots;
 
 namespace OpenOrchestrator.Silo.Hosting;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using OpenOrchestrator.Silo.Accounts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Api;
+using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Live;
 
@@ -10,7 +10,7 @@ namespace OpenOrchestrator.Silo.Live;
 /// each bot it watches (its own bots only) for log lines.
 /// </summary>
 [Authorize]
-public sealed class LiveEventsHub(LiveBroadcaster broadcaster, BotQueries bots) : Hub
+public sealed class LiveEventsHub(LiveBroadcaster broadcaster, BotOwners bots) : Hub
 {
     public static string UserGroup(string userId) => $"user:{userId}";
 
@@ -18,16 +18,16 @@ public sealed class LiveEventsHub(LiveBroadcaster broadcaster, BotQueries bots) 
 
     public override async Task OnConnectedAsync()
     {
-        var userId = Context.User!.UserId();
+        var userId = CurrentUser.Of(Context.User!).Id;
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
         await broadcaster.ConnectedAsync(userId);
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception) => broadcaster.DisconnectedAsync(Context.User!.UserId());
+    public override Task OnDisconnectedAsync(Exception? exception) => broadcaster.DisconnectedAsync(CurrentUser.Of(Context.User!).Id);
 
     public async Task<bool> WatchBot(string botId)
     {
-        if (!await bots.ExistsAsync(Context.User!.UserId(), botId, Context.ConnectionAborted))
+        if (!await bots.OwnsAsync(CurrentUser.Of(Context.User!).Id, botId, Context.ConnectionAborted))
         {
             return false;
         }

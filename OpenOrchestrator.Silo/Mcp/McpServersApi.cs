@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Mcp;
@@ -24,17 +23,17 @@ public static class McpServersApi
         return group;
     }
 
-    private static async Task<Ok<IEnumerable<McpServerView>>> ListAsync(ClaimsPrincipal user, McpServerQueries servers, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await servers.ListAsync(user.UserId(), cancellationToken)).Select(McpServerQueries.ToView));
+    private static async Task<Ok<IEnumerable<McpServerView>>> ListAsync(CurrentUser user, McpServerQueries servers, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await servers.ListAsync(user.Id, cancellationToken)).Select(McpServerQueries.ToView));
 
-    private static async Task<Results<Ok<McpServerView>, NotFound>> GetAsync(string id, ClaimsPrincipal user, McpServerQueries servers, CancellationToken cancellationToken) =>
-        await servers.GetAsync(user.UserId(), id, cancellationToken) is { } server ? TypedResults.Ok(McpServerQueries.ToView(server)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<McpServerView>, NotFound>> GetAsync(string id, CurrentUser user, McpServerQueries servers, CancellationToken cancellationToken) =>
+        await servers.GetAsync(user.Id, id, cancellationToken) is { } server ? TypedResults.Ok(McpServerQueries.ToView(server)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<McpServerView>, ValidationProblem>> CreateAsync(
-        McpServerSpec spec, ClaimsPrincipal user, OrchestratorDbContext db, McpHeaders headers, McpProbe probe, TimeProvider time, CancellationToken cancellationToken)
+        McpServerSpec spec, CurrentUser user, OrchestratorDbContext db, McpHeaders headers, McpProbe probe, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var server = new McpServerRecord { Id = Ids.New(), OwnerId = user.UserId(), Name = "", Transport = "", CreatedAt = now };
+        var server = new McpServerRecord { Id = Ids.New(), OwnerId = user.Id, Name = "", Transport = "", CreatedAt = now };
         var (tools, problem) = await CheckAsync(spec, server, db, headers, probe, now, cancellationToken);
         if (problem is not null)
         {
@@ -47,10 +46,10 @@ public static class McpServersApi
     }
 
     private static async Task<Results<Ok<McpServerView>, NotFound, ValidationProblem>> UpdateAsync(
-        string id, McpServerSpec spec, ClaimsPrincipal user, OrchestratorDbContext db, McpHeaders headers, McpProbe probe, TimeProvider time,
+        string id, McpServerSpec spec, CurrentUser user, OrchestratorDbContext db, McpHeaders headers, McpProbe probe, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var userId = user.UserId();
+        var userId = user.Id;
         if (!Ids.IsWellFormed(id) || await db.McpServers.SingleOrDefaultAsync(s => s.OwnerId == userId && s.Id == id, cancellationToken) is not { } server)
         {
             return TypedResults.NotFound();
@@ -66,18 +65,18 @@ public static class McpServersApi
         return TypedResults.Ok(McpServerQueries.ToView(server) with { Tools = tools });
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, CurrentUser user, OrchestratorDbContext db, CancellationToken cancellationToken)
     {
-        var userId = user.UserId();
+        var userId = user.Id;
         return Ids.IsWellFormed(id) && await db.McpServers.Where(s => s.OwnerId == userId && s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0
             ? TypedResults.NoContent()
             : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<McpToolView>>, NotFound, ValidationProblem>> ToolsAsync(
-        string id, ClaimsPrincipal user, McpServerQueries servers, McpProbe probe, CancellationToken cancellationToken)
+        string id, CurrentUser user, McpServerQueries servers, McpProbe probe, CancellationToken cancellationToken)
     {
-        if (await servers.GetAsync(user.UserId(), id, cancellationToken) is not { } server)
+        if (await servers.GetAsync(user.Id, id, cancellationToken) is not { } server)
         {
             return TypedResults.NotFound();
         }

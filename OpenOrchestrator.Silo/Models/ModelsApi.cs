@@ -1,5 +1,4 @@
-using System.Security.Claims;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
 
 namespace OpenOrchestrator.Silo.Models;
 
@@ -8,8 +7,8 @@ public static class ModelsApi
     public static RouteGroupBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/models").WithTags("Models").RequireAuthorization();
-        group.MapGet("/", async (ClaimsPrincipal user, ModelCatalog models, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await models.ListAsync(user.UserId(), cancellationToken)));
+        group.MapGet("/", async (CurrentUser user, ModelCatalog models, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await models.ListAsync(user.Id, cancellationToken)));
         return group;
     }
 }

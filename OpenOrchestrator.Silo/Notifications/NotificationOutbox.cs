@@ -259,7 +259,7 @@ public sealed partial class NotificationOutbox(
             Key = $"delivery:{delivery.Id}",
             Title = title,
             Text = text,
-            Html = Results.Digest.TextPage(title, text),
+            Html = Digest.TextPage(title, text),
             CreatedAt = now,
         };
     }

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
-using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Triggers;
@@ -18,7 +16,7 @@ namespace OpenOrchestrator.Silo.Notifications;
 public static class RunNotifications
 {
     /// <summary>At most this many results are listed; the rest are counted.</summary>
-    public const int MaxListed = 20;
+    public const int MaxListed = RunContext.MaxFound;
 
     /// <summary>The notification and its outbox rows, to be saved with the run's outcome; null when there is nothing to tell. <paramref name="db"/> only reads.</summary>
     public static async Task<NotificationRecord?> ForAsync(

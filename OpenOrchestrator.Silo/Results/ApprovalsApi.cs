@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Notifications;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Triggers;
 
@@ -28,7 +27,7 @@ public static class ApprovalsApi
     }
 
     private static async Task<Results<Ok<ResultView>, NotFound, ValidationProblem, ProblemHttpResult>> ApproveAsync(
-        string resultId, ResultApproval? approval, ClaimsPrincipal user, OrchestratorDbContext db, IGrainFactory grains, NotificationOutbox outbox,
+        string resultId, ResultApproval? approval, CurrentUser user, OrchestratorDbContext db, IGrainFactory grains, NotificationOutbox outbox,
         TriggerDispatcher dispatcher, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -39,7 +38,7 @@ public static class ApprovalsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await FindAsync(db, resultId, user.UserId(), cancellationToken) is not var (result, bot))
+        if (await FindAsync(db, resultId, user.Id, cancellationToken) is not var (result, bot))
         {
             return TypedResults.NotFound();
         }
@@ -76,9 +75,9 @@ public static class ApprovalsApi
     }
 
     private static async Task<Results<Ok<ResultView>, NotFound, ProblemHttpResult>> RejectAsync(
-        string resultId, ClaimsPrincipal user, OrchestratorDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
+        string resultId, CurrentUser user, OrchestratorDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (await FindAsync(db, resultId, user.UserId(), cancellationToken) is not var (result, _))
+        if (await FindAsync(db, resultId, user.Id, cancellationToken) is not var (result, _))
         {
             return TypedResults.NotFound();
         }
@@ -94,9 +93,9 @@ public static class ApprovalsApi
     }
 
     /// <summary>A decided result has been seen; its bot keeps the count.</summary>
-    private static async Task SeenAsync(IGrainFactory grains, ResultRecord result, ClaimsPrincipal user)
+    private static async Task SeenAsync(IGrainFactory grains, ResultRecord result, CurrentUser user)
     {
-        await grains.GetGrain<IBotGrain>(result.BotId).MarkResultsSeenAsync(user.UserId(), result.Id);
+        await grains.GetGrain<IBotGrain>(result.BotId).MarkResultsSeenAsync(user.Id, result.Id);
         result.Seen = true;
     }
 

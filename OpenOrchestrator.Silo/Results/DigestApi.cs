@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
+using OpenOrchestrator.Silo.Notifications;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Web;
 
@@ -24,7 +24,7 @@ public static class DigestApi
     /// rejected are left out.
     /// </summary>
     private static async Task<Results<ContentHttpResult, NotFound, ValidationProblem>> GetAsync(
-        string id, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider time, HttpResponse response, CancellationToken cancellationToken,
+        string id, CurrentUser user, OrchestratorDbContext db, TimeProvider time, HttpResponse response, CancellationToken cancellationToken,
         string format = "md", string? since = null, string? until = null)
     {
         var errors = new Dictionary<string, string[]>();
@@ -39,7 +39,7 @@ public static class DigestApi
         }
 
         var bot = Ids.IsWellFormed(id)
-            ? await db.Bots.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.OwnerId == user.UserId(), cancellationToken)
+            ? await db.Bots.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.OwnerId == user.Id, cancellationToken)
             : null;
         if (bot is null)
         {

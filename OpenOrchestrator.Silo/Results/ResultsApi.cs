@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Notifications;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Results;
@@ -16,15 +15,15 @@ public static class ResultsApi
         var group = app.MapGroup("/api").WithTags("Results").RequireAuthorization();
         group.MapGet("/bots/{id}/results", ListAsync);
         group.MapPost("/bots/{id}/results/seen", MarkSeenAsync);
-        group.MapPost("/results/{resultId}/pin", (string resultId, ClaimsPrincipal user, OrchestratorDbContext db) => PinAsync(resultId, true, user, db));
-        group.MapDelete("/results/{resultId}/pin", (string resultId, ClaimsPrincipal user, OrchestratorDbContext db) => PinAsync(resultId, false, user, db));
+        group.MapPost("/results/{resultId}/pin", (string resultId, CurrentUser user, OrchestratorDbContext db) => PinAsync(resultId, true, user, db));
+        group.MapDelete("/results/{resultId}/pin", (string resultId, CurrentUser user, OrchestratorDbContext db) => PinAsync(resultId, false, user, db));
         return group;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ResultView>>, NotFound, ValidationProblem>> ListAsync(
-        string id, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken, string filter = ResultFilters.All, int limit = 200)
+        string id, CurrentUser user, OrchestratorDbContext db, CancellationToken cancellationToken, string filter = ResultFilters.All, int limit = 200)
     {
-        if (!Ids.IsWellFormed(id) || !await db.Bots.AnyAsync(b => b.Id == id && b.OwnerId == user.UserId(), cancellationToken))
+        if (!Ids.IsWellFormed(id) || !await db.Bots.AnyAsync(b => b.Id == id && b.OwnerId == user.Id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
@@ -47,16 +46,16 @@ public static class ResultsApi
 
         var results = await query.OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
         var approved = results.Where(r => r.Status == ResultStatuses.Approved).Select(r => r.Id).ToList();
-        var mails = approved.Count == 0 ? new Dictionary<string, DeliveryView>() : await ApprovedMail.DeliveriesAsync(db, user.UserId(), approved, cancellationToken);
+        var mails = approved.Count == 0 ? new Dictionary<string, DeliveryView>() : await ApprovedMail.DeliveriesAsync(db, user.Id, approved, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ResultView>>([.. results.Select(r => ToView(r) with { Mail = mails.GetValueOrDefault(r.Id) })]);
     }
 
-    private static async Task<Results<NoContent, NotFound>> MarkSeenAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        Ids.IsWellFormed(id) && await grains.GetGrain<IBotGrain>(id).MarkResultsSeenAsync(user.UserId(), null) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> MarkSeenAsync(string id, CurrentUser user, IGrainFactory grains) =>
+        Ids.IsWellFormed(id) && await grains.GetGrain<IBotGrain>(id).MarkResultsSeenAsync(user.Id, null) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<ResultView>, NotFound>> PinAsync(string resultId, bool pinned, ClaimsPrincipal user, OrchestratorDbContext db)
+    private static async Task<Results<Ok<ResultView>, NotFound>> PinAsync(string resultId, bool pinned, CurrentUser user, OrchestratorDbContext db)
     {
-        var ownerId = user.UserId();
+        var ownerId = user.Id;
         var result = Ids.IsWellFormed(resultId)
             ? await db.Results.SingleOrDefaultAsync(r => r.Id == resultId && db.Bots.Any(b => b.Id == r.BotId && b.OwnerId == ownerId))
             : null;

@@ -35,7 +35,7 @@ public sealed class ResultsPlugin(ResultStore store, LivePublisher live)
         if (to is not null) metadata[ResultRecipients.Key] = to.Trim();
         var reported = await store.ReportAsync(
             run.BotId, run.RunId, RunContext.Truncate(title, 500), url, content, metadata, run.Ticket.Bot.RequireApproval, cancellationToken);
-        run.CountResult(reported);
+        run.CountResult(reported.Stored);
         if (reported.IsNew)
         {
             live.Publish(LiveEvent.Added(run.Ticket.OwnerId, ResultsApi.ToView(reported.Stored!)));

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Storage;
 

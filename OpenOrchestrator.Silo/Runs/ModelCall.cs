@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
-using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Models;
 

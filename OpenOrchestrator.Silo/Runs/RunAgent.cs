@@ -3,7 +3,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Models;
 

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
-using OpenOrchestrator.Silo.Notifications;
-using OpenOrchestrator.Silo.Results;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -28,6 +25,9 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
 
     /// <summary>Where a run's Kernel carries its context, for plugins shared by all runs.</summary>
     public const string KernelDataKey = "openorchestrator.run";
+
+    /// <summary>At most this many of the run's new results are kept for its notification to list; the rest are counted.</summary>
+    public const int MaxFound = 20;
 
     public RunTicket Ticket => ticket;
 
@@ -154,13 +154,13 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
 
     public int NextToolCall() => Interlocked.Increment(ref _toolCalls);
 
-    /// <summary>Counts a reported result: a new one (as stored) or one already known.</summary>
-    public void CountResult(ReportedResult reported)
+    /// <summary>Counts a reported result: a new one (as stored), or one already known (null).</summary>
+    public void CountResult(ResultRecord? stored)
     {
-        if (reported.Stored is { } r)
+        if (stored is { } r)
         {
             _newResultIds.Enqueue(r.Id);
-            if (_listed.Count < RunNotifications.MaxListed)
+            if (_listed.Count < MaxFound)
             {
                 _listed.Enqueue(new FoundResult(r.Id, r.Title, r.Url, r.Content, r.Metadata, r.Status, r.CreatedAt));
             }
@@ -175,7 +175,7 @@ public sealed class RunContext(RunTicket ticket, RunLogWriter log, TimeProvider 
     public IReadOnlyList<string> NewResultIds => [.. _newResultIds];
 
     /// <summary>The first results this run stored (as many as its notification lists), in the order it reported them.</summary>
-    public IReadOnlyList<FoundResult> Found => [.. _listed.Take(RunNotifications.MaxListed)];
+    public IReadOnlyList<FoundResult> Found => [.. _listed.Take(MaxFound)];
 
     public static RunContext Of(Microsoft.SemanticKernel.Kernel kernel) => (RunContext)kernel.Data[KernelDataKey]!;
 

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Mcp;
 using OpenOrchestrator.Silo.Models;
+using OpenOrchestrator.Silo.Tools;
 
 namespace OpenOrchestrator.Silo.Runs;
 
@@ -147,7 +147,7 @@ public sealed partial class RunExecutor(
             var bot = run.Ticket.Bot;
             run.Info($"Run started ({run.Ticket.Trigger}) with model {bot.Model}; tools: {string.Join(", ", ["results", .. bot.Tools, .. bot.McpServers.Select(s => $"mcp:{s}")])}.");
             var kernel = kernels.Create(run);
-            await using (KernelFactory.Resources(kernel))
+            await using (ToolPlugins.Resources(kernel))
             {
                 await using var servers = await mcp.AddAsync(
                     kernel, new McpChoice(run.Ticket.OwnerId, bot.Id, bot.McpServers, bot.McpTools), message => run.Log(LogKinds.Error, message), stop.Token);

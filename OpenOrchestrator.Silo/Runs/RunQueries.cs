@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Runs;

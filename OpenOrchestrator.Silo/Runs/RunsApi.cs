@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Runs;
@@ -26,7 +24,7 @@ public static class RunsApi
     }
 
     private static async Task<Results<Accepted<RunView>, NotFound, ValidationProblem, ProblemHttpResult>> StartAsync(
-        string id, StartRunRequest? request, ClaimsPrincipal user, IGrainFactory grains)
+        string id, StartRunRequest? request, CurrentUser user, IGrainFactory grains)
     {
         if (!Ids.IsWellFormed(id))
         {
@@ -38,7 +36,7 @@ public static class RunsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["input"] = [$"The input may have at most {MaxInputLength} characters."] });
         }
 
-        var started = await grains.GetGrain<IBotGrain>(id).StartRunAsync(user.UserId(), RunTriggers.Manual, request?.Input);
+        var started = await grains.GetGrain<IBotGrain>(id).StartRunAsync(user.Id, RunTriggers.Manual, request?.Input);
         return started.Outcome switch
         {
             StartRunOutcome.Started => TypedResults.Accepted($"/api/runs/{started.RunId}", RunMapping.Started(started.RunId!, id, RunTriggers.Manual, request?.Input, started.StartedAt!.Value, started.StartedAt.Value)),
@@ -57,14 +55,14 @@ public static class RunsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RunView>>, NotFound>> ListAsync(
-        string id, ClaimsPrincipal user, BotQueries bots, RunQueries runs, CancellationToken cancellationToken, int limit = 50)
+        string id, CurrentUser user, BotOwners bots, RunQueries runs, CancellationToken cancellationToken, int limit = 50)
     {
-        if (!Ids.IsWellFormed(id) || !await bots.ExistsAsync(user.UserId(), id, cancellationToken))
+        if (!Ids.IsWellFormed(id) || !await bots.OwnsAsync(user.Id, id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await runs.ListAsync(user.UserId(), id, Math.Clamp(limit, 1, 500), cancellationToken));
+        return TypedResults.Ok(await runs.ListAsync(user.Id, id, Math.Clamp(limit, 1, 500), cancellationToken));
     }
 
     /// <summary>
@@ -72,14 +70,14 @@ public static class RunsApi
     /// executing here is taken as it started and completed with its stored outcome, without a read.
     /// </summary>
     private static async Task<Results<Ok<RunView>, NotFound>> GetAsync(
-        string runId, ClaimsPrincipal user, RunQueries runs, RunExecutor executor, CancellationToken cancellationToken, int wait = 0)
+        string runId, CurrentUser user, RunQueries runs, RunExecutor executor, CancellationToken cancellationToken, int wait = 0)
     {
         if (!Ids.IsWellFormed(runId))
         {
             return TypedResults.NotFound();
         }
 
-        var run = (wait > 0 ? executor.Executing(runId, user.UserId()) : null) ?? await runs.GetAsync(user.UserId(), runId, cancellationToken);
+        var run = (wait > 0 ? executor.Executing(runId, user.Id) : null) ?? await runs.GetAsync(user.Id, runId, cancellationToken);
         if (run is null)
         {
             return TypedResults.NotFound();
@@ -90,27 +88,27 @@ public static class RunsApi
             // Ended here: its outcome as its bot stored it; else (still going, ended elsewhere) as it is stored now.
             run = await executor.WaitAsync(runId, TimeSpan.FromSeconds(Math.Min(wait, 60)), cancellationToken) is { } ended
                 ? run.Ended(ended)
-                : (await runs.GetAsync(user.UserId(), runId, cancellationToken))!;
+                : (await runs.GetAsync(user.Id, runId, cancellationToken))!;
         }
 
         return TypedResults.Ok(run);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RunLogLine>>, NotFound>> LogAsync(
-        string runId, ClaimsPrincipal user, RunQueries runs, CancellationToken cancellationToken, int after = 0) =>
-        Ids.IsWellFormed(runId) && await runs.LogAsync(user.UserId(), runId, after, cancellationToken) is { } lines ? TypedResults.Ok(lines) : TypedResults.NotFound();
+        string runId, CurrentUser user, RunQueries runs, CancellationToken cancellationToken, int after = 0) =>
+        Ids.IsWellFormed(runId) && await runs.LogAsync(user.Id, runId, after, cancellationToken) is { } lines ? TypedResults.Ok(lines) : TypedResults.NotFound();
 
     private static async Task<Results<Accepted<RunView>, NotFound, ProblemHttpResult>> CancelAsync(
-        string runId, ClaimsPrincipal user, IGrainFactory grains, RunQueries runs, CancellationToken cancellationToken)
+        string runId, CurrentUser user, IGrainFactory grains, RunQueries runs, CancellationToken cancellationToken)
     {
-        if (!Ids.IsWellFormed(runId) || await runs.GetAsync(user.UserId(), runId, cancellationToken) is not { } run)
+        if (!Ids.IsWellFormed(runId) || await runs.GetAsync(user.Id, runId, cancellationToken) is not { } run)
         {
             return TypedResults.NotFound();
         }
 
-        return await grains.GetGrain<IBotGrain>(run.BotId).CancelRunAsync(user.UserId(), runId) switch
+        return await grains.GetGrain<IBotGrain>(run.BotId).CancelRunAsync(user.Id, runId) switch
         {
-            CancelRunResult.Cancelling => TypedResults.Accepted($"/api/runs/{runId}", (await runs.GetAsync(user.UserId(), runId, cancellationToken))!),
+            CancelRunResult.Cancelling => TypedResults.Accepted($"/api/runs/{runId}", (await runs.GetAsync(user.Id, runId, cancellationToken))!),
             CancelRunResult.AlreadyFinished => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The run has already finished.", detail: $"Run {runId} ended as {run.Status}."),
             _ => TypedResults.NotFound(),
         };

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Models;
-using OpenOrchestrator.Silo.Results;
 
 namespace OpenOrchestrator.Silo.Runs;
 
@@ -26,7 +25,6 @@ public static class RunsExtensions
         builder.Services.AddSingleton<UserSpending>();
         builder.Services.AddSingleton<UserBudgets>();
         builder.Services.AddSingleton<RunQueries>();
-        builder.Services.AddSingleton<ResultStore>();
         builder.Services.AddSingleton<KernelFactory>();
         builder.Services.AddSingleton<RunAgent>();
         builder.Services.AddHostedService<InterruptedRuns>();

@@ -1,5 +1,5 @@
+using Cronos;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Schedules;
@@ -11,6 +11,14 @@ namespace OpenOrchestrator.Silo.Schedules;
 /// </summary>
 public static class ScheduleCalculator
 {
+    /// <summary>Five fields (minute precision), or six with seconds first.</summary>
+    public static CronExpression? ParseCron(string? cron)
+    {
+        var text = cron?.Trim() ?? "";
+        var format = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+        return CronExpression.TryParse(text, format, out var expression) ? expression : null;
+    }
+
     public static bool IsTimed(BotRecord bot) => bot.ScheduleKind is ScheduleKinds.Interval or ScheduleKinds.Cron;
 
     /// <summary>The first slot strictly after <paramref name="afterUtc"/>; interval slots continue from <paramref name="previousSlot"/>.</summary>
@@ -32,7 +40,7 @@ public static class ScheduleCalculator
                 var steps = previous > afterUtc ? 1 : ((afterUtc - previous).Ticks / every.Ticks) + 1;
                 return previous + (every * steps);
             case ScheduleKinds.Cron:
-                return BotSpecValidator.ParseCron(bot.Schedule)!.GetNextOccurrence(afterUtc, TimeZone(bot), inclusive: false);
+                return ParseCron(bot.Schedule)!.GetNextOccurrence(afterUtc, TimeZone(bot), inclusive: false);
             default:
                 return null;
         }
@@ -49,7 +57,7 @@ public static class ScheduleCalculator
         return bot.ScheduleKind switch
         {
             ScheduleKinds.Interval => (int)Math.Min(int.MaxValue, ((toUtc - fromUtc).Ticks / TimeSpan.FromMinutes(bot.ScheduleEveryMinutes!.Value).Ticks) + 1),
-            ScheduleKinds.Cron => BotSpecValidator.ParseCron(bot.Schedule)!
+            ScheduleKinds.Cron => ParseCron(bot.Schedule)!
                 .GetOccurrences(fromUtc, toUtc, TimeZone(bot), fromInclusive: true, toInclusive: true).Take(100_000).Count(),
             _ => 0,
         };

@@ -1,10 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Models;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Triggers;
 
@@ -23,7 +23,7 @@ public static class TemplatesApi
 
     /// <summary>Creates the template's bots with their documents, then the links between them, for the signed-in user.</summary>
     private static async Task<Results<Created<TemplateInstance>, NotFound>> CreateAsync(
-        string id, ClaimsPrincipal user, IGrainFactory grains, DocumentStore documents, OrchestratorDbContext db, BotQueries bots,
+        string id, CurrentUser user, IGrainFactory grains, DocumentStore documents, OrchestratorDbContext db, BotQueries bots,
         ModelCatalog models, TimeProvider time, CancellationToken cancellationToken)
     {
         if (TemplateCatalog.All(await models.DefaultAsync(cancellationToken)).SingleOrDefault(t => t.Id == id) is not { } template)
@@ -31,7 +31,7 @@ public static class TemplatesApi
             return TypedResults.NotFound();
         }
 
-        var ownerId = user.UserId();
+        var ownerId = user.Id;
         var botIds = new Dictionary<string, string>();
         foreach (var bot in template.Bots)
         {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Documents;
-using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Tools.Browser;
 
@@ -9,7 +8,7 @@ namespace OpenOrchestrator.Silo.Tools;
 
 public static class ToolsExtensions
 {
-    /// <summary>The tools' options and clients; the plugins themselves are made per run by <see cref="KernelFactory"/>.</summary>
+    /// <summary>The tools' options and clients; the plugins themselves are added per run by <see cref="ToolPlugins"/>.</summary>
     public static IHostApplicationBuilder AddTools(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<NetworkOptions>()
@@ -24,9 +23,9 @@ public static class ToolsExtensions
         builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddSingleton(sp => new NetworkGuard(sp.GetRequiredService<IOptions<NetworkOptions>>().Value));
-        builder.Services.AddHttpClient(KernelFactory.BrowserClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
+        builder.Services.AddHttpClient(ToolPlugins.BrowserClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<NetworkGuard>().CreateHandler());
-        builder.Services.AddHttpClient(KernelFactory.WebSearchClient);
+        builder.Services.AddHttpClient(ToolPlugins.WebSearchClient);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BrowserOptions>>().Value);
         // Disposed with the host: the shared Chromium and its proxy, which only it uses, stop when the silo does.
         builder.Services.AddSingleton(sp => new ChromiumHost(
@@ -41,6 +40,7 @@ public static class ToolsExtensions
         builder.Services.AddSingleton(sp => new DocumentStore(
             sp.GetRequiredService<DataPaths>().Bots,
             sp.GetRequiredService<IOptions<DocumentOptions>>().Value));
+        builder.Services.AddSingleton<ToolPlugins>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Runs;
+
 
 namespace OpenOrchestrator.Silo.Triggers;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Hosting;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Triggers;

@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Accounts;
+using OpenOrchestrator.Silo.Api;
 using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Triggers;
@@ -19,17 +18,17 @@ public static class TriggersApi
         return group;
     }
 
-    private static async Task<Ok<List<TriggerView>>> ListAsync(ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<TriggerView>>> ListAsync(CurrentUser user, OrchestratorDbContext db, CancellationToken cancellationToken)
     {
-        var ownerId = user.UserId();
+        var ownerId = user.Id;
         var triggers = await db.Triggers.AsNoTracking().Where(t => t.OwnerId == ownerId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(triggers.Select(ToView).ToList());
     }
 
     private static async Task<Results<Created<TriggerView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        TriggerSpec spec, ClaimsPrincipal user, OrchestratorDbContext db, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+        TriggerSpec spec, CurrentUser user, OrchestratorDbContext db, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
-        var trigger = new TriggerRecord { Id = Ids.New(), OwnerId = user.UserId(), SourceBot = "", Event = "", CreatedAt = time.GetUtcNow().UtcDateTime };
+        var trigger = new TriggerRecord { Id = Ids.New(), OwnerId = user.Id, SourceBot = "", Event = "", CreatedAt = time.GetUtcNow().UtcDateTime };
         var (errors, cycle) = await CheckAsync(spec, trigger, db, cancellationToken);
         if (errors is not null)
         {
@@ -48,9 +47,9 @@ public static class TriggersApi
     }
 
     private static async Task<Results<Ok<TriggerView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, TriggerSpec spec, ClaimsPrincipal user, OrchestratorDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
+        string id, TriggerSpec spec, CurrentUser user, OrchestratorDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var ownerId = user.UserId();
+        var ownerId = user.Id;
         var trigger = Ids.IsWellFormed(id) ? await db.Triggers.SingleOrDefaultAsync(t => t.Id == id && t.OwnerId == ownerId, cancellationToken) : null;
         if (trigger is null)
         {
@@ -75,9 +74,9 @@ public static class TriggersApi
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        string id, ClaimsPrincipal user, OrchestratorDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
+        string id, CurrentUser user, OrchestratorDbContext db, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var ownerId = user.UserId();
+        var ownerId = user.Id;
         var trigger = Ids.IsWellFormed(id) ? await db.Triggers.SingleOrDefaultAsync(t => t.Id == id && t.OwnerId == ownerId, cancellationToken) : null;
         if (trigger is null)
         {

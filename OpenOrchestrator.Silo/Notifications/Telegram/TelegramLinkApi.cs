@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Accounts;
-using OpenOrchestrator.Silo.Costs;
+using OpenOrchestrator.Silo.Api;
+using OpenOrchestrator.Silo.Storage;
 using Telegram.Bot;
 
 namespace OpenOrchestrator.Silo.Notifications.Telegram;
@@ -20,9 +20,9 @@ public static class TelegramLinkApi
     }
 
     private static async Task<Results<Ok<TelegramLinkCode>, ProblemHttpResult>> CreateCodeAsync(
-        ClaimsPrincipal principal, UserManager<AppUser> users, TelegramBots bots, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        CurrentUser caller, UserManager<AppUser> users, TelegramBots bots, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var user = (await users.FindByIdAsync(principal.UserId()))!;
+        var user = (await users.FindByIdAsync(caller.Id))!;
         if (await BotForAsync(user, bots, cancellationToken) is not (var bot, _, null))
         {
             return await ProblemForAsync(user, bots, cancellationToken);
@@ -49,15 +49,15 @@ public static class TelegramLinkApi
     }
 
     private static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> CheckAsync(
-        ClaimsPrincipal principal, UserManager<AppUser> users, SecretStore secrets, UserSpending spending, TelegramBots bots, TelegramLinks links, TimeProvider time,
+        CurrentUser caller, UserManager<AppUser> users, SettingsViews views, TelegramBots bots, TelegramLinks links, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var user = (await users.FindByIdAsync(principal.UserId()))!;
+        var user = (await users.FindByIdAsync(caller.Id))!;
         if (user.TelegramLinkCode is null)
         {
             // Someone else's pass may have linked this user already.
             return user.TelegramChatId is not null
-                ? TypedResults.Ok(await SettingsApi.ViewAsync(user, secrets, spending))
+                ? TypedResults.Ok(await views.OfAsync(user))
                 : Conflict("No link code yet.", "Ask for a link code first, then send it to the bot.");
         }
 
@@ -82,7 +82,7 @@ public static class TelegramLinkApi
         }
 
         return user.TelegramLinkCode is null
-            ? TypedResults.Ok(await SettingsApi.ViewAsync(user, secrets, spending))
+            ? TypedResults.Ok(await views.OfAsync(user))
             : Conflict("Not linked yet.", $"No /start message with your code yet: open the link (or send /start {code} to the bot) and try again.");
     }
 

@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using OpenOrchestrator.Silo.Accounts;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
+using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Notifications.Telegram;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Hosting;
 
 namespace OpenOrchestrator.Silo.Tests.Cluster;
 

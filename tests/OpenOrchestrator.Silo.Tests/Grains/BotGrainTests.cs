@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenOrchestrator.Contracts;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Tests.Infrastructure;
 using OpenOrchestrator.Testing;

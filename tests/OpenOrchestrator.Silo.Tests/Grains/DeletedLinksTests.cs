@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Activity;
-using OpenOrchestrator.Silo.Bots;
 using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Storage;
 using OpenOrchestrator.Silo.Tests.Infrastructure;

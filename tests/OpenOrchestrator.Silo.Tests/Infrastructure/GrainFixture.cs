@@ -1,17 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OpenOrchestrator.Silo.Accounts;
-using OpenOrchestrator.Silo.Bots;
-using OpenOrchestrator.Silo.Live;
-using OpenOrchestrator.Silo.Mcp;
-using OpenOrchestrator.Silo.Notifications;
 using Microsoft.Extensions.Time.Testing;
-using OpenOrchestrator.Silo.Runs;
 using OpenOrchestrator.Silo.Schedules;
 using OpenOrchestrator.Silo.Storage;
-using OpenOrchestrator.Silo.Tools;
-using OpenOrchestrator.Silo.Triggers;
 using OpenOrchestrator.Testing;
 using Orleans.TestingHost;
 
@@ -49,15 +41,7 @@ public sealed class GrainFixture : IAsyncLifetime
                 ["Runs:OutcomeAttempts"] = "2",
             });
             host.Services.AddSingleton<TimeProvider>(Time);
-            host.AddStorage();
-            host.AddSecrets();
-            host.AddBotServices();
-            host.AddRuns();
-            host.AddTools();
-            host.AddMcp();
-            host.AddTriggers();
-            host.AddLive();
-            host.AddNotifications();
+            host.AddOrchestrator();
         });
         builder.ConfigureSilo((_, silo) =>
         {

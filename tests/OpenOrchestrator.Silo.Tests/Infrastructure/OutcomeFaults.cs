@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Runs;
 
 namespace OpenOrchestrator.Silo.Tests.Infrastructure;
 

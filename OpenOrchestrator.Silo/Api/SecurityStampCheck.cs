@@ -5,7 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenOrchestrator.Silo.Storage;
 
-namespace OpenOrchestrator.Silo.Accounts;
+namespace OpenOrchestrator.Silo.Api;
 
 /// <summary>
 /// A cookie or bearer token carries the account's security stamp from when it was issued; a new

@@ -1,6 +1,6 @@
-using OpenOrchestrator.Silo.Runs;
+using OpenOrchestrator.Silo.Costs;
 
-namespace OpenOrchestrator.Silo.Costs;
+namespace OpenOrchestrator.Silo.Runs;
 
 /// <summary>A reservation held for one model call; <see cref="None"/> when no budget applies to the run.</summary>
 public sealed record BudgetReservation(string? OwnerId, string? Id)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace OpenOrchestrator.Silo.Accounts;
+namespace OpenOrchestrator.Silo.Storage;
 
 public sealed class AppUser : IdentityUser
 {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace OpenOrchestrator.Silo.Bots;
+namespace OpenOrchestrator.Silo.Hosting;
 
 /// <summary>
 /// The silo's settings decide how Orleans is built, before the host exists: they are read and

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Markdig;
 using OpenOrchestrator.Silo.Storage;
 
-namespace OpenOrchestrator.Silo.Results;
+namespace OpenOrchestrator.Silo.Notifications;
 
 /// <summary>
 /// A bot's results of a period as a newsletter draft: Markdown, and HTML made from it by Markdig

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace OpenOrchestrator.Silo.Hosting;
+namespace OpenOrchestrator.Silo.Accounts;
 
 /// <summary>A certificate with its private key from a PKCS#12 (.pfx) file, or a start error that names the setting and the reason.</summary>
 public static class CertificateFile

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 
-namespace OpenOrchestrator.Silo.Bots;
+namespace OpenOrchestrator.Silo.Hosting;
 
 /// <summary>How silos find each other: one process on localhost, or a cluster whose membership table is in Redis (DESIGN D2).</summary>
 public enum ClusteringMode
@@ -61,7 +61,7 @@ public sealed class SiloOptions
     public int? PrimarySiloPort { get; set; }
 
     /// <summary>
-    /// The Orleans dashboard for the instance's owner at <see cref="Hosting.OrleansDashboard.Path"/>, when
+    /// The Orleans dashboard for the instance's owner at <see cref="OrleansDashboard.Path"/>, when
     /// Orleans__Dashboard=true. Off by default: it collects every grain call's figures once a second
     /// whether or not anyone looks, a sixth of an idle silo's CPU.
     /// </summary>
