@@ -19,6 +19,7 @@ public static class FirstLoadBenchmark
     public static async Task RunAsync(int repeats, string? published)
     {
         var folder = published is null ? await PublishAsync() : Path.GetFullPath(published);
+        var load = LoadAverage();
         var data = TempDirectory.Create("oo-firstload-");
         try
         {
@@ -43,6 +44,7 @@ public static class FirstLoadBenchmark
 
             Console.WriteLine($"first load of / signed in · published app {folder} · {first.Browser}");
             FirstLoadReport.Print(profiles);
+            Console.WriteLine($"load average at start {load}, at end {LoadAverage()} (other work on the machine moves the times, not the bytes)");
         }
         finally
         {
@@ -53,6 +55,8 @@ public static class FirstLoadBenchmark
             }
         }
     }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>dotnet publish of the silo (and so the dashboard: trimmed, precompressed) into a new folder.</summary>
     private static async Task<string> PublishAsync()
