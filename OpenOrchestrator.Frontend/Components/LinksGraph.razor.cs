@@ -57,7 +57,8 @@ public sealed partial class LinksGraph
 }
 
 /// <summary>A bot or channel box; its size is the layout's, so the library measures nothing in the page.</summary>
-public sealed class ChainNodeModel : NodeModel
+/// <remarks>Internal, as <see cref="ChainLinkModel"/>: the router reads the app's public types at start, before the library they derive from is loaded.</remarks>
+internal sealed class ChainNodeModel : NodeModel
 {
     public ChainNodeModel(ChainNode node, NodePlace place) : base(node.Key, new Point(place.X, place.Y))
     {
@@ -71,7 +72,7 @@ public sealed class ChainNodeModel : NodeModel
 }
 
 /// <summary>One arrow of the graph, with the edge it draws.</summary>
-public sealed class ChainLinkModel : LinkModel
+internal sealed class ChainLinkModel : LinkModel
 {
     public ChainLinkModel(ChainEdge edge, NodeModel from, NodeModel to) : base($"{edge.From}>{edge.To}", from, to)
     {

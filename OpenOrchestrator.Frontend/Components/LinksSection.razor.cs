@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.WebAssembly.Services;
 
 namespace OpenOrchestrator.Frontend.Components;
 
@@ -9,7 +12,11 @@ namespace OpenOrchestrator.Frontend.Components;
 /// </summary>
 public sealed partial class LinksSection
 {
+    /// <summary>Lazily loaded (see the project file): most first loads draw no chain, and a dashboard is usable before the graph is.</summary>
+    private static readonly string[] GraphAssemblies = ["Blazor.Diagrams.wasm", "Blazor.Diagrams.Core.wasm", "SvgPathProperties.wasm"];
+
     private ChainGraph _graph = new([], []);
+    private Type? _graphType;
 
     [Parameter, EditorRequired] public IReadOnlyList<TriggerView> Triggers { get; set; } = [];
 
@@ -19,7 +26,29 @@ public sealed partial class LinksSection
 
     [Parameter] public EventCallback<TriggerView> OnDelete { get; set; }
 
-    protected override void OnParametersSet() => _graph = ChainGraph.Of(Bots, Triggers);
+    [Inject] private LazyAssemblyLoader Loader { get; set; } = default!;
+
+    private Dictionary<string, object> GraphParameters => new() { [nameof(LinksGraph.Graph)] = _graph };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _graph = ChainGraph.Of(Bots, Triggers);
+        if (_graph.Edges.Count > 0 && _graphType is null)
+        {
+            await LoadGraphAsync();
+        }
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The lazy assemblies are trimmed against this app's own use of them.")]
+    private async Task LoadGraphAsync()
+    {
+        await Loader.LoadAssembliesAsync(GraphAssemblies);
+        _graphType = GraphType();
+    }
+
+    /// <summary>The graph's type is named only once its library is loaded: the runtime resolves it (and the library's types) here.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Type GraphType() => typeof(LinksGraph);
 
     private static string Arrow(string from, string label, string to) => $"{from} ──{label}──▶ {to}";
 

@@ -56,7 +56,8 @@ public sealed class Language(IJSRuntime js)
 
     /// <summary>
     /// The chosen language in its usual region, else the browser's first English or German one as it names it
-    /// (de-AT, en-GB keep their own date formats), else English.
+    /// (en-GB keeps its own date formats; de-AT and de-CH format as Germany does, the only German region the app's ICU
+    /// shard holds), else English.
     /// </summary>
     public static CultureInfo Pick(string? choice, IEnumerable<string> browser)
     {

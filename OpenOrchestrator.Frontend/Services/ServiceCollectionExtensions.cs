@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.WebAssembly.Services;
 
 namespace OpenOrchestrator.Frontend.Services;
 
@@ -18,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<NotificationFeed>();
         services.AddScoped<Appearance>();
         services.AddScoped<Language>();
+        services.AddSingleton<LazyAssemblyLoader>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Blazor.Diagrams.Core.Geometry;
+using Microsoft.AspNetCore.Components.WebAssembly.Services;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -26,6 +27,7 @@ public abstract class FrontendContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<NotificationFeed>();
         Services.AddSingleton<Appearance>();
         Services.AddSingleton<SessionStateProvider>();
+        Services.AddSingleton<LazyAssemblyLoader>();
         Render<MudPopoverProvider>();
     }
 

@@ -34,18 +34,20 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the silo on <paramref name="port"/> (a restart keeps its address), else on a free port.
+    /// Starts the silo on <paramref name="port"/> (a restart keeps its address), else on a free port; the build output
+    /// next to the caller's unless <paramref name="siloDll"/> names another (e.g. a published app).
     /// A port found free can be taken by another process before the silo binds it (any outgoing
     /// connection on the machine may get it as its own): a silo that exits early for that reason is
     /// started again on other ports, up to <see cref="PortAttempts"/> times.
     /// </summary>
-    public static async Task<SiloProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> environment, int? port = null, string? workingDirectory = null)
+    public static async Task<SiloProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> environment, int? port = null, string? workingDirectory = null,
+        string? siloDll = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnceAsync(dataPath, environment, port, workingDirectory);
+                return await StartOnceAsync(dataPath, environment, port, workingDirectory, siloDll ?? SiloDll());
             }
             catch (InvalidOperationException e) when (attempt < PortAttempts && e.Message.Contains("Address already in use", StringComparison.Ordinal))
             {
@@ -59,14 +61,15 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>A silo starts in seconds; on a machine whose cores other test runs keep busy it took over a minute.</summary>
     private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(3);
 
-    private static async Task<SiloProcess> StartOnceAsync(string dataPath, IReadOnlyDictionary<string, string> environment, int? port, string? workingDirectory)
+    private static async Task<SiloProcess> StartOnceAsync(string dataPath, IReadOnlyDictionary<string, string> environment, int? port, string? workingDirectory,
+        string siloDll)
     {
         port ??= FreePort();
-        var info = new ProcessStartInfo("dotnet", [SiloDll(), "--urls", $"http://127.0.0.1:{port}"])
+        var info = new ProcessStartInfo("dotnet", [siloDll, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(SiloDll())!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(siloDll)!,
         };
         info.Environment["Orchestrator__DataPath"] = dataPath;
         info.Environment["Orleans__SiloPort"] = FreePort().ToString();
