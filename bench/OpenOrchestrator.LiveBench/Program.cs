@@ -2,13 +2,12 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using OpenOrchestrator.LiveBench;
 
-// dotnet run --project bench/OpenOrchestrator.LiveBench -c Release [--no-build] -- [all|log|baseline|load] [loads] [runs]
+// dotnet run --project bench/OpenOrchestrator.LiveBench -c Release [--no-build] -- [all|log|baseline] [runs]
 var mode = args.Length > 0 ? args[0] : "all";
-var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
-var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
-if (mode is not ("all" or "log" or "baseline" or "load") || repetitions < 1 || runs < 1)
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+if (mode is not ("all" or "log" or "baseline") || runs < 1)
 {
-    Console.Error.WriteLine("usage: OpenOrchestrator.LiveBench [all|log|baseline|load] [first loads of each kind, default 10] [runs per log client, default 3]");
+    Console.Error.WriteLine("usage: OpenOrchestrator.LiveBench [all|log|baseline] [runs per log client, default 3] (the first load: OpenOrchestrator.Bench firstload)");
     return 2;
 }
 
@@ -17,16 +16,14 @@ Console.WriteLine($"load average at start: {LoadAverage()} (other work on the ma
 var (playwright, browser) = await Browser.LaunchAsync();
 Console.WriteLine($"Chromium {browser.Version}, headless");
 var measurements = new List<LogToBrowser.Measurement>();
-FirstLoad.Result? load = null;
 try
 {
     var pace = TimeSpan.FromMilliseconds(5);
     var count = LogScript.Rounds * LogScript.CallsPerRound * 2;
-    if (mode is "all" or "log" or "load")
+    if (mode is "all" or "log")
     {
         await using var silo = await BenchSilo.StartAsync();
         Console.WriteLine($"silo {silo.Silo.BaseUrl} (Release, SQLite), scripted model {silo.Model.BaseUrl}");
-        if (mode is "all" or "log")
         {
             // Warm-up runs (discarded): the silo's first runs and hub messages pay for JIT and tiering.
             for (var i = 0; i < 2; i++)
@@ -46,11 +43,6 @@ try
                 pace = TimeSpan.FromMilliseconds(Math.Clamp(hub.MeanGapMs, 1, 50));
                 count = Math.Max(200, hub.LogLines / hub.Runs);
             }
-        }
-
-        if (mode is "all" or "load")
-        {
-            load = await FirstLoad.MeasureAsync(silo, playwright, repetitions);
         }
     }
 
@@ -107,17 +99,6 @@ if (measurements.Count > 0)
     }
 
     Console.WriteLine();
-}
-
-if (load is not null)
-{
-    Stats.LoadHeader();
-    Stats.LoadRow("cold (new profile, empty cache)", [.. load.Cold.Select(l => l.ReadyMs)]);
-    Stats.LoadRow("warm (reload, disk cache)", [.. load.Warm.Select(l => l.ReadyMs)]);
-    var cold = load.Cold[load.Cold.Count / 2];
-    var warm = load.Warm[load.Warm.Count / 2];
-    Console.WriteLine($"  cold load transfers {Stats.Median([.. load.Cold.Select(l => (double)l.Transferred)]) / 1024:F0} KiB (median; {cold.Requests} requests, {cold.Decoded / 1024:F0} KiB decoded)");
-    Console.WriteLine($"  warm load transfers {Stats.Median([.. load.Warm.Select(l => (double)l.Transferred)]) / 1024:F0} KiB (median; {warm.Requests} requests, {warm.Decoded / 1024:F0} KiB decoded)");
 }
 
 Console.WriteLine($"load average at end: {LoadAverage()}");

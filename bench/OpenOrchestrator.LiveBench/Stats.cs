@@ -25,10 +25,4 @@ public static class Stats
 
         Console.WriteLine($"{name,-40}{Percentile(values, 50),9:F2}{Percentile(values, 90),9:F2}{Percentile(values, 99),9:F2}{values.Max(),9:F2}{values.Min(),9:F2}{values.Count,6}");
     }
-
-    public static void LoadHeader() =>
-        Console.WriteLine($"{"first load of / (signed in)",-40}{"median",9}{"max",9}{"min",9}{"n",6}  (ms to “New bot” in the DOM)");
-
-    public static void LoadRow(string name, IReadOnlyCollection<double> values) =>
-        Console.WriteLine($"{name,-40}{Median(values),9:F1}{values.Max(),9:F1}{values.Min(),9:F1}{values.Count,6}");
 }
