@@ -11,6 +11,13 @@ public static class LiveHub
 {
     public const string Path = "/hubs/live";
 
+    /// <summary>
+    /// Hub method: <c>Ready()</c>, answered once the connection is in its user's group. A started
+    /// connection may not be yet (the server joins it after the handshake): a client awaits this
+    /// before it reads the state that live events then keep current.
+    /// </summary>
+    public const string Ready = "Ready";
+
     /// <summary>Hub method: <c>WatchBot(botId) → bool</c>; false when the user has no such bot.</summary>
     public const string WatchBot = "WatchBot";
 

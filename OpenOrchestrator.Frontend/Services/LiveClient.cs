@@ -120,7 +120,7 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
         };
         connection.Reconnected += async _ =>
         {
-            await RewatchAsync(connection);
+            await ResubscribeAsync(connection);
             Changed();
             Reconnected?.Invoke();
         };
@@ -152,7 +152,7 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
                 }
 
                 await connection.StartAsync(stopping);
-                await RewatchAsync(connection);
+                await ResubscribeAsync(connection);
                 Changed();
 
                 // Events sent before this moment were missed, also on the very first start: pages read again.
@@ -170,8 +170,10 @@ public sealed class LiveClient(NavigationManager navigation) : IAsyncDisposable
         }
     }
 
-    private async Task RewatchAsync(HubConnection connection)
+    /// <summary>Once the server has the connection in the user's group and the watched bots' groups, events are no longer missed.</summary>
+    private async Task ResubscribeAsync(HubConnection connection)
     {
+        await connection.InvokeAsync(LiveHub.Ready);
         foreach (var botId in _watched.ToArray())
         {
             await connection.InvokeAsync<bool>(LiveHub.WatchBot, botId);

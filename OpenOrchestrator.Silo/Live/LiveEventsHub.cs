@@ -23,6 +23,9 @@ public sealed class LiveEventsHub(LiveBroadcaster broadcaster, BotOwners bots) :
         await broadcaster.ConnectedAsync(userId);
     }
 
+    /// <summary>SignalR dispatches a connection's calls only after <see cref="OnConnectedAsync"/> has returned: answering is the proof.</summary>
+    public Task Ready() => Task.CompletedTask;
+
     public override Task OnDisconnectedAsync(Exception? exception) => broadcaster.DisconnectedAsync(CurrentUser.Of(Context.User!).Id);
 
     public async Task<bool> WatchBot(string botId)

@@ -20,6 +20,7 @@ public sealed class LiveNotifications : IAsyncDisposable
     {
         var live = new LiveNotifications(silo, client.DefaultRequestHeaders.Authorization!.Parameter!);
         await live._connection.StartAsync();
+        await live._connection.InvokeAsync(LiveHub.Ready);
         return live;
     }
 

@@ -40,6 +40,7 @@ public sealed class LiveListener : IAsyncDisposable
             .Build();
         var listener = new LiveListener(connection);
         await connection.StartAsync();
+        await connection.InvokeAsync(LiveHub.Ready);
         return listener;
     }
 
