@@ -8,7 +8,7 @@ namespace OpenOrchestrator.Silo.Storage;
 /// WAL bounded. SQLite's own automatic checkpoint runs inside the commit that takes the WAL past
 /// 1,000 pages: that commit, and every writer queued behind it in <see cref="SqliteWriteGate"/>,
 /// waited for the copy and its fsync. Connections turn it off (<see cref="SqlitePragmas"/>); this
-/// service instead, every <see cref="Period"/>:
+/// service instead, <see cref="Period"/> after a write (and then every period while writes go on):
 /// <list type="number">
 /// <item>checkpoints PASSIVE, beside the writers: it waits for no one and copies what no reader still needs;</item>
 /// <item>when the WAL still holds more than <see cref="RestartAbovePages"/> pages, holds the write gate
@@ -16,8 +16,8 @@ namespace OpenOrchestrator.Silo.Storage;
 /// the next writer start the WAL over. PASSIVE alone never gets there under steady load, because some
 /// reader is always inside the WAL, and the file would grow without bound.</item>
 /// </list>
-/// A pass that would find nothing new is skipped without opening a connection: when no write went
-/// through the gate since the last pass and that pass copied every page, the silo at rest stays quiet.
+/// Once a pass has copied every page it waits for the next write through the gate, with no timer:
+/// the silo at rest stays quiet.
 /// SQLite also checkpoints when the last connection closes, at shutdown.
 /// </summary>
 public sealed partial class SqliteCheckpointer(
@@ -36,15 +36,19 @@ public sealed partial class SqliteCheckpointer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var writes = gate.Writes;
-            if (writes == _settledAt)
+            try
             {
-                continue;
+                await gate.WrittenSinceAsync(_settledAt, stoppingToken);
+                await Task.Delay(Period, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
 
+            var writes = gate.Writes;
             try
             {
                 if (await CheckpointAsync(stoppingToken) is var (pages, copied) && copied >= pages)

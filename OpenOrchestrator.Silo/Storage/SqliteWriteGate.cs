@@ -17,9 +17,28 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly ConditionalWeakTable<DbConnection, Hold> _holds = [];
     private long _writes;
+    private TaskCompletionSource? _nextWrite;
 
     /// <summary>How many times a writer gave the gate back: what the checkpointer asks to know whether anything was written since.</summary>
     public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Completes once <see cref="Writes"/> is past <paramref name="writes"/>: at once when it already is.</summary>
+    public async Task WrittenSinceAsync(long writes, CancellationToken cancellationToken)
+    {
+        while (Writes == writes)
+        {
+            var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var next = Interlocked.CompareExchange(ref _nextWrite, fresh, null) ?? fresh;
+
+            // Asked for after the count was read: a write in between completed no one, so read it again.
+            if (Writes != writes)
+            {
+                return;
+            }
+
+            await next.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     public void Dispose() => _lock.Dispose();
 
@@ -207,6 +226,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInter
             hold.Held = false;
             Interlocked.Increment(ref _writes);
             _lock.Release();
+            Interlocked.Exchange(ref _nextWrite, null)?.TrySetResult();
         }
     }
 

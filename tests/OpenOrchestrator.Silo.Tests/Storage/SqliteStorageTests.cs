@@ -167,11 +167,16 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         await AddAsync("first");
         var written = gate.Writes;
 
+        var nextWrite = gate.WrittenSinceAsync(written, CancellationToken.None);
+
         Assert.Equal(1, await CountAsync());
         Assert.Equal(written, gate.Writes);
+        Assert.False(nextWrite.IsCompleted, "a read completed the wait for a write");
 
         await AddAsync("second");
         Assert.True(gate.Writes > written, "a write was not counted");
+        await nextWrite.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(gate.WrittenSinceAsync(written, CancellationToken.None).IsCompleted, "a wait for a past write did not end at once");
         var (pages, copied) = await Checkpointer().CheckpointAsync();
         Assert.True(pages > 0 && copied == pages, $"the checkpoint copied {copied} of {pages} pages");
     }
