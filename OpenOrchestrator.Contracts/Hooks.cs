@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OpenOrchestrator.Contracts;
 
 /// <summary>The optional body of POST /api/bots/{id}/hooks.</summary>
@@ -11,7 +13,7 @@ public sealed record HookSpec
 }
 
 /// <summary>A new hook: its URL (and signing secret) are shown this once and never again.</summary>
-public sealed record HookCreated(string Id, string Url, string? SigningSecret);
+public sealed record HookCreated(string Id, string Url, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SigningSecret);
 
 /// <summary>A hook as its list shows it: never its token or secret.</summary>
 public sealed record HookView(string Id, string BotId, string? Name, bool RequireSignature, DateTimeOffset CreatedAt, IReadOnlyList<HookCallView> LastCalls);

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
@@ -9,23 +10,38 @@ public static class HookBody
 {
     public const long MaxBytes = 1024 * 1024;
 
-    /// <summary>The endpoint's body limit: Kestrel and the early size check refuse a larger body before the handler reads.</summary>
+    /// <summary>The endpoint's body limit: the early size check refuses a body announced larger before anything reads it.</summary>
     public static readonly IRequestSizeLimitMetadata Limit = new SizeLimit(MaxBytes);
 
     /// <summary>The body's bytes, or null when it is larger than <see cref="MaxBytes"/> (also when sent chunked, without a length).</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Counted here, to the byte: Kestrel's own count of a chunked body includes its chunk headers, so it would
+        // refuse a body of just under the limit.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
+        {
+            kestrelLimit.MaxRequestBodySize = null;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > MaxBytes)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A server whose limit could not be lifted (the body was being read already) refused it itself.
+            return null;
         }
 
         return buffer.ToArray();
