@@ -16,6 +16,9 @@ public static class RequestSize
         var limit = LimitOf(context);
         if (context.Request.ContentLength is { } length && length > limit)
         {
+            // The body is left unread, and the server will not drain that much of it: the connection ends with the
+            // answer, so that a client does not send its next request on a connection about to be closed.
+            context.Response.Headers.Connection = "close";
             await EarlyProblem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", ReadableProblems.TooLarge(limit));
             return;
         }

@@ -43,6 +43,7 @@ public static class HookCallsApi
     {
         if (await HookBody.ReadAsync(request, cancellationToken) is not { } body)
         {
+            request.HttpContext.Response.Headers.Connection = "close";
             return new(TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: ReadableProblems.TooLarge(HookBody.MaxBytes)));
         }
 

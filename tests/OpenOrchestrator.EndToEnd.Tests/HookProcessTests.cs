@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using OpenOrchestrator.Contracts;
@@ -5,8 +6,8 @@ using OpenOrchestrator.Testing;
 
 namespace OpenOrchestrator.EndToEnd.Tests;
 
-/// <summary>A hook called twice with one idempotency key, the process killed in between: one run, and the second call names it.</summary>
-public sealed class HookRestartTests : IAsyncLifetime
+/// <summary>Web hooks on the real process: a repeated key across a kill, and the body limit on Kestrel's socket.</summary>
+public sealed class HookProcessTests : IAsyncLifetime
 {
     private readonly SiloEnvironment _env = new();
 
@@ -20,6 +21,40 @@ public sealed class HookRestartTests : IAsyncLifetime
     [Fact]
     [Trait("Category", "PostgreSQL")]
     public Task ARepeatedKeyAfterARestartAnswersWithTheFirstRunOnPostgreSql() => RepeatAcrossRestartAsync(_env.PostgreSqlDatabase());
+
+    [Fact]
+    public async Task ABodyOfExactlyOneMebibyteIsTakenAndOneByteMoreIsRefusedChunkedOrNot()
+    {
+        _env.Model.SetScript(_ => ModelReply.Text("Done."));
+        await using var silo = await SiloProcess.StartAsync(_env.DataPath, _env.Variables());
+        var client = silo.CreateClient();
+        await client.SignUpAsync($"{Guid.NewGuid():N}@example.com");
+        var hook = await client.CreateHookAsync((await client.CreateBotAsync(ApiClient.Spec("Big"))).Id);
+        var sender = silo.CreateClient();
+        var statuses = new List<(int Bytes, bool Chunked, HttpStatusCode Status, string Body)>();
+
+        foreach (var bytes in new[] { 1024 * 1024, 1024 * 1024 + 1 })
+        {
+            foreach (var chunked in new[] { false, true })
+            {
+                var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string('a', bytes))));
+                var request = HookRequests.Call(hook.Url, content);
+                request.Headers.TransferEncodingChunked = chunked;
+                try
+                {
+                    var response = await sender.SendAsync(request);
+                    statuses.Add((bytes, chunked, response.StatusCode, await response.Content.ReadAsStringAsync()));
+                }
+                catch (HttpRequestException e)
+                {
+                    throw new InvalidOperationException($"{bytes} bytes, chunked {chunked}: {e.Message}", e);
+                }
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge], statuses.Select(s => s.Status));
+        Assert.All(statuses.Skip(2), s => Assert.Contains("larger than the limit of 1 MB", s.Body, StringComparison.Ordinal));
+    }
 
     private async Task RepeatAcrossRestartAsync(params (string Key, string Value)[] database)
     {
