@@ -57,6 +57,8 @@ public static class RunTriggers
 
     public static string FromHook(string hookId) => FromHookPrefix + hookId;
 
+    public static bool IsFromHook(string trigger) => trigger.StartsWith(FromHookPrefix, StringComparison.Ordinal);
+
     /// <summary>The source bot of a triggered run, else null.</summary>
     public static string? SourceBotOf(string trigger) => trigger.StartsWith(FromBotPrefix, StringComparison.Ordinal) ? trigger[FromBotPrefix.Length..] : null;
 }

@@ -111,7 +111,7 @@ public sealed partial class HooksSection : IDisposable
 
     private void OnRunStarted(RunView run) => _ = InvokeAsync(async () =>
     {
-        if (run.BotId == BotId && run.Trigger.StartsWith("hook:", StringComparison.Ordinal))
+        if (run.BotId == BotId && RunTriggers.IsFromHook(run.Trigger))
         {
             await LoadAsync();
             StateHasChanged();

@@ -12,7 +12,7 @@ namespace OpenOrchestrator.Silo.Hooks;
 /// run's input; an <c>Idempotency-Key</c> makes a repeat answer with the first run. Unknown and revoked tokens
 /// are the same missing row: 404 either way.
 /// </summary>
-public static class HookCallsApi
+public static partial class HookCallsApi
 {
     public const string PathPrefix = "/hooks/";
     public const int MaxIdempotencyKeyLength = 255;
@@ -25,7 +25,8 @@ public static class HookCallsApi
             .WithMetadata(HookBody.Limit);
 
     private static async Task<Results<Accepted<HookAccepted>, NotFound, ProblemHttpResult>> CallAsync(
-        string token, HttpRequest request, OrchestratorDbContext db, HookSecrets secrets, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+        string token, HttpRequest request, OrchestratorDbContext db, HookSecrets secrets, IGrainFactory grains, TimeProvider time, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var hash = HookTokens.Hash(token);
         var hook = await db.Hooks.AsNoTracking().SingleOrDefaultAsync(h => h.TokenHash == hash, cancellationToken);
@@ -35,7 +36,16 @@ public static class HookCallsApi
         }
 
         var answer = await AnswerAsync(hook, request, secrets, grains, cancellationToken);
-        await HookCallLog.RecordAsync(db, hook.Id, time.GetUtcNow().UtcDateTime, StatusOf(answer.Result.Result), answer.RunId, answer.Repeated);
+        try
+        {
+            await HookCallLog.RecordAsync(db, hook.Id, time.GetUtcNow().UtcDateTime, StatusOf(answer.Result.Result), answer.RunId, answer.Repeated);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            // The list of last calls misses this one; the caller still learns what became of its call.
+            LogCallNotRecorded(loggers.CreateLogger(typeof(HookCallsApi)), e, hook.Id);
+        }
+
         return answer.Result;
     }
 
@@ -85,4 +95,7 @@ public static class HookCallsApi
     private static int StatusOf(IResult result) => result is IStatusCodeHttpResult { StatusCode: { } status } ? status : StatusCodes.Status200OK;
 
     private sealed record Answer(Results<Accepted<HookAccepted>, NotFound, ProblemHttpResult> Result, string? RunId = null, bool Repeated = false);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A call of hook {HookId} was answered but not recorded in its last calls")]
+    private static partial void LogCallNotRecorded(ILogger logger, Exception exception, string hookId);
 }
