@@ -185,6 +185,22 @@ public sealed class HooksTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task APausedBotOrAnUnusableKeyIsAProblemAndStartsNothing()
+    {
+        var client = await fixture.SignUpAsync();
+        var bot = await client.CreateBotAsync(ApiClient.Spec("Paused") with { Enabled = false });
+        var created = await client.CreateHookAsync(bot.Id);
+        var sender = fixture.App.CreateClient();
+
+        await Problems.AssertAsync(await sender.SendAsync(HookRequests.Call(created.Url, "x")), HttpStatusCode.Conflict, "paused");
+        await Problems.AssertAsync(await sender.SendAsync(HookRequests.Call(created.Url, "x", idempotencyKey: new string('k', 256))), HttpStatusCode.BadRequest, "1 to 255 characters");
+
+        Assert.Equal(0, await fixture.QueryAsync(db => db.Runs.CountAsync(r => r.BotId == bot.Id)));
+        var hook = Assert.Single((await client.GetFromJsonAsync<List<HookView>>($"/api/bots/{bot.Id}/hooks"))!);
+        Assert.Equal([400, 409], hook.LastCalls.Select(c => c.Status));
+    }
+
+    [Fact]
     public async Task OnlyTheBotsOwnerSeesOrRevokesItsHooks()
     {
         var client = await fixture.SignUpAsync();
