@@ -51,8 +51,13 @@ public static class RunTriggers
     public const string Manual = "manual";
     public const string Schedule = "schedule";
     private const string FromBotPrefix = "trigger:";
+    private const string FromHookPrefix = "hook:";
 
     public static string FromBot(string botId) => FromBotPrefix + botId;
+
+    public static string FromHook(string hookId) => FromHookPrefix + hookId;
+
+    public static bool IsFromHook(string trigger) => trigger.StartsWith(FromHookPrefix, StringComparison.Ordinal);
 
     /// <summary>The source bot of a triggered run, else null.</summary>
     public static string? SourceBotOf(string trigger) => trigger.StartsWith(FromBotPrefix, StringComparison.Ordinal) ? trigger[FromBotPrefix.Length..] : null;

@@ -18,6 +18,7 @@ public static partial class Extensions
 {
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
+    private const string HooksPath = "/hooks";
 
     /// <summary>Meters of the product and its frameworks; hosts add theirs here too.</summary>
     public static readonly List<string> TelemetryMeters = ["OpenOrchestrator*", "Microsoft.Orleans*", "Microsoft.SemanticKernel*"];
@@ -74,7 +75,10 @@ public static partial class Extensions
                 .SetSampler(new HousekeepingSampler())
                 .AddSource([.. TelemetrySources])
                 .AddAspNetCoreInstrumentation(o =>
-                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(HealthPath) && !ctx.Request.Path.StartsWithSegments(AlivePath))
+                {
+                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(HealthPath) && !ctx.Request.Path.StartsWithSegments(AlivePath);
+                    o.EnrichWithHttpRequest = RedactHookToken;
+                })
                 .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = RedactPathSecrets));
 
         if (export)
@@ -111,6 +115,15 @@ public static partial class Extensions
             var path = BotTokenInPath().Replace(uri.AbsolutePath, "/bot{token}/");
             activity.SetTag("url.full", $"{uri.Scheme}://{uri.Authority}{path}");
             activity.SetTag("url.path", path);
+        }
+    }
+
+    /// <summary>A web hook's URL carries its token, the caller's credential: its request's span keeps the route instead.</summary>
+    private static void RedactHookToken(System.Diagnostics.Activity activity, Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        if (request.Path.StartsWithSegments(HooksPath))
+        {
+            activity.SetTag("url.path", HooksPath + "/{token}");
         }
     }
 

@@ -1,5 +1,6 @@
 using OpenOrchestrator.Silo.Accounts;
 using OpenOrchestrator.Silo.Bots;
+using OpenOrchestrator.Silo.Hooks;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Mcp;
 using OpenOrchestrator.Silo.Notifications;
@@ -30,6 +31,7 @@ public static class OrchestratorExtensions
         builder.AddTools();
         builder.AddMcp();
         builder.AddTriggers();
+        builder.AddHooks();
         builder.AddLive();
         builder.AddNotifications();
         return builder;

@@ -139,6 +139,7 @@ public sealed partial class RunsPanel : IDisposable
         RunTriggers.Manual => L["StartedByHand"],
         RunTriggers.Schedule => L["Scheduled"],
         var trigger when RunTriggers.SourceBotOf(trigger) is { } source => L["ScheduleAfter", BotNames.GetValueOrDefault(source) ?? L["AnotherBot"]],
+        var trigger when RunTriggers.IsFromHook(trigger) => L["StartedByHook"],
         var trigger => trigger,
     };
 

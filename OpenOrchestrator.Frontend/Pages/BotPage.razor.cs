@@ -4,7 +4,7 @@ using OpenOrchestrator.Frontend.Components;
 
 namespace OpenOrchestrator.Frontend.Pages;
 
-/// <summary>The seed's bot detail page: header with Run now and settings, four stat tiles, results, the live log and runs, documents.</summary>
+/// <summary>The seed's bot detail page: header with Run now and settings, four stat tiles, results, the live log and runs, web hooks, documents.</summary>
 public sealed partial class BotPage : IAsyncDisposable
 {
     private BotView? _bot;

@@ -5,6 +5,8 @@ public static class ActivityKinds
     public const string Skipped = "skipped";
     public const string Missed = "missed";
     public const string TriggerFired = "trigger_fired";
+    /// <summary>A web hook started or queued a run.</summary>
+    public const string HookCalled = "hook_called";
     /// <summary>A scheduled or triggered start refused because a budget is used up: no run.</summary>
     public const string BudgetExceeded = "budget_exceeded";
     /// <summary>The bot's schedule was changed for it: the bot it ran after was deleted.</summary>

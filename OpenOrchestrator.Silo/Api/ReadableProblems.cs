@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 
 namespace OpenOrchestrator.Silo.Api;
 
@@ -28,7 +27,7 @@ public static class ReadableProblems
             StatusCodes.Status404NotFound => "It does not exist (any more): it may have been deleted.",
             StatusCodes.Status405MethodNotAllowed => string.Format(CultureInfo.InvariantCulture,
                 "{0} is not something this address does ({1}); reload the page, the app may have been updated.", request.Method, request.Path),
-            StatusCodes.Status413PayloadTooLarge => TooLarge(context.HttpContext.RequestServices.GetService<IOptions<ApiOptions>>()?.Value.MaxBodyBytes),
+            StatusCodes.Status413PayloadTooLarge => TooLarge(RequestSize.LimitOf(context.HttpContext)),
             StatusCodes.Status415UnsupportedMediaType => "The server cannot read content of this type; send JSON.",
             StatusCodes.Status429TooManyRequests => "Too many requests at once; try again in a moment.",
             >= 500 => "Something went wrong on the server. Try again; if it keeps happening, its log says why.",

@@ -26,7 +26,7 @@ public sealed partial class BotGrain
     }
 
     /// <summary>Writes a run that starts when the current one has ended; null when this cause has a run already.</summary>
-    private async Task<string?> QueueAsync(string trigger, string? input, string cause, ActivityRecord activity, int depth)
+    private async Task<string?> QueueAsync(string trigger, string? input, string? cause, ActivityRecord activity, int depth)
     {
         var run = NewRun(trigger, input, cause, depth);
         activity.RunId = run.Id;

@@ -172,6 +172,8 @@ public sealed partial class BotGrain(
             await db.Notifications.Where(n => n.BotId == BotId).ExecuteDeleteAsync();
             await db.Runs.Where(r => r.BotId == BotId).ExecuteDeleteAsync();
             await db.Triggers.Where(t => t.SourceBot == BotId || t.TargetBot == BotId).ExecuteDeleteAsync();
+            await db.HookCalls.Where(c => db.Hooks.Any(h => h.Id == c.HookId && h.BotId == BotId)).ExecuteDeleteAsync();
+            await db.Hooks.Where(h => h.BotId == BotId).ExecuteDeleteAsync();
             await db.Bots.Where(b => b.Id == BotId).ExecuteDeleteAsync();
             await tx.CommitAsync();
         }

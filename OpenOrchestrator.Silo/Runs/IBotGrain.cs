@@ -12,7 +12,7 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
     /// <summary>Replaces the bot's spec; false when there is no such bot of this owner.</summary>
     Task<bool> UpdateAsync(string ownerId, BotSpec spec);
 
-    /// <summary>Removes the bot with its runs, results, triggers and documents; the bots scheduled after it become manual.</summary>
+    /// <summary>Removes the bot with its runs, results, triggers, hooks and documents; the bots scheduled after it become manual.</summary>
     Task<bool> DeleteAsync(string ownerId);
 
     /// <summary>The bot this one is scheduled after was deleted: its schedule becomes manual, and its activity says why.</summary>
@@ -27,6 +27,12 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
     /// id, or null when nothing was started (paused, queue full, this firing already delivered).
     /// </summary>
     Task<string?> StartTriggeredAsync(TriggeredStart start);
+
+    /// <summary>
+    /// Starts a run a web hook was called for, or queues it while the bot is busy (as a trigger's); a cause
+    /// that has a run already (a repeated idempotency key) answers with that run and starts nothing.
+    /// </summary>
+    Task<HookStartResult> StartHookedAsync(HookStart start);
 
     /// <summary>Starts the oldest queued run when the bot is free (woken at start for queues a stop left).</summary>
     Task StartQueuedAsync();

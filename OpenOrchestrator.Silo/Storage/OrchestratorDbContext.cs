@@ -26,6 +26,8 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
     public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
     public DbSet<McpServerRecord> McpServers => Set<McpServerRecord>();
+    public DbSet<HookRecord> Hooks => Set<HookRecord>();
+    public DbSet<HookCallRecord> HookCalls => Set<HookCallRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -157,6 +159,26 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
             server.Property(s => s.HeaderNames).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
             server.Property(s => s.Args).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
             server.HasIndex(s => new { s.OwnerId, s.Name }).IsUnique();
+        });
+
+        builder.Entity<HookRecord>(hook =>
+        {
+            hook.ToTable("hooks");
+            hook.Property(h => h.Id).HasMaxLength(40);
+            hook.Property(h => h.BotId).HasMaxLength(40);
+            hook.Property(h => h.OwnerId).HasMaxLength(450);
+            hook.Property(h => h.Name).HasMaxLength(100);
+            hook.Property(h => h.TokenHash).HasMaxLength(64);
+            hook.HasIndex(h => h.TokenHash).IsUnique();
+            hook.HasIndex(h => h.BotId);
+        });
+
+        builder.Entity<HookCallRecord>(call =>
+        {
+            call.ToTable("hook_calls");
+            call.Property(c => c.HookId).HasMaxLength(40);
+            call.Property(c => c.RunId).HasMaxLength(40);
+            call.HasIndex(c => new { c.HookId, c.Id });
         });
 
         builder.Entity<InvitationRecord>(invitation =>

@@ -79,6 +79,22 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHookCallsSpanCarriesItsRouteButNotItsToken()
+    {
+        var client = await _app.SignUpAsync();
+        var bot = await client.CreateBotAsync(ApiClient.Spec("Hooked", "Report what is new."));
+        var hook = await client.CreateHookAsync(bot.Id);
+        var token = new Uri(hook.Url).Segments[^1];
+
+        var runId = await HookRequests.RunIdAsync(await _app.CreateClient().SendAsync(HookRequests.Call(hook.Url, "traced")));
+        var runSpan = await _spans.WaitForAsync(s => s.DisplayName == "run Hooked" && Equals(s.GetTagItem("openorchestrator.run.id"), runId), Deadline);
+        var request = await _spans.WaitForAsync(s => s.Kind == ActivityKind.Server && s.TraceId == runSpan.TraceId && s.DisplayName == "POST /hooks/{token}", Deadline);
+
+        Assert.Equal("/hooks/{token}", request.GetTagItem("url.path"));
+        Assert.DoesNotContain(_spans.SelectMany(s => s.TagObjects), tag => tag.Value?.ToString()?.Contains(token, StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task NoSpanCarriesTheModelKey()
     {
         var client = await _app.SignUpAsync();

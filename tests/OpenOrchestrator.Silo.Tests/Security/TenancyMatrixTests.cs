@@ -15,7 +15,7 @@ namespace OpenOrchestrator.Silo.Tests.Security;
 
 /// <summary>
 /// Every route the app maps, read from its endpoint table, sent by another user (and by no user) against one
-/// owner's bots, runs, results, documents, triggers and MCP servers: nothing of the owner's is shown or changed.
+/// owner's bots, runs, results, documents, triggers, hooks and MCP servers: nothing of the owner's is shown or changed.
 /// A route the matrix does not know fails it, so a new route cannot skip the check.
 /// </summary>
 [Trait("Category", "Security")]
@@ -201,7 +201,7 @@ public sealed class TenancyMatrixTests(ApiFixture fixture)
 
     private sealed record StrangerRequest(string Name, HttpRequestMessage Message, bool MustFail, bool MustBeNotFound);
 
-    /// <summary>One user with a bot that has a run, a result waiting for approval, a document, a trigger, an MCP server and a notification.</summary>
+    /// <summary>One user with a bot that has a run, a result waiting for approval, a document, a trigger, a hook, an MCP server and a notification.</summary>
     private sealed class OwnerWorld
     {
         public const string ServerName = "owners_server";
@@ -213,10 +213,11 @@ public sealed class TenancyMatrixTests(ApiFixture fixture)
         public required string Result { get; init; }
         public required string Trigger { get; init; }
         public required string Server { get; init; }
+        public required string Hook { get; init; }
         public required IReadOnlyList<long> Notifications { get; init; }
 
         /// <summary>Strings of the owner's that no one else may be shown.</summary>
-        public IReadOnlyList<string> Secrets => [Bot, Other, Run, Result, Trigger, Server, "Owner-Canary", "canary document", ServerName];
+        public IReadOnlyList<string> Secrets => [Bot, Other, Run, Result, Trigger, Server, Hook, "Owner-Canary", "canary document", ServerName];
 
         public static async Task<OwnerWorld> CreateAsync(ApiFixture fixture)
         {
@@ -229,6 +230,7 @@ public sealed class TenancyMatrixTests(ApiFixture fixture)
             var trigger = await client.PostAsJsonAsync("/api/triggers", new TriggerSpec { SourceBotId = bot.Id, Event = TriggerEvents.Completed, TargetBotId = other.Id });
             await ApiClient.EnsureAsync(trigger);
             var server = await AddServerAsync(fixture, await OwnerIdAsync(fixture, bot.Id));
+            var hook = await client.CreateHookAsync(bot.Id, new HookSpec { Name = "Owner-Canary hook" });
             var notifications = (await client.GetFromJsonAsync<NotificationsPage>("/api/notifications"))!;
             return new OwnerWorld
             {
@@ -239,6 +241,7 @@ public sealed class TenancyMatrixTests(ApiFixture fixture)
                 Result = (await client.ResultsAsync(bot.Id)).Single().Id,
                 Trigger = (await trigger.Content.ReadFromJsonAsync<TriggerView>())!.Id,
                 Server = server,
+                Hook = hook.Id,
                 Notifications = [.. notifications.Items.Select(n => n.Id)],
             };
         }
@@ -246,6 +249,7 @@ public sealed class TenancyMatrixTests(ApiFixture fixture)
         public string Fill(string route) => route
             .Replace("/api/mcp-servers/{id}", $"/api/mcp-servers/{Server}", StringComparison.Ordinal)
             .Replace("/api/triggers/{id}", $"/api/triggers/{Trigger}", StringComparison.Ordinal)
+            .Replace("/api/hooks/{id}", $"/api/hooks/{Hook}", StringComparison.Ordinal)
             .Replace("{id}", Bot, StringComparison.Ordinal)
             .Replace("{runId}", Run, StringComparison.Ordinal)
             .Replace("{resultId}", Result, StringComparison.Ordinal)
@@ -260,7 +264,7 @@ public sealed class TenancyMatrixTests(ApiFixture fixture)
             {
                 "/api/bots", $"/api/bots/{Bot}", $"/api/bots/{Bot}/runs", $"/api/runs/{Run}", $"/api/runs/{Run}/log",
                 $"/api/bots/{Bot}/results?filter=all", $"/api/bots/{Bot}/docs", $"/api/bots/{Bot}/docs/notes.md",
-                "/api/triggers", "/api/mcp-servers", "/api/settings",
+                "/api/triggers", "/api/mcp-servers", "/api/settings", $"/api/bots/{Bot}/hooks",
             };
             var parts = new List<string>();
             foreach (var read in reads)

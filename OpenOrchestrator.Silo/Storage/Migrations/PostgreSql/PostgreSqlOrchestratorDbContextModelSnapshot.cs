@@ -186,7 +186,53 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     b.ToTable("user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("OpenOrchestrator.Silo.Accounts.AppUser", b =>
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ActivityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("bot_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("text")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity");
+
+                    b.HasIndex("OwnerId", "Id")
+                        .HasDatabaseName("ix_activity_owner_id_id");
+
+                    b.ToTable("activity", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -288,52 +334,6 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
-                });
-
-            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ActivityRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("bot_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("message");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("owner_id");
-
-                    b.Property<string>("RunId")
-                        .HasColumnType("text")
-                        .HasColumnName("run_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_activity");
-
-                    b.HasIndex("OwnerId", "Id")
-                        .HasDatabaseName("ix_activity_owner_id_id");
-
-                    b.ToTable("activity", (string)null);
                 });
 
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.BotRecord", b =>
@@ -621,6 +621,98 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasDatabaseName("ix_deliveries_status_next_attempt_at");
 
                     b.ToTable("deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.HookCallRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("HookId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("hook_id");
+
+                    b.Property<bool>("Repeated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("repeated");
+
+                    b.Property<string>("RunId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hook_calls");
+
+                    b.HasIndex("HookId", "Id")
+                        .HasDatabaseName("ix_hook_calls_hook_id_id");
+
+                    b.ToTable("hook_calls", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.HookRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bot_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("ProtectedSigningSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_signing_secret");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hooks");
+
+                    b.HasIndex("BotId")
+                        .HasDatabaseName("ix_hooks_bot_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hooks_token_hash");
+
+                    b.ToTable("hooks", (string)null);
                 });
 
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.InvitationRecord", b =>
@@ -1209,7 +1301,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1219,7 +1311,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1236,7 +1328,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1246,7 +1338,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

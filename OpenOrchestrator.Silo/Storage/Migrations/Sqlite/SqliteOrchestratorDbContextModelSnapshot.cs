@@ -177,7 +177,51 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("OpenOrchestrator.Silo.Accounts.AppUser", b =>
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ActivityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bot_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity");
+
+                    b.HasIndex("OwnerId", "Id")
+                        .HasDatabaseName("ix_activity_owner_id_id");
+
+                    b.ToTable("activity", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT")
@@ -279,50 +323,6 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
-                });
-
-            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ActivityRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("at");
-
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("bot_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("message");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("owner_id");
-
-                    b.Property<string>("RunId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("run_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_activity");
-
-                    b.HasIndex("OwnerId", "Id")
-                        .HasDatabaseName("ix_activity_owner_id_id");
-
-                    b.ToTable("activity", (string)null);
                 });
 
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.BotRecord", b =>
@@ -608,6 +608,96 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_deliveries_status_next_attempt_at");
 
                     b.ToTable("deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.HookCallRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("HookId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hook_id");
+
+                    b.Property<bool>("Repeated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeated");
+
+                    b.Property<string>("RunId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hook_calls");
+
+                    b.HasIndex("HookId", "Id")
+                        .HasDatabaseName("ix_hook_calls_hook_id_id");
+
+                    b.ToTable("hook_calls", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.HookRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bot_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("ProtectedSigningSecret")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_signing_secret");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hooks");
+
+                    b.HasIndex("BotId")
+                        .HasDatabaseName("ix_hooks_bot_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hooks_token_hash");
+
+                    b.ToTable("hooks", (string)null);
                 });
 
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.InvitationRecord", b =>
@@ -1190,7 +1280,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1200,7 +1290,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1217,7 +1307,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1227,7 +1317,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
