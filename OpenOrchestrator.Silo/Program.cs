@@ -7,6 +7,7 @@ using OpenOrchestrator.Silo.Costs;
 using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Live;
+using OpenOrchestrator.Silo.Mail;
 using OpenOrchestrator.Silo.Mcp;
 using OpenOrchestrator.Silo.Models;
 using OpenOrchestrator.Silo.Notifications;
@@ -33,6 +34,7 @@ builder.AddOrchestrator(host =>
 });
 builder.AddTelegramChannel();
 builder.AddEmailChannel();
+builder.AddMailIn();
 builder.AddWebFrontend();
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapDefaultEndpoints();
 var api = app.MapApiGroup();
 api.MapAccountsApi();
 api.MapSettingsApi();
+api.MapMailboxApi();
 api.MapTelegramLinkApi();
 api.MapModelsApi();
 api.MapCostsApi();

@@ -186,7 +186,53 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     b.ToTable("user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("OpenOrchestrator.Silo.Accounts.AppUser", b =>
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ActivityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("bot_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("RunId")
+                        .HasColumnType("text")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity");
+
+                    b.HasIndex("OwnerId", "Id")
+                        .HasDatabaseName("ix_activity_owner_id_id");
+
+                    b.ToTable("activity", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -288,52 +334,6 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
-                });
-
-            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.ActivityRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("bot_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("message");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("owner_id");
-
-                    b.Property<string>("RunId")
-                        .HasColumnType("text")
-                        .HasColumnName("run_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_activity");
-
-                    b.HasIndex("OwnerId", "Id")
-                        .HasDatabaseName("ix_activity_owner_id_id");
-
-                    b.ToTable("activity", (string)null);
                 });
 
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.BotRecord", b =>
@@ -652,6 +652,119 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.MailMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("References")
+                        .HasColumnType("text")
+                        .HasColumnName("references");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("reply_to");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mail_messages");
+
+                    b.HasIndex("OwnerId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mail_messages_owner_id_key");
+
+                    b.ToTable("mail_messages", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.MailboxRecord", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("folder");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("host");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_checked_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer")
+                        .HasColumnName("port");
+
+                    b.Property<string>("Security")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("security");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("username");
+
+                    b.HasKey("OwnerId")
+                        .HasName("pk_mailboxes");
+
+                    b.ToTable("mailboxes", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.McpServerRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -740,6 +853,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("html");
 
+                    b.Property<string>("InReplyTo")
+                        .HasColumnType("text")
+                        .HasColumnName("in_reply_to");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -759,6 +876,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
+
+                    b.Property<string>("References")
+                        .HasColumnType("text")
+                        .HasColumnName("references");
 
                     b.Property<string>("RunId")
                         .HasColumnType("text")
@@ -1209,7 +1330,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1219,7 +1340,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1236,7 +1357,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1246,7 +1367,7 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("OpenOrchestrator.Silo.Accounts.AppUser", null)
+                    b.HasOne("OpenOrchestrator.Silo.Storage.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
