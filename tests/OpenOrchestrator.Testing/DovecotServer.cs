@@ -110,6 +110,16 @@ public sealed class DovecotServer : IAsyncDisposable
         return unseen.Count;
     }
 
+    /// <summary>Marks every message of the user's inbox unread again: as if a reader died between storing a run and marking its message seen.</summary>
+    public async Task MarkAllUnseenAsync(string user)
+    {
+        using var client = await ConnectAsync(user);
+        await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
+        var all = await client.Inbox.SearchAsync(MailKit.Search.SearchQuery.All);
+        await client.Inbox.RemoveFlagsAsync(all, MessageFlags.Seen, silent: true);
+        await client.DisconnectAsync(true);
+    }
+
     public async Task CreateFolderAsync(string user, string name)
     {
         using var client = await ConnectAsync(user);
