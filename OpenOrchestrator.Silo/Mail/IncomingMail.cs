@@ -19,6 +19,11 @@ public sealed record IncomingMail(string Key, string MessageId, string? ReplyTo,
     public static string DerivedMessageId(uint uidValidity, uint uid, string mailbox) =>
         $"{uidValidity}.{uid}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(mailbox)))[..16]}@mailbox.invalid";
 
+    /// <summary>As much input as a run started through the API may have.</summary>
+    public const int MaxInputLength = Runs.RunsApi.MaxInputLength;
+
+    private const string CutNote = "\n[cut]";
+
     public static string KeyOf(string messageId) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId.Trim().Trim('<', '>'))));
 
@@ -63,6 +68,13 @@ public sealed record IncomingMail(string Key, string MessageId, string? ReplyTo,
         }
 
         input.AppendLine().Append(text);
+        if (input.Length > MaxInputLength)
+        {
+            // Headers can be long too (a To of hundreds of addresses): the run's input stays within what any run may get.
+            input.Length = MaxInputLength - CutNote.Length;
+            input.Append(CutNote);
+        }
+
         var references = message.References.Count == 0 ? null : string.Join(' ', message.References.Select(r => $"<{r}>"));
         return new IncomingMail(KeyOf(messageId), messageId, replyTo, subject, references, input.ToString());
     }

@@ -30,7 +30,7 @@ public sealed class MailOptions
     [Range(1024, int.MaxValue)]
     public int MaxMessageBytes { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>The plain text a run gets of a message is cut here.</summary>
-    [Range(100, 1_000_000)]
-    public int MaxTextChars { get; set; } = 20_000;
+    /// <summary>The plain text a run gets of a message is cut here (the whole input, headers too, at the 20,000 characters any run's input may have).</summary>
+    [Range(100, 19_000)]
+    public int MaxTextChars { get; set; } = 16_000;
 }

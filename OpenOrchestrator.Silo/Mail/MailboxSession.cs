@@ -14,13 +14,16 @@ namespace OpenOrchestrator.Silo.Mail;
 public sealed partial class MailboxSession(
     ImapConnector connector, MailDelivery delivery, MailboxStatus status, IOptions<MailOptions> options, TimeProvider time, ILogger<MailboxSession> logger)
 {
-    public async Task RunAsync(string ownerId, MailboxSettings settings, CancellationToken stop)
+    /// <summary>Reads until <paramref name="stop"/>; the settings are read again for every connection (a password changed on another silo).</summary>
+    public async Task RunAsync(string ownerId, Func<CancellationToken, Task<MailboxSettings>> read, CancellationToken stop)
     {
         var failures = 0;
         while (!stop.IsCancellationRequested)
         {
+            MailboxSettings? settings = null;
             try
             {
+                settings = await read(stop);
                 var (client, folder) = await connector.OpenAsync(settings, stop);
                 using (client)
                 {
@@ -40,7 +43,7 @@ public sealed partial class MailboxSession(
             catch (Exception e)
             {
                 failures++;
-                var problem = MailboxFailures.Describe(e, settings);
+                var problem = settings is null ? $"The mailbox's settings could not be read: {e.Message}" : MailboxFailures.Describe(e, settings);
                 LogFailed(logger, ownerId, failures, problem);
                 await status.FailedAsync(ownerId, problem, CancellationToken.None);
                 var wait = TimeSpan.FromSeconds(Math.Min(options.Value.RetryMaxSeconds, Math.Pow(2, Math.Min(failures - 1, 20))));

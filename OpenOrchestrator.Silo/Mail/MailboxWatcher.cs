@@ -71,11 +71,11 @@ public sealed partial class MailboxWatcher(
 
         foreach (var box in boxes.Where(b => !_watching.ContainsKey(b.OwnerId)))
         {
-            var password = await secrets.GetAsync(box.OwnerId, SecretNames.ImapPassword, stoppingToken);
             var session = services.GetRequiredService<MailboxSession>();
             var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var settings = MailboxSettings.Of(box, password);
-            _watching[box.OwnerId] = new Watch(box.UpdatedAt, stop, Task.Run(() => session.RunAsync(box.OwnerId, settings, stop.Token), CancellationToken.None));
+            async Task<MailboxSettings> ReadAsync(CancellationToken cancellationToken) =>
+                MailboxSettings.Of(box, await secrets.GetAsync(box.OwnerId, SecretNames.ImapPassword, cancellationToken));
+            _watching[box.OwnerId] = new Watch(box.UpdatedAt, stop, Task.Run(() => session.RunAsync(box.OwnerId, ReadAsync, stop.Token), CancellationToken.None));
         }
     }
 
