@@ -28,11 +28,15 @@ public sealed partial class MailboxSession(
                 using (client)
                 {
                     failures = 0;
+                    // The server may announce a new message during any command, not only while idling.
+                    var wake = new Wakeup();
+                    folder.CountChanged += (_, _) => wake.Set();
                     while (!stop.IsCancellationRequested)
                     {
+                        wake.Pending = false;
                         await ReadNewAsync(ownerId, settings, folder, stop);
                         await status.CheckedAsync(ownerId, stop);
-                        await WaitAsync(client, folder, stop);
+                        await WaitAsync(client, wake, stop);
                     }
                 }
             }
@@ -45,7 +49,16 @@ public sealed partial class MailboxSession(
                 failures++;
                 var problem = settings is null ? $"The mailbox's settings could not be read: {e.Message}" : MailboxFailures.Describe(e, settings);
                 LogFailed(logger, ownerId, failures, problem);
-                await status.FailedAsync(ownerId, problem, CancellationToken.None);
+                try
+                {
+                    await status.FailedAsync(ownerId, problem, CancellationToken.None);
+                }
+                catch (Exception statusFailure)
+                {
+                    // The database may be what failed: the reader goes on trying either way.
+                    LogStatusNotStored(logger, ownerId, statusFailure);
+                }
+
                 var wait = TimeSpan.FromSeconds(Math.Min(options.Value.RetryMaxSeconds, Math.Pow(2, Math.Min(failures - 1, 20))));
                 try
                 {
@@ -98,9 +111,17 @@ public sealed partial class MailboxSession(
         }
     }
 
-    /// <summary>Until the folder's message count changes (IDLE), or a poll interval (without IDLE); either way no longer than an IDLE lasts.</summary>
-    private async Task WaitAsync(ImapClient client, IMailFolder folder, CancellationToken stop)
+    /// <summary>
+    /// Until the folder's message count changes (IDLE) or a poll interval passes (without IDLE); not at all when
+    /// a change came meanwhile; never longer than an IDLE lasts.
+    /// </summary>
+    private async Task WaitAsync(ImapClient client, Wakeup wake, CancellationToken stop)
     {
+        if (wake.Pending)
+        {
+            return;
+        }
+
         if (!client.Capabilities.HasFlag(ImapCapabilities.Idle))
         {
             await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), time, stop);
@@ -110,20 +131,36 @@ public sealed partial class MailboxSession(
 
         using var done = CancellationTokenSource.CreateLinkedTokenSource(stop);
         done.CancelAfter(TimeSpan.FromMinutes(options.Value.IdleMinutes));
-        void Arrived(object? sender, EventArgs e) => done.Cancel();
-        folder.CountChanged += Arrived;
+        wake.Idle = done;
         try
         {
             await client.IdleAsync(done.Token, stop);
         }
         finally
         {
-            folder.CountChanged -= Arrived;
+            wake.Idle = null;
+        }
+    }
+
+    /// <summary>Set when the server announced a change of the folder's message count; ends an IDLE under way.</summary>
+    private sealed class Wakeup
+    {
+        public bool Pending { get; set; }
+
+        public CancellationTokenSource? Idle { get; set; }
+
+        public void Set()
+        {
+            Pending = true;
+            Idle?.Cancel();
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox of {OwnerId} not read (failure {Failures}): {Problem}")]
     private static partial void LogFailed(ILogger logger, string ownerId, int failures, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The mailbox error of {OwnerId} could not be stored")]
+    private static partial void LogStatusNotStored(ILogger logger, string ownerId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Uid} in the mailbox of {OwnerId} cannot be read, marked seen and flagged: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string ownerId, uint uid, string reason);

@@ -62,7 +62,7 @@ public sealed partial class MailboxWatcher(
         var wanted = boxes.ToDictionary(b => b.OwnerId);
         foreach (var (owner, watch) in _watching.ToList())
         {
-            if (!wanted.TryGetValue(owner, out var box) || box.UpdatedAt != watch.Version)
+            if (!wanted.TryGetValue(owner, out var box) || box.UpdatedAt != watch.Version || watch.Running.IsCompleted)
             {
                 await watch.StopAsync();
                 _watching.Remove(owner);
