@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using OpenOrchestrator.Silo.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using OpenOrchestrator.Contracts;
+using OpenOrchestrator.Silo.Mail;
 using OpenOrchestrator.Testing;
 
 namespace OpenOrchestrator.Silo.Tests.Mail;
@@ -62,6 +65,24 @@ public sealed class MailInTests(MailFixture fixture) : IClassFixture<MailFixture
         Assert.Equal(2, secondRuns.Count);
         Assert.Single(firstRuns, r => r.Input!.Contains("<twice@customer.example>", StringComparison.Ordinal));
         Assert.Single(secondRuns, r => r.Input!.Contains("<later@customer.example>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TwoReadersHandingOnTheSameMessageAtOnceStartOneRun()
+    {
+        var client = await fixture.App.SignUpAsync();
+        var bot = await client.CreateMailBotAsync();
+        var owner = (await client.GetFromJsonAsync<BotView>($"/api/bots/{bot.Id}"))!;
+        var ownerId = await fixture.App.Services.QueryAsync(db => db.Bots.Where(b => b.Id == owner.Id).Select(b => b.OwnerId).SingleAsync());
+        var delivery = fixture.App.Services.GetRequiredService<MailDelivery>();
+        var mail = IncomingMail.From(MailClient.Message("kim@customer.example", "Twice at once", "Hello.", "at-once@customer.example"), "unused@mailbox.invalid", 1_000);
+
+        var handled = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => delivery.DeliverAsync(ownerId, mail, CancellationToken.None))));
+        var runs = await client.WaitForRunsAsync(bot.Id, 1);
+
+        Assert.All(handled, Assert.True);
+        Assert.Single(runs);
+        Assert.Equal(1, await fixture.App.Services.QueryAsync(db => db.MailMessages.CountAsync(m => m.OwnerId == ownerId)));
     }
 
     [Fact]
