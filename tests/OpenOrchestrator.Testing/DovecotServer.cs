@@ -19,13 +19,15 @@ public sealed class DovecotServer : IAsyncDisposable
 
     private readonly string _folder;
     private readonly IReadOnlyDictionary<string, string> _users;
+    private readonly bool _idle;
     private Process? _process;
 
-    private DovecotServer(string folder, int port, IReadOnlyDictionary<string, string> users)
+    private DovecotServer(string folder, int port, IReadOnlyDictionary<string, string> users, bool idle)
     {
         _folder = folder;
         Port = port;
         _users = users;
+        _idle = idle;
     }
 
     public string Host => "127.0.0.1";
@@ -37,10 +39,10 @@ public sealed class DovecotServer : IAsyncDisposable
 
     private string LogPath => Path.Combine(_folder, "dovecot.log");
 
-    /// <summary>Starts a server with these users (name → password).</summary>
-    public static async Task<DovecotServer> StartAsync(IReadOnlyDictionary<string, string> users)
+    /// <summary>Starts a server with these users (name → password); without <paramref name="idle"/> it does not offer IDLE.</summary>
+    public static async Task<DovecotServer> StartAsync(IReadOnlyDictionary<string, string> users, bool idle = true)
     {
-        var server = new DovecotServer(TempDirectory.Create("oo-imap-"), Ports.Free(), users);
+        var server = new DovecotServer(TempDirectory.Create("oo-imap-"), Ports.Free(), users, idle);
         server.WriteConfiguration();
         await server.StartAsync();
         return server;
@@ -183,6 +185,7 @@ public sealed class DovecotServer : IAsyncDisposable
             default_internal_group = {{(root ? "dovecot" : Group())}}
             default_login_user = {{loginUser}}
             mail_location = maildir:{{mail}}/%u
+            {{(_idle ? "" : "imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+")}}
             first_valid_uid = 1
             first_valid_gid = 0
             passdb {
