@@ -60,7 +60,7 @@ public sealed record IncomingMail(string Key, string MessageId, string? ReplyTo,
             .Append("From: ").AppendLine(message.From.ToString())
             .Append("To: ").AppendLine(message.To.ToString())
             .Append("Subject: ").AppendLine(subject)
-            .Append("Date: ").AppendLine(message.Date.ToString("R", CultureInfo.InvariantCulture))
+            .Append("Date: ").AppendLine(message.Date == DateTimeOffset.MinValue ? "(none)" : message.Date.ToString("R", CultureInfo.InvariantCulture))
             .Append("Message-ID: <").Append(messageId).AppendLine(">");
         if (attachments.Count > 0)
         {
@@ -76,8 +76,11 @@ public sealed record IncomingMail(string Key, string MessageId, string? ReplyTo,
         }
 
         var references = message.References.Count == 0 ? null : string.Join(' ', message.References.Select(r => $"<{r}>"));
-        return new IncomingMail(KeyOf(messageId), messageId, replyTo, subject, references, input.ToString());
+        // A NUL that a mail may carry is refused by PostgreSQL's text: it would fail this message every time.
+        return new IncomingMail(KeyOf(messageId), NoNul(messageId), replyTo, NoNul(subject), references is null ? null : NoNul(references), NoNul(input.ToString()));
     }
+
+    private static string NoNul(string text) => text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", "", StringComparison.Ordinal) : text;
 
     private static string PlainText(MimeMessage message)
     {

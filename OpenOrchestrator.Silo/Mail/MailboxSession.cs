@@ -27,7 +27,6 @@ public sealed partial class MailboxSession(
                 var (client, folder) = await connector.OpenAsync(settings, stop);
                 using (client)
                 {
-                    failures = 0;
                     // The server may announce a new message during any command, not only while idling.
                     var wake = new Wakeup();
                     folder.CountChanged += (_, _) => wake.Set();
@@ -36,6 +35,7 @@ public sealed partial class MailboxSession(
                         wake.Pending = false;
                         await ReadNewAsync(ownerId, settings, folder, stop);
                         await status.CheckedAsync(ownerId, stop);
+                        failures = 0;
                         await WaitAsync(client, wake, stop);
                     }
                 }
