@@ -116,7 +116,11 @@ public static class ScheduleKinds
     public const string Interval = "interval";
     public const string Cron = "cron";
     public const string After = "after";
-    public static readonly IReadOnlyList<string> All = [Manual, Interval, Cron, After];
+
+    /// <summary>One run per new message in the owner's mailbox (settings <c>imap</c>).</summary>
+    public const string Mail = "mail";
+
+    public static readonly IReadOnlyList<string> All = [Manual, Interval, Cron, After, Mail];
 }
 
 public static class ToolNames

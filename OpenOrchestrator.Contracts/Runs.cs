@@ -50,6 +50,9 @@ public static class RunTriggers
 {
     public const string Manual = "manual";
     public const string Schedule = "schedule";
+
+    /// <summary>A message in the owner's mailbox started the run (its input is the message).</summary>
+    public const string Mail = "mail";
     private const string FromBotPrefix = "trigger:";
     private const string FromHookPrefix = "hook:";
 

@@ -16,6 +16,9 @@ public sealed record SettingsView(
 
     /// <summary>USD the user's runs cost this month.</summary>
     public double SpentThisMonth { get; init; }
+
+    /// <summary>The mailbox bots scheduled <c>mail</c> read, or null when none is set.</summary>
+    public ImapSettingsView? Imap { get; init; }
 }
 
 /// <summary>PUT /api/settings: a null field is left as it is; an empty string clears it.</summary>
@@ -28,6 +31,9 @@ public sealed record SettingsUpdate(
 {
     /// <summary>USD per calendar month; null leaves it, 0 clears it.</summary>
     public double? MonthlyBudget { get; init; }
+
+    /// <summary>The mailbox; null leaves it, an empty host removes it.</summary>
+    public ImapSettingsUpdate? Imap { get; init; }
 }
 
 /// <summary>

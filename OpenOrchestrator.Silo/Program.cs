@@ -8,6 +8,7 @@ using OpenOrchestrator.Silo.Documents;
 using OpenOrchestrator.Silo.Hooks;
 using OpenOrchestrator.Silo.Hosting;
 using OpenOrchestrator.Silo.Live;
+using OpenOrchestrator.Silo.Mail;
 using OpenOrchestrator.Silo.Mcp;
 using OpenOrchestrator.Silo.Models;
 using OpenOrchestrator.Silo.Notifications;
@@ -34,6 +35,7 @@ builder.AddOrchestrator(host =>
 });
 builder.AddTelegramChannel();
 builder.AddEmailChannel();
+builder.AddMailIn();
 builder.AddWebFrontend();
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.MapDefaultEndpoints();
 var api = app.MapApiGroup();
 api.MapAccountsApi();
 api.MapSettingsApi();
+api.MapMailboxApi();
 api.MapTelegramLinkApi();
 api.MapModelsApi();
 api.MapCostsApi();

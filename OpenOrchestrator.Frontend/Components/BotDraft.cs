@@ -128,6 +128,7 @@ public sealed class BotDraft
             ScheduleKinds.Interval => new ScheduleSpec { Kind = ScheduleKind, EveryMinutes = EveryMinutes },
             ScheduleKinds.Cron => new ScheduleSpec { Kind = ScheduleKind, Cron = Cron.Trim(), TimeZone = string.IsNullOrWhiteSpace(TimeZone) ? null : TimeZone.Trim() },
             ScheduleKinds.After => new ScheduleSpec { Kind = ScheduleKind, AfterBotId = AfterBotId },
+            ScheduleKinds.Mail => new ScheduleSpec { Kind = ScheduleKind },
             _ => new ScheduleSpec { Kind = ScheduleKinds.Manual },
         },
         Notify = [.. NotifyChannels.All.Where(Notify.Contains)],

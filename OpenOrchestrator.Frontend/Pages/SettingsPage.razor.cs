@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using OpenOrchestrator.Frontend.Components;
 
 namespace OpenOrchestrator.Frontend.Pages;
 
@@ -21,6 +22,7 @@ public sealed partial class SettingsPage
     private string _telegramChatId = "";
     private string _email = "";
     private double? _monthlyBudget;
+    private MailboxDraft _mailbox = new();
     private readonly HashSet<string> _clear = [];
     private Dictionary<string, string> _errors = new(StringComparer.OrdinalIgnoreCase);
     private string? _loadError;
@@ -56,6 +58,7 @@ public sealed partial class SettingsPage
         _telegramChatId = settings.TelegramChatId ?? "";
         _email = settings.Email ?? "";
         _monthlyBudget = settings.MonthlyBudget;
+        _mailbox = MailboxDraft.From(settings.Imap);
         _openAiKey = _anthropicKey = _telegramToken = "";
         _clear.Clear();
     }
@@ -85,6 +88,7 @@ public sealed partial class SettingsPage
                 Secret(OpenAiKey, _openAiKey), Secret(AnthropicKey, _anthropicKey), Secret(TelegramToken, _telegramToken))
             {
                 MonthlyBudget = BudgetUpdate(),
+                Imap = _mailbox.ToUpdate(),
             };
             Show(await Api.UpdateSettingsAsync(update));
             Snackbar.Add(L["SettingsSaved"], Severity.Success);

@@ -25,6 +25,9 @@ public partial class ApiClient
 
     public Task<SettingsView> UpdateSettingsAsync(SettingsUpdate update) => SendAsync<SettingsView>(HttpMethod.Put, "api/settings", update);
 
+    /// <summary>Tries the mailbox as given (the stored settings under fields left null) and says what is wrong.</summary>
+    public Task<ImapTestResult> TestMailboxAsync(ImapSettingsUpdate mailbox) => SendAsync<ImapTestResult>(HttpMethod.Post, "api/settings/imap/test", mailbox);
+
     public Task<UserInfo> GetUserInfoAsync(CancellationToken cancellationToken = default) => GetAsync<UserInfo>("api/auth/manage/info", cancellationToken);
 
     public Task SignInAsync(string email, string password) =>

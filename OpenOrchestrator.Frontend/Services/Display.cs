@@ -99,6 +99,7 @@ public static class Display
         ScheduleKinds.Interval => T["ScheduleEvery", schedule.EveryMinutes ?? 0],
         ScheduleKinds.Cron => schedule.TimeZone is null ? $"Cron {schedule.Cron}" : $"Cron {schedule.Cron} ({schedule.TimeZone})",
         ScheduleKinds.After => T["ScheduleAfter", afterBotName ?? T["AnotherBot"]],
+        ScheduleKinds.Mail => T["ScheduleMail"],
         _ => T["ScheduleManual"],
     };
 

@@ -41,6 +41,7 @@ public static class AccountsExtensions
         });
         builder.Services.AddScoped<RegistrationGate>();
         builder.Services.AddSingleton<SettingsViews>();
+        builder.Services.AddSingleton<MailboxSettingsStore>();
         builder.Services.Configure<RateLimiterOptions>(o => o.AddSignInLimit());
         return builder;
     }

@@ -10,6 +10,8 @@ public static class SecretNames
     public const string OpenAiApiKey = "openAiApiKey";
     public const string AnthropicApiKey = "anthropicApiKey";
     public const string TelegramBotToken = "telegramBotToken";
+    /// <summary>The password of the user's mailbox (settings <c>imap.password</c>).</summary>
+    public const string ImapPassword = "imapPassword";
 }
 
 /// <summary>

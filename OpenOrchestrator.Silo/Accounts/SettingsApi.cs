@@ -26,7 +26,7 @@ public static class SettingsApi
 
     private static async Task<Results<Ok<SettingsView>, ValidationProblem>> UpdateAsync(
         SettingsUpdate update, CurrentUser caller, UserManager<AppUser> users, SecretStore secrets, SettingsViews views, UserBudgets budgets,
-        IGrainFactory grains)
+        MailboxSettingsStore mailboxes, IGrainFactory grains)
     {
         var errors = Validate(update);
         if (errors.Count > 0)
@@ -53,6 +53,11 @@ public static class SettingsApi
             }
         }
 
+        if (update.Imap is not null)
+        {
+            await mailboxes.SaveAsync(user.Id, update.Imap);
+        }
+
         return TypedResults.Ok(await views.OfAsync(user));
     }
 
@@ -68,6 +73,8 @@ public static class SettingsApi
             if (value is { Length: > 1000 }) errors[name] = ["At most 1000 characters."];
         }
 
+        if (update.Imap is { } imap)
+            MailboxSettingsStore.Validate(imap, errors);
         if (update.MonthlyBudget is { } budget && !(budget >= 0 && budget <= Money.MaxMonthlyBudget))
             errors["monthlyBudget"] = [$"A monthly budget is between $0 (none) and ${Money.MaxMonthlyBudget:N0}."];
 

@@ -5,7 +5,7 @@ using OpenOrchestrator.Silo.Storage;
 namespace OpenOrchestrator.Silo.Accounts;
 
 /// <summary>A user's settings as the settings page shows them: which secrets are set (never their values), and the month's spending.</summary>
-public sealed class SettingsViews(SecretStore secrets, UserSpending spending)
+public sealed class SettingsViews(SecretStore secrets, UserSpending spending, MailboxSettingsStore mailboxes)
 {
     public async Task<SettingsView> OfAsync(AppUser user)
     {
@@ -17,6 +17,7 @@ public sealed class SettingsViews(SecretStore secrets, UserSpending spending)
             MonthlyBudget = user.MonthlyBudget,
             ServerMonthlyCap = spending.ServerCap,
             SpentThisMonth = await spending.ThisMonthAsync(user.Id),
+            Imap = MailboxSettingsStore.View(await mailboxes.FindAsync(user.Id), set.Contains(SecretNames.ImapPassword)),
         };
     }
 }

@@ -11,6 +11,8 @@ public static class ActivityKinds
     public const string BudgetExceeded = "budget_exceeded";
     /// <summary>The bot's schedule was changed for it: the bot it ran after was deleted.</summary>
     public const string ScheduleChanged = "schedule_changed";
+    /// <summary>A message in the owner's mailbox started (or queued) a run of a bot scheduled <c>mail</c>.</summary>
+    public const string MailReceived = "mail_received";
 
     public static string ForRun(string status) => $"run_{status}";
 }

@@ -85,7 +85,7 @@ public static class BotSpecValidator
     {
         switch (schedule.Kind)
         {
-            case ScheduleKinds.Manual:
+            case ScheduleKinds.Manual or ScheduleKinds.Mail:
                 break;
             case ScheduleKinds.Interval when schedule.EveryMinutes is null:
                 add("schedule.everyMinutes", "An interval schedule needs everyMinutes.");

@@ -4,12 +4,16 @@ using OpenOrchestrator.Silo.Storage;
 
 namespace OpenOrchestrator.Silo.Notifications;
 
-/// <summary>An approved draft on its way to its recipient: the title is the subject, the content the body, as written.</summary>
+/// <summary>
+/// An approved draft on its way to its recipient: the title is the subject, the content the body, as written.
+/// A draft answering a mail is a reply in its thread (<see cref="MailReplies"/>).
+/// </summary>
 public static class ApprovedMail
 {
-    public static NotificationRecord For(BotRecord bot, ResultRecord draft, string recipient, DateTime now)
+    public static NotificationRecord For(BotRecord bot, ResultRecord draft, string recipient, DateTime now, MailMessageRecord? answering = null)
     {
         var body = string.IsNullOrWhiteSpace(draft.Content) ? draft.Title : draft.Content.Trim();
+        var subject = answering is null ? draft.Title : MailReplies.Subject(answering.Subject);
         var notification = new NotificationRecord
         {
             OwnerId = bot.OwnerId,
@@ -17,10 +21,12 @@ public static class ApprovedMail
             RunId = draft.RunId,
             Kind = NotificationKinds.Mail,
             Key = KeyOf(draft.Id),
-            Title = draft.Title,
+            Title = subject,
             Text = body,
-            Html = Digest.TextPage(draft.Title, body),
+            Html = Digest.TextPage(subject, body),
             CreatedAt = now,
+            InReplyTo = answering is null ? null : $"<{answering.MessageId}>",
+            References = answering is null ? null : MailReplies.References(answering),
         };
         notification.Deliveries.Add(NotificationOutbox.NewDelivery(notification, NotifyChannels.Email, recipient));
         return notification;

@@ -20,7 +20,14 @@ public interface INotificationChannel
 /// plain text (Telegram, the e-mail's text part), <see cref="Html"/> a whole HTML document (the
 /// e-mail's HTML part). <see cref="MessageId"/> is stable across tries of the same delivery.
 /// </summary>
-public sealed record OutgoingMessage(string OwnerId, string Recipient, string Subject, string Text, string Html, string MessageId);
+public sealed record OutgoingMessage(string OwnerId, string Recipient, string Subject, string Text, string Html, string MessageId)
+{
+    /// <summary>For a reply: the Message-ID it answers (an e-mail's In-Reply-To).</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>For a reply: the thread's Message-IDs, oldest first (an e-mail's References).</summary>
+    public string? References { get; init; }
+}
 
 /// <summary>A try that failed; <see cref="Permanent"/> when no later try can succeed, <see cref="RetryAfter"/> when the service said when to come back.</summary>
 public sealed class DeliveryException(string message, bool permanent = false, TimeSpan? retryAfter = null, Exception? inner = null)

@@ -220,7 +220,7 @@ public sealed partial class NotificationOutbox(
         using var timeout = new CancellationTokenSource(options.Value.SendTimeout, time);
         try
         {
-            await channel.SendAsync(new OutgoingMessage(delivery.OwnerId, recipient, notification.Title, notification.Text, notification.Html, $"oo-{delivery.Id}"), timeout.Token);
+            await channel.SendAsync(new OutgoingMessage(delivery.OwnerId, recipient, notification.Title, notification.Text, notification.Html, $"oo-{delivery.Id}") { InReplyTo = notification.InReplyTo, References = notification.References }, timeout.Token);
             return null;
         }
         catch (DeliveryException e)

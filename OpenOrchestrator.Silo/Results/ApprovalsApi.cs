@@ -53,8 +53,13 @@ public static class ApprovalsApi
             return conflict;
         }
 
-        var mail = result.Metadata?.GetValueOrDefault(ResultRecipients.Key) is { } recipient && ResultRecipients.IsAddress(recipient)
-            ? ApprovedMail.For(bot, result, recipient, now)
+        // A draft answering a mail goes back to its sender, in its thread; any other to its `to` address.
+        var answering = await MailReplies.AnsweredByAsync(db, user.Id, result.RunId, cancellationToken);
+        var recipient = answering?.ReplyTo is { } sender && ResultRecipients.IsAddress(sender)
+            ? sender
+            : result.Metadata?.GetValueOrDefault(ResultRecipients.Key);
+        var mail = recipient is not null && ResultRecipients.IsAddress(recipient)
+            ? ApprovedMail.For(bot, result, recipient, now, answering)
             : null;
         if (mail is not null)
         {

@@ -34,6 +34,9 @@ public interface IBotGrain : IGrainWithStringKey, IRemindable
     /// </summary>
     Task<HookStartResult> StartHookedAsync(HookStart start);
 
+    /// <summary>A bot scheduled <c>mail</c> starts a run for a new message of its owner's mailbox, or queues it while busy.</summary>
+    Task<MailStartOutcome> StartMailAsync(MailStart start);
+
     /// <summary>Starts the oldest queued run when the bot is free (woken at start for queues a stop left).</summary>
     Task StartQueuedAsync();
 

@@ -230,6 +230,9 @@ public sealed class NotificationRecord
     public required string Html { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
+    /// <summary>For a reply: the Message-ID it answers, and the thread's References with it.</summary>
+    public string? InReplyTo { get; set; }
+    public string? References { get; set; }
     public List<DeliveryRecord> Deliveries { get; set; } = [];
 }
 

@@ -28,6 +28,8 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
     public DbSet<McpServerRecord> McpServers => Set<McpServerRecord>();
     public DbSet<HookRecord> Hooks => Set<HookRecord>();
     public DbSet<HookCallRecord> HookCalls => Set<HookCallRecord>();
+    public DbSet<MailboxRecord> Mailboxes => Set<MailboxRecord>();
+    public DbSet<MailMessageRecord> MailMessages => Set<MailMessageRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -179,6 +181,29 @@ public abstract class OrchestratorDbContext(DbContextOptions options) : Identity
             call.Property(c => c.HookId).HasMaxLength(40);
             call.Property(c => c.RunId).HasMaxLength(40);
             call.HasIndex(c => new { c.HookId, c.Id });
+        });
+
+        builder.Entity<MailboxRecord>(mailbox =>
+        {
+            mailbox.ToTable("mailboxes");
+            mailbox.HasKey(m => m.OwnerId);
+            mailbox.Property(m => m.OwnerId).HasMaxLength(450);
+            mailbox.Property(m => m.Host).HasMaxLength(253);
+            mailbox.Property(m => m.Username).HasMaxLength(320);
+            mailbox.Property(m => m.Folder).HasMaxLength(200);
+            mailbox.Property(m => m.Security).HasMaxLength(10);
+            mailbox.Property(m => m.LastError).HasMaxLength(1000);
+        });
+
+        builder.Entity<MailMessageRecord>(message =>
+        {
+            message.ToTable("mail_messages");
+            message.Property(m => m.OwnerId).HasMaxLength(450);
+            message.Property(m => m.Key).HasMaxLength(64);
+            message.Property(m => m.MessageId).HasMaxLength(1000);
+            message.Property(m => m.ReplyTo).HasMaxLength(320);
+            message.Property(m => m.Subject).HasMaxLength(1000);
+            message.HasIndex(m => new { m.OwnerId, m.Key }).IsUnique();
         });
 
         builder.Entity<InvitationRecord>(invitation =>

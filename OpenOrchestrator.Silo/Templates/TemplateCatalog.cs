@@ -45,10 +45,12 @@ public static class TemplateCatalog
         new("support-mail", "Support-mail drafter", "✉️", "Drafts answers to customer mails; you approve (or edit) each before it is sent.",
         [
             new("support", Spec(model, "Support-Drafter", "✉️", "Drafts answers to support mails for your approval.",
-                "You are given customer e-mails as your input (sender, subject, text). Read faq.md and tone.md, then draft one answer per mail " +
+                "You are given customer e-mails as your input (From, To, Subject, Date, Message-ID, then the text): each new mail in the owner's " +
+                "mailbox arrives on its own, or the owner pastes one. Read faq.md and tone.md, then draft one answer per mail " +
                 "and report it with results.report: title = the reply's subject (Re: …), content = the whole answer, to = the customer's e-mail address. " +
-                "Nothing is sent until the owner approves the draft. If a mail needs a human (a refund over 100 €, a legal threat), say so in the draft's first line.",
-                [ToolNames.Files], Manual(), [NotifyChannels.Dashboard]) with { RequireApproval = true },
+                "Nothing is sent until the owner approves the draft; a mail from the mailbox is answered in its thread. " +
+                "If a mail needs a human (a refund over 100 €, a legal threat), say so in the draft's first line.",
+                [ToolNames.Files], new ScheduleSpec { Kind = ScheduleKinds.Mail }, [NotifyChannels.Dashboard]) with { RequireApproval = true },
                 Docs(
                     ("faq.md", "# FAQ\n\n- Delivery takes 2–4 working days in Germany, 5–8 abroad.\n- Returns: 30 days, free label at shop.example/returns.\n- Refunds arrive 5 days after we receive the return.\n"),
                     ("tone.md", "# Tone\n\nFriendly, short, no jargon. Sign with: Your support team\n"))),

@@ -17,6 +17,12 @@ public sealed class UseCaseEnvironment : IAsyncLifetime
     public SearxngSearchServer Search { get; private set; } = null!;
     public FakeTelegramServer Telegram { get; private set; } = null!;
     public SmtpSink Smtp { get; private set; } = null!;
+
+    /// <summary>The support team's mailbox: user <see cref="MailboxUser"/>, password <see cref="MailboxPassword"/>.</summary>
+    public DovecotServer Imap { get; private set; } = null!;
+
+    public const string MailboxUser = "support";
+    public const string MailboxPassword = "support-secret";
     public SiloProcess Silo { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -25,6 +31,7 @@ public sealed class UseCaseEnvironment : IAsyncLifetime
         Search = await SearxngSearchServer.StartAsync(_ => SearchReply.With());
         Telegram = await FakeTelegramServer.StartAsync(new TelegramBotIdentity(BotToken, "oo_use_case_bot"));
         Smtp = await SmtpSink.StartAsync();
+        Imap = await DovecotServer.StartAsync(new Dictionary<string, string> { [MailboxUser] = MailboxPassword });
         Silo = await SiloProcess.StartAsync(_base.DataPath, _base.Variables(
             ("WebSearch__Endpoint", Search.Endpoint.ToString()),
             ("Telegram__BotToken", BotToken),
@@ -33,6 +40,8 @@ public sealed class UseCaseEnvironment : IAsyncLifetime
             ("Smtp__Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Smtp__From", "OpenOrchestrator <bots@orchestrator.example>"),
             ("Schedules__Tick", "00:00:05"),
+            ("Tools__Network__AllowedHosts", $"{Shop.BaseUrl.Authority},{Imap.Host}:{Imap.Port}"),
+            ("Mail__RefreshSeconds", "1"),
             ("Auth__Registration", "open")));
     }
 
@@ -40,6 +49,7 @@ public sealed class UseCaseEnvironment : IAsyncLifetime
     {
         await Silo.DisposeAsync();
         await Smtp.DisposeAsync();
+        await Imap.DisposeAsync();
         await Telegram.DisposeAsync();
         await Search.DisposeAsync();
         await _base.DisposeAsync();

@@ -10,6 +10,9 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
+    /// <summary>A mail's way in: the mailbox is found within a second, the message at once over IDLE; the machine may be busy.</summary>
+    private static readonly TimeSpan MailDeadline = TimeSpan.FromSeconds(90);
+
     private async Task<HttpClient> SignUpAsync()
     {
         var client = env.Silo.CreateClient();
@@ -104,7 +107,61 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
     }
 
     [Fact]
-    public async Task TheSupportDraftWaitsForApprovalAndIsMailedOnlyAfterIt()
+    [Trait("Category", "Imap")]
+    public async Task TheSupportDrafterAnswersAMailFromTheMailboxInItsThreadOnlyAfterApproval()
+    {
+        var client = await SignUpAsync();
+        var drafter = (await FromTemplateAsync(client, "support-mail")).Bots.Single();
+        var customer = $"{Guid.NewGuid():N}@customer.example";
+        env.Model.SetScript(r => Scripts.SupportDraft(r, customer));
+        var update = new SettingsUpdate(null, null, null, null, null)
+        {
+            Imap = new ImapSettingsUpdate(env.Imap.Host, env.Imap.Port, UseCaseEnvironment.MailboxUser, UseCaseEnvironment.MailboxPassword, "INBOX", ImapSecurities.None),
+        };
+        (await client.PutAsJsonAsync("/api/settings", update)).EnsureSuccessStatusCode();
+        var incoming = new MimeKit.MimeMessage { Subject = "Where is my parcel?", Body = new MimeKit.TextPart("plain") { Text = "I ordered a week ago. Where is it?" } };
+        incoming.From.Add(new MimeKit.MailboxAddress("Kim", customer));
+        incoming.To.Add(MimeKit.MailboxAddress.Parse("support@shop.example"));
+        incoming.MessageId = $"{Guid.NewGuid():N}@customer.example";
+
+        await env.Imap.DeliverAsync(UseCaseEnvironment.MailboxUser, incoming);
+        var draft = await AwaitingDraftAsync(client, drafter.Id);
+        var run = await client.WaitForRunAsync((await client.GetFromJsonAsync<List<RunView>>($"/api/bots/{drafter.Id}/runs"))!.Single().Id);
+        var mailedBefore = env.Smtp.Messages.Count(m => m.To.Mailboxes.Any(a => a.Address == customer));
+        var approve = await client.PostAsJsonAsync($"/api/results/{draft.Id}/approve",
+            new ResultApproval(null, "Hello Kim,\n\nyour parcel left us yesterday; it arrives by Friday.\n\nYour support team"));
+        var mail = await env.Smtp.WaitForMessageToAsync(customer, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ScheduleKinds.Mail, drafter.Schedule.Kind);
+        Assert.Equal((RunTriggers.Mail, RunStatuses.Completed), (run.Trigger, run.Status));
+        Assert.Contains($"Message-ID: <{incoming.MessageId}>", run.Input, StringComparison.Ordinal);
+        Assert.Contains("I ordered a week ago. Where is it?", run.Input, StringComparison.Ordinal);
+        Assert.Equal(0, mailedBefore);
+        Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
+        Assert.Equal("Re: Where is my parcel?", mail.Subject);
+        Assert.Equal(incoming.MessageId, mail.InReplyTo);
+        Assert.Equal([incoming.MessageId], mail.References);
+        Assert.Contains("it arrives by Friday.", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    private static async Task<ResultView> AwaitingDraftAsync(HttpClient client, string botId)
+    {
+        var until = DateTime.UtcNow + MailDeadline;
+        while (true)
+        {
+            var drafts = await client.ResultsAsync(botId, ResultFilters.Awaiting);
+            if (drafts.Count > 0)
+            {
+                return Assert.Single(drafts);
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"No draft of bot {botId} within {MailDeadline}.");
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task TheSupportDraftOfAMailPastedIntoTheInputFieldWaitsForApprovalAndIsMailedOnlyAfterIt()
     {
         var client = await SignUpAsync();
         var drafter = (await FromTemplateAsync(client, "support-mail")).Bots.Single();

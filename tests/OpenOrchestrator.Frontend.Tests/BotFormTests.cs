@@ -131,6 +131,22 @@ public sealed class BotFormTests : FrontendContext
     }
 
     [Fact]
+    public void ABotScheduledForMailStaysSoWhenEditedAndTheFormSaysWhatTheScheduleDoes()
+    {
+        var bot = Bot(name: "Support", schedule: new ScheduleSpec { Kind = ScheduleKinds.Mail });
+        Api.On(HttpMethod.Put, "/api/bots/b1", bot);
+        var form = RenderForm(bot: bot);
+
+        Assert.Contains("Each new message in your mailbox", form.Find("#bot-mail-help").TextContent);
+        form.Find("#bot-name").Input("Support 2");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Single(Api.Sent));
+        var body = JsonDocument.Parse(Api.Sent.Single().Body!).RootElement;
+        Assert.Equal(ScheduleKinds.Mail, body.GetProperty("schedule").GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public void TheUsersMcpServersAreOfferedAndTheChosenOnesSent()
     {
         Api.On(HttpMethod.Post, "/api/bots", Bot(), HttpStatusCode.Created);

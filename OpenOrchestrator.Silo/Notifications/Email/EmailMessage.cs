@@ -23,6 +23,15 @@ public static partial class EmailMessage
         };
         email.From.Add(from);
         email.To.Add(to);
+        if (!string.IsNullOrWhiteSpace(message.InReplyTo))
+        {
+            email.InReplyTo = message.InReplyTo;
+            foreach (var id in MimeKit.Utils.MimeUtils.EnumerateReferences(message.References ?? message.InReplyTo))
+            {
+                email.References.Add(id);
+            }
+        }
+
         return email;
     }
 

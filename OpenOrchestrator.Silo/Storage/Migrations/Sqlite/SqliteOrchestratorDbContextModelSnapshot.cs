@@ -729,6 +729,117 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.MailMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("References")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("references");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_to");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mail_messages");
+
+                    b.HasIndex("OwnerId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mail_messages_owner_id_key");
+
+                    b.ToTable("mail_messages", (string)null);
+                });
+
+            modelBuilder.Entity("OpenOrchestrator.Silo.Storage.MailboxRecord", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("folder");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("host");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_checked_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("port");
+
+                    b.Property<string>("Security")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("username");
+
+                    b.HasKey("OwnerId")
+                        .HasName("pk_mailboxes");
+
+                    b.ToTable("mailboxes", (string)null);
+                });
+
             modelBuilder.Entity("OpenOrchestrator.Silo.Storage.McpServerRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -815,6 +926,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("html");
 
+                    b.Property<string>("InReplyTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_reply_to");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -834,6 +949,10 @@ namespace OpenOrchestrator.Silo.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("read_at");
+
+                    b.Property<string>("References")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("references");
 
                     b.Property<string>("RunId")
                         .HasColumnType("TEXT")
