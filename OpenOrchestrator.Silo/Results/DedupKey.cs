@@ -4,12 +4,16 @@ using System.Text.RegularExpressions;
 
 namespace OpenOrchestrator.Silo.Results;
 
-/// <summary>A result is the same result when its URL is (ignoring case of the host, fragment, trailing slash), else its title.</summary>
+/// <summary>
+/// A result is the same result when its URL is (ignoring case of the host, fragment, trailing slash), else its title;
+/// within a scope when one is given (a run answering a mail: two customers asking the same get two drafts).
+/// </summary>
 public static partial class DedupKey
 {
-    public static string For(string title, string? url)
+    public static string For(string title, string? url, string? scope = null)
     {
         var basis = NormaliseUrl(url) is { } normalised ? $"url:{normalised}" : $"title:{NormaliseTitle(title)}";
+        basis = scope is null ? basis : $"{scope}|{basis}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(basis)));
     }
 

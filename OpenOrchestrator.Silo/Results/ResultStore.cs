@@ -16,14 +16,14 @@ public sealed record ReportedResult(string Id, ResultRecord? Stored)
 public sealed class ResultStore(IDbContextFactory<OrchestratorDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>
-    /// Stores a finding once per bot (DESIGN D7); a repeat is answered with the stored one. A bot
-    /// that requires approval stores it as awaiting approval.
+    /// Stores a finding once per bot (DESIGN D7), or once per <paramref name="scope"/> when given; a repeat is
+    /// answered with the stored one. A bot that requires approval stores it as awaiting approval.
     /// </summary>
     public async Task<ReportedResult> ReportAsync(
         string botId, string runId, string title, string? url, string? content, Dictionary<string, string>? metadata,
-        bool awaitApproval = false, CancellationToken cancellationToken = default)
+        bool awaitApproval = false, string? scope = null, CancellationToken cancellationToken = default)
     {
-        var key = DedupKey.For(title, url);
+        var key = DedupKey.For(title, url, scope);
         using var span = Telemetry.Source.StartActivity("result store")?
             .SetTag("openorchestrator.bot.id", botId)
             .SetTag("openorchestrator.run.id", runId);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
+using OpenOrchestrator.Contracts;
 using OpenOrchestrator.Silo.Live;
 using OpenOrchestrator.Silo.Runs;
 
@@ -33,8 +34,10 @@ public sealed class ResultsPlugin(ResultStore store, LivePublisher live)
         var metadata = new Dictionary<string, string>();
         if (price is not null) metadata["price"] = price;
         if (to is not null) metadata[ResultRecipients.Key] = to.Trim();
+        // A run answering a mail answers that mail: its drafts are recognised within the run, not across customers.
+        var scope = run.Ticket.Trigger == RunTriggers.Mail ? run.RunId : null;
         var reported = await store.ReportAsync(
-            run.BotId, run.RunId, RunContext.Truncate(title, 500), url, content, metadata, run.Ticket.Bot.RequireApproval, cancellationToken);
+            run.BotId, run.RunId, RunContext.Truncate(title, 500), url, content, metadata, run.Ticket.Bot.RequireApproval, scope, cancellationToken);
         run.CountResult(reported.Stored);
         if (reported.IsNew)
         {

@@ -110,6 +110,31 @@ public sealed class MailInTests(MailFixture fixture) : IClassFixture<MailFixture
     }
 
     [Fact]
+    public async Task TwoCustomersAskingTheSameGetADraftEachThoughTheirTitlesMatch()
+    {
+        var user = fixture.NextMailboxUser();
+        var client = await fixture.App.SignUpAsync();
+        var bot = await client.CreateMailBotAsync();
+        await client.UseMailboxAsync(fixture.Imap, user);
+        fixture.Model.SetScript(r => r.Round() == 0
+            ? ModelReply.ToolCalls(ModelToolCall.Create("results-report", new { title = "Re: Where is my parcel?", content = "It is on its way." }))
+            : ModelReply.Text("1 draft."));
+
+        await fixture.Imap.DeliverAsync(user, MailClient.Message("kim@customer.example", "Where is my parcel?", "Ordered Monday.", "same-1@customer.example"));
+        await fixture.Imap.DeliverAsync(user, MailClient.Message("lee@customer.example", "Where is my parcel?", "Ordered Tuesday.", "same-2@customer.example"));
+        await client.WaitForRunsAsync(bot.Id, 2);
+        var drafts = await client.ResultsAsync(bot.Id, ResultFilters.Awaiting);
+        foreach (var draft in drafts)
+        {
+            (await client.PostAsync($"/api/results/{draft.Id}/approve", null)).EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(2, drafts.Count);
+        Assert.Equal("Re: Where is my parcel?", (await fixture.Smtp.WaitForMessageToAsync("kim@customer.example", MailClient.Deadline)).Subject);
+        Assert.Equal("Re: Where is my parcel?", (await fixture.Smtp.WaitForMessageToAsync("lee@customer.example", MailClient.Deadline)).Subject);
+    }
+
+    [Fact]
     public async Task ARepliedSubjectGetsNoSecondRe()
     {
         var user = fixture.NextMailboxUser();
