@@ -56,8 +56,8 @@ public sealed class MailRestartTests : IAsyncLifetime
             var update = new SettingsUpdate(null, null, null, null, null) { Imap = new ImapSettingsUpdate(_imap.Host, _imap.Port, User, Password, "INBOX", ImapSecurities.None) };
             (await client.PutAsJsonAsync("/api/settings", update)).EnsureSuccessStatusCode();
             await _imap.DeliverAsync(User, first);
-            await RunsAsync(client, botId, 1);
-            await UnseenAsync(0);
+            await client.WaitForEndedRunsAsync(botId, 1, Deadline);
+            await _imap.WaitForUnseenAsync(User, 0, Deadline);
             await silo.KillAsync();
         }
 
@@ -66,8 +66,8 @@ public sealed class MailRestartTests : IAsyncLifetime
         await using var restarted = await SiloProcess.StartAsync(_env.DataPath, variables);
         var again = restarted.CreateClient();
         again.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
-        var runs = await RunsAsync(again, botId, 2);
-        await UnseenAsync(0);
+        var runs = await again.WaitForEndedRunsAsync(botId, 2, Deadline);
+        await _imap.WaitForUnseenAsync(User, 0, Deadline);
         var drafts = await again.ResultsAsync(botId, ResultFilters.Awaiting);
         var firstRun = Assert.Single(runs, r => r.Input!.Contains("<first-parcel@customer.example>", StringComparison.Ordinal));
         var draft = Assert.Single(drafts, d => d.RunId == firstRun.Id);
@@ -88,33 +88,6 @@ public sealed class MailRestartTests : IAsyncLifetime
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse("support@shop.example"));
         return message;
-    }
-
-    /// <summary>The bot's runs once there are <paramref name="count"/>, all ended and each with its draft stored.</summary>
-    private static async Task<List<RunView>> RunsAsync(HttpClient client, string botId, int count)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            var runs = (await client.GetFromJsonAsync<List<RunView>>($"/api/bots/{botId}/runs"))!;
-            if (runs.Count >= count && runs.All(r => RunStatuses.IsFinished(r.Status)))
-            {
-                return runs;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"{count} ended runs expected within {Deadline}; there are {runs.Count}.");
-            await Task.Delay(200);
-        }
-    }
-
-    private async Task UnseenAsync(int count)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (await _imap.UnseenAsync(User) != count)
-        {
-            Assert.True(DateTime.UtcNow < until, $"{count} unseen messages expected within {Deadline}.\n{_imap.Log}");
-            await Task.Delay(200);
-        }
     }
 
     public async Task DisposeAsync()

@@ -56,6 +56,27 @@ public static class ApiClient
         }
     }
 
+    /// <summary>The bot's runs once there are at least <paramref name="count"/>, all of them ended (runs started from outside, whose ids the test cannot know).</summary>
+    public static async Task<List<RunView>> WaitForEndedRunsAsync(this HttpClient client, string botId, int count, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (true)
+        {
+            var runs = (await client.GetFromJsonAsync<List<RunView>>($"/api/bots/{botId}/runs"))!;
+            if (runs.Count >= count && runs.All(r => RunStatuses.IsFinished(r.Status)))
+            {
+                return runs;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"{count} ended runs of bot {botId} expected within {deadline}; there are {runs.Count}: {string.Join(", ", runs.Select(r => r.Status))}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     public static async Task<RunView> RunAsync(this HttpClient client, string botId, string? input = null) =>
         await client.WaitForRunAsync((await client.StartRunAsync(botId, input)).Id);
 

@@ -113,6 +113,21 @@ public sealed class DovecotServer : IAsyncDisposable
     }
 
     /// <summary>Marks every message of the user's inbox unread again: as if a reader died between storing a run and marking its message seen.</summary>
+    /// <summary>Waits until <paramref name="user"/>'s folder has <paramref name="count"/> unseen messages (a reader marks them seen).</summary>
+    public async Task WaitForUnseenAsync(string user, int count, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (await UnseenAsync(user) != count)
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"{count} unseen messages of {user} expected within {deadline}.\n{Log}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     public async Task MarkAllUnseenAsync(string user)
     {
         using var client = await ConnectAsync(user);

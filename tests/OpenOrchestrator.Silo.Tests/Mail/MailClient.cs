@@ -26,26 +26,7 @@ public static class MailClient
             RequireApproval = true,
         });
 
-    /// <summary>The bot's runs once there are at least <paramref name="count"/>, all of them ended.</summary>
-    public static async Task<List<RunView>> WaitForRunsAsync(this HttpClient client, string botId, int count)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            var runs = (await client.GetFromJsonAsync<List<RunView>>($"/api/bots/{botId}/runs"))!;
-            if (runs.Count >= count && runs.All(r => r.Status is not (RunStatuses.Running or RunStatuses.Queued)))
-            {
-                return runs;
-            }
-
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"{count} ended runs of bot {botId} expected within {Deadline}; there are {runs.Count}: {string.Join(", ", runs.Select(r => r.Status))}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    public static Task<List<RunView>> WaitForRunsAsync(this HttpClient client, string botId, int count) => client.WaitForEndedRunsAsync(botId, count, Deadline);
 
     public static async Task<SettingsView> WaitForSettingsAsync(this HttpClient client, Func<SettingsView, bool> condition)
     {
@@ -67,19 +48,7 @@ public static class MailClient
         }
     }
 
-    public static async Task WaitForUnseenAsync(this DovecotServer imap, string user, int count)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (await imap.UnseenAsync(user) != count)
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"{count} unseen messages of {user} expected within {Deadline}.\n{imap.Log}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    public static Task WaitForUnseenAsync(this DovecotServer imap, string user, int count) => imap.WaitForUnseenAsync(user, count, Deadline);
 
     public static MimeMessage Message(string from, string subject, string text, string? messageId = null)
     {
