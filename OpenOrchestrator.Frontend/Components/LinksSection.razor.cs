@@ -15,6 +15,9 @@ public sealed partial class LinksSection
     /// <summary>Lazily loaded (see the project file): most first loads draw no chain, and a dashboard is usable before the graph is.</summary>
     private static readonly string[] GraphAssemblies = ["Blazor.Diagrams.wasm", "Blazor.Diagrams.Core.wasm", "SvgPathProperties.wasm"];
 
+    /// <summary>One load for the app: parameters set again while it is under way (a live change) must not fetch the files twice.</summary>
+    private static Task? s_graphLoad;
+
     private ChainGraph _graph = new([], []);
     private Type? _graphType;
 
@@ -42,7 +45,8 @@ public sealed partial class LinksSection
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The lazy assemblies are trimmed against this app's own use of them.")]
     private async Task LoadGraphAsync()
     {
-        await Loader.LoadAssembliesAsync(GraphAssemblies);
+        s_graphLoad ??= Loader.LoadAssembliesAsync(GraphAssemblies);
+        await s_graphLoad;
         _graphType = GraphType();
     }
 
