@@ -9,15 +9,23 @@ namespace OpenOrchestrator.Bench;
 /// <c>idle [seconds] [runs]</c>: what the silo costs at rest. One silo process of the Release build on
 /// its embedded defaults (SQLite, one node), a user and a bot; after a minute to settle, the CPU the
 /// process uses over <c>seconds</c> with nothing to do, then per run for <c>runs</c> lone runs, one
-/// every two seconds (each waited for), as a user's manual runs come. Read from the process itself,
+/// every half second (each waited for), as a user's manual runs come. Read from the process itself,
 /// twice: in a new process, and after 500 more runs back to back, when .NET has compiled the run
 /// path at its final tier (until then every method called often enough is compiled again, in the
-/// background, and that is most of what a lone run costs).
+/// background, and that is most of what a lone run costs). Beside it, for the floor, a bare Orleans silo
+/// (<see cref="BareSilo"/>) is read over the same minutes at rest.
 /// </summary>
 public static class IdleBenchmark
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
     private const int WarmRuns = 500;
+
+    /// <summary>
+    /// Between lone runs: the process is at rest again long before (its batching waits are 10–50 ms). Short, as
+    /// what rest costs in the gaps is subtracted, and rest varies by a tenth of a percent of a core from minute
+    /// to minute: over two seconds that was ±2 ms per run, more than the reading.
+    /// </summary>
+    private static readonly TimeSpan LoneGap = TimeSpan.FromMilliseconds(500);
 
     public static async Task RunAsync(int seconds, int runs)
     {
@@ -35,6 +43,12 @@ public static class IdleBenchmark
                 ["Api__RequestsPerSecond"] = "1000000",
                 ["Api__Burst"] = "1000000",
             });
+            // The silo's thread-pool setting (its runtime configuration), given to the bare one as the runtime's variable.
+            await using var bare = await SiloProcess.StartAsync(dataPath, new Dictionary<string, string>
+            {
+                [BareSilo.Role] = "1",
+                ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
+            }, siloDll: typeof(BareSilo).Assembly.Location);
             using var client = silo.CreateClient();
             await client.SignUpAsync("idle@example.com");
             var bot = await client.CreateBotAsync(ApiClient.Spec("Idle bot"));
@@ -45,7 +59,7 @@ public static class IdleBenchmark
                 await RunOnceAsync(client, bot.Id);
             }
 
-            await ReadAsync("new process", client, bot.Id, silo, seconds, runs);
+            await ReadAsync("new process", client, bot.Id, silo, bare, seconds, runs);
 
             // A process that has worked: enough runs back to back that the run path is compiled at its final tier.
             for (var i = 0; i < WarmRuns; i++)
@@ -53,7 +67,7 @@ public static class IdleBenchmark
                 await RunOnceAsync(client, bot.Id);
             }
 
-            await ReadAsync($"after {WarmRuns} more runs", client, bot.Id, silo, seconds, runs);
+            await ReadAsync($"after {WarmRuns} more runs", client, bot.Id, silo, bare, seconds, runs);
         }
         finally
         {
@@ -61,15 +75,17 @@ public static class IdleBenchmark
         }
     }
 
-    /// <summary>After a minute to settle: the CPU at rest over <paramref name="seconds"/>, then per lone run.</summary>
-    private static async Task ReadAsync(string state, HttpClient client, string botId, SiloProcess silo, int seconds, int runs)
+    /// <summary>After a minute to settle: the CPU at rest over <paramref name="seconds"/> (the bare silo's too), then per lone run.</summary>
+    private static async Task ReadAsync(string state, HttpClient client, string botId, SiloProcess silo, SiloProcess bare, int seconds, int runs)
     {
         await Task.Delay(Settle);
         var before = silo.ProcessorTime;
+        var bareBefore = bare.ProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var idle = (silo.ProcessorTime - before) / clock.Elapsed;
-        Console.WriteLine($"{state}: at rest {100 * idle:F2} % of one core over {clock.Elapsed.TotalSeconds:F0} s");
+        var bareIdle = (bare.ProcessorTime - bareBefore) / clock.Elapsed;
+        Console.WriteLine($"{state}: at rest {100 * idle:F2} % of one core over {clock.Elapsed.TotalSeconds:F0} s; a bare Orleans silo beside it {100 * bareIdle:F2} %");
 
         // The process's clock counts in ticks of 10 ms, more than a lone run costs: each half of the
         // runs is read as one span, the runs and the quiet time between them, less what rest costs in it.
@@ -79,14 +95,14 @@ public static class IdleBenchmark
         Console.WriteLine($"{state}: CPU per lone run {first:F2} ms over the first {runs - half}, {last:F2} ms over the last {half}");
     }
 
-    /// <summary>Runs <paramref name="count"/> lone runs two seconds apart; the CPU per run, less rest's share.</summary>
+    /// <summary>Runs <paramref name="count"/> lone runs <see cref="LoneGap"/> apart; the CPU per run, less rest's share.</summary>
     private static async Task<double> LoneRunsAsync(HttpClient client, string botId, int count, SiloProcess silo, double idle)
     {
         var start = silo.ProcessorTime;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await Task.Delay(LoneGap);
             await RunOnceAsync(client, botId);
         }
 

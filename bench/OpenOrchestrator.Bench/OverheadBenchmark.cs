@@ -15,6 +15,12 @@ public static class OverheadBenchmark
     /// <summary><c>overhead [iterations]</c> (default), <c>schedules [bots] [slots] [spread s]</c>, <c>chain [chains]</c>, <c>throughput [bots] [s] [at a time]</c>, <c>throughput-cluster [bots] [s] [at a time] [silos]</c>, <c>browser [bots] [s]</c>, <c>reads [results…]</c>, <c>firstload [repeats] [published folder]</c>.</summary>
     public static async Task Main(string[] args)
     {
+        if (Environment.GetEnvironmentVariable(BareSilo.Role) is not null)
+        {
+            await BareSilo.RunAsync(args);
+            return;
+        }
+
         switch (args.FirstOrDefault())
         {
             case "schedules":
