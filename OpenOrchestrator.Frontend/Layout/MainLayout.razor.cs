@@ -45,24 +45,29 @@ public sealed partial class MainLayout : IDisposable
 
     private bool Dark => Appearance.IsDark(_systemDark);
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
         Auth.AuthenticationStateChanged += OnAuthenticationChanged;
         Appearance.Changed += OnAppearanceChanged;
-        await ApplyAsync(await Auth.GetAuthenticationStateAsync());
     }
 
+    /// <summary>The page is on screen first; the live connection and the header's feeds follow it.</summary>
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || _themeProvider is null)
+        if (!firstRender)
         {
             return;
         }
 
-        await Appearance.LoadAsync();
-        _systemDark = await _themeProvider.GetSystemDarkModeAsync();
-        await _themeProvider.WatchSystemDarkModeAsync(SystemDarkModeChanged);
-        StateHasChanged();
+        if (_themeProvider is not null)
+        {
+            await Appearance.LoadAsync();
+            _systemDark = await _themeProvider.GetSystemDarkModeAsync();
+            await _themeProvider.WatchSystemDarkModeAsync(SystemDarkModeChanged);
+            StateHasChanged();
+        }
+
+        await ApplyAsync(await Auth.GetAuthenticationStateAsync());
     }
 
     public void Dispose()
@@ -96,7 +101,8 @@ public sealed partial class MainLayout : IDisposable
         if (state.User.Identity?.IsAuthenticated == true)
         {
             await Live.StartAsync();
-            await Task.WhenAll(Feed.ReloadAsync(), Notifications.ReloadAsync());
+            // The dashboard may have asked for the activity already: one request between them.
+            await Task.WhenAll(Feed.EnsureLoadedAsync(), Notifications.ReloadAsync());
         }
         else
         {

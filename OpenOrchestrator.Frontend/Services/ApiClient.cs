@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using OpenOrchestrator.Frontend.Resources;
 
 namespace OpenOrchestrator.Frontend.Services;
@@ -14,18 +15,20 @@ public partial class ApiClient(HttpClient http)
     /// <summary>What a form says when the request did not reach the server at all.</summary>
     public static string Unreachable => Strings.Shared["Unreachable"];
 
+    /// <summary>Generated contracts only: a body type missing from <see cref="ApiJsonContext"/> fails in the tests, not by falling back to reflection.</summary>
+    internal static JsonSerializerOptions Json => ApiJsonContext.Default.Options;
 
     private async Task<T> GetAsync<T>(string uri, CancellationToken cancellationToken = default)
     {
         using var response = await ReachAsync(() => http.GetAsync(uri, cancellationToken));
         await EnsureSuccessAsync(response, cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
     }
 
     private async Task<T> SendAsync<T>(HttpMethod method, string uri, object? body, CancellationToken cancellationToken = default)
     {
         using var response = await SendCoreAsync(method, uri, body, cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
     }
 
     private async Task SendAsync(HttpMethod method, string uri, object? body = null, CancellationToken cancellationToken = default)
@@ -40,7 +43,7 @@ public partial class ApiClient(HttpClient http)
         {
             null => null,
             string text => new StringContent(text, Encoding.UTF8, "text/plain"),
-            _ => JsonContent.Create(body, body.GetType()),
+            _ => JsonContent.Create(body, body.GetType(), options: Json),
         };
         var response = await ReachAsync(() => http.SendAsync(request, cancellationToken));
         try
