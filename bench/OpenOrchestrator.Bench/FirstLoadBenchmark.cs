@@ -18,7 +18,7 @@ public static class FirstLoadBenchmark
 
     public static async Task RunAsync(int repeats, string? published)
     {
-        var folder = published is null ? await PublishAsync() : Path.GetFullPath(published);
+        var folder = published is null ? await PublishAsync(Path.Combine(SiloProcess.RepositoryRoot(), "OpenOrchestrator.Silo", "OpenOrchestrator.Silo.csproj")) : Path.GetFullPath(published);
         var load = LoadAverage();
         var data = TempDirectory.Create("oo-firstload-");
         try
@@ -56,13 +56,42 @@ public static class FirstLoadBenchmark
         }
     }
 
+    /// <summary>
+    /// <c>firstload-floor [repeats]</c>: the same loads of bench/OpenOrchestrator.EmptyDashboard, an app with nothing
+    /// but the button, published and served as the dashboard is: what the WebAssembly runtime alone takes on this machine.
+    /// </summary>
+    public static async Task RunFloorAsync(int repeats)
+    {
+        var project = Path.Combine(SiloProcess.RepositoryRoot(), "bench", "OpenOrchestrator.EmptyDashboard", "OpenOrchestrator.EmptyDashboard.csproj");
+        var folder = await PublishAsync(project);
+        var load = LoadAverage();
+        try
+        {
+            await using var host = await EmptyDashboardHost.StartAsync(folder);
+            using var playwright = await Playwright.CreateAsync();
+            var first = await PageLoad.MeasureAsync(playwright, host.BaseUrl, []);
+            var profiles = new List<PageLoad.Profile>();
+            for (var i = 0; i < repeats; i++)
+            {
+                profiles.Add(await PageLoad.MeasureAsync(playwright, host.BaseUrl, []));
+            }
+
+            Console.WriteLine($"first load of an empty Blazor WebAssembly app (the floor) · {folder} · {first.Browser}");
+            FirstLoadReport.Print(profiles);
+            Console.WriteLine($"load average at start {load}, at end {LoadAverage()}");
+        }
+        finally
+        {
+            TempDirectory.DeleteQuietly(folder);
+        }
+    }
+
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    /// <summary>dotnet publish of the silo (and so the dashboard: trimmed, precompressed) into a new folder.</summary>
-    private static async Task<string> PublishAsync()
+    /// <summary>dotnet publish of <paramref name="project"/> (the silo, and so the dashboard: trimmed, precompressed) into a new folder.</summary>
+    private static async Task<string> PublishAsync(string project)
     {
         var folder = TempDirectory.Create("oo-firstload-app-");
-        var project = Path.Combine(SiloProcess.RepositoryRoot(), "OpenOrchestrator.Silo", "OpenOrchestrator.Silo.csproj");
         Console.Error.WriteLine($"dotnet publish {project} -c Release -o {folder}");
         var started = Stopwatch.StartNew();
         using var process = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", folder, "--nologo"])

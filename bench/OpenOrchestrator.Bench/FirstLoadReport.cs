@@ -37,6 +37,12 @@ public static class FirstLoadReport
     private static void Row(string name, IEnumerable<double> values)
     {
         var all = values.ToArray();
+        if (all.All(v => v < 0))
+        {
+            // Not in this app (the empty app of firstload-floor asks the API nothing).
+            return;
+        }
+
         Console.WriteLine($"{name,-38}{Report.Percentile(all, 50),10:F1}{all.Max(),10:F1}");
     }
 

@@ -12,7 +12,7 @@ public static class OverheadBenchmark
     /// <summary>Calls of each side per round.</summary>
     private const int Round = 100;
 
-    /// <summary><c>overhead [iterations]</c> (default), <c>schedules [bots] [slots] [spread s]</c>, <c>chain [chains]</c>, <c>throughput [bots] [s] [at a time]</c>, <c>throughput-cluster [bots] [s] [at a time] [silos]</c>, <c>browser [bots] [s]</c>, <c>reads [results…]</c>, <c>firstload [repeats] [published folder]</c>.</summary>
+    /// <summary><c>overhead [iterations]</c> (default), <c>schedules [bots] [slots] [spread s]</c>, <c>chain [chains]</c>, <c>throughput [bots] [s] [at a time]</c>, <c>throughput-cluster [bots] [s] [at a time] [silos]</c>, <c>browser [bots] [s]</c>, <c>reads [results…]</c>, <c>firstload [repeats] [published folder]</c>, <c>firstload-floor [repeats]</c>.</summary>
     public static async Task Main(string[] args)
     {
         if (Environment.GetEnvironmentVariable(BareSilo.Role) is not null)
@@ -46,6 +46,9 @@ public static class OverheadBenchmark
                 return;
             case "firstload":
                 await FirstLoadBenchmark.RunAsync(Arg(args, 1, 10), args.Length > 2 ? args[2] : null);
+                return;
+            case "firstload-floor":
+                await FirstLoadBenchmark.RunFloorAsync(Arg(args, 1, 10));
                 return;
             case "reads":
                 await ReadsBenchmark.RunAsync(args.Length > 1 ? [.. args[1..].Select(int.Parse)] : [1_000, 1_000_000]);
