@@ -125,8 +125,9 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
         incoming.MessageId = $"{Guid.NewGuid():N}@customer.example";
 
         await env.Imap.DeliverAsync(UseCaseEnvironment.MailboxUser, incoming);
-        var draft = await AwaitingDraftAsync(client, drafter.Id);
-        var run = await client.WaitForRunAsync((await client.GetFromJsonAsync<List<RunView>>($"/api/bots/{drafter.Id}/runs"))!.Single().Id);
+        // The mail's run stores its draft before it ends: once it has ended, the draft is there.
+        var run = await client.WaitForRunAsync(Assert.Single(await client.WaitForEndedRunsAsync(drafter.Id, 1, MailDeadline)).Id);
+        var draft = Assert.Single(await client.ResultsAsync(drafter.Id, ResultFilters.Awaiting));
         var mailedBefore = env.Smtp.Messages.Count(m => m.To.Mailboxes.Any(a => a.Address == customer));
         var approve = await client.PostAsJsonAsync($"/api/results/{draft.Id}/approve",
             new ResultApproval(null, "Hello Kim,\n\nyour parcel left us yesterday; it arrives by Friday.\n\nYour support team"));
@@ -142,22 +143,6 @@ public sealed class UseCaseTests(UseCaseEnvironment env) : IClassFixture<UseCase
         Assert.Equal(incoming.MessageId, mail.InReplyTo);
         Assert.Equal([incoming.MessageId], mail.References);
         Assert.Contains("it arrives by Friday.", mail.TextBody, StringComparison.Ordinal);
-    }
-
-    private static async Task<ResultView> AwaitingDraftAsync(HttpClient client, string botId)
-    {
-        var until = DateTime.UtcNow + MailDeadline;
-        while (true)
-        {
-            var drafts = await client.ResultsAsync(botId, ResultFilters.Awaiting);
-            if (drafts.Count > 0)
-            {
-                return Assert.Single(drafts);
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"No draft of bot {botId} within {MailDeadline}.");
-            await Task.Delay(200);
-        }
     }
 
     [Fact]
